@@ -1,0 +1,241 @@
+// The workspace data model: plain structs, no behaviour beyond tiny helpers.
+// Every rule (validation, cascades, indexes, history) lives in the store and its commands.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dd {
+
+// ---- Scalar vocabulary --------------------------------------------------------------------
+// Record ids are random 64-bit numbers (see ids.h), collision-free in practice across devices,
+// written in JSON as 16 lowercase hex digits. 0 means "none".
+using Id = uint64_t;
+constexpr Id kNoId = 0;
+
+using Money = int64_t;   // an amount in the minor units of its currency (cents for USD, yen for JPY)
+using Day = int32_t;     // a civil date as days since 1970-01-01; kNoDay = not set
+constexpr Day kNoDay = std::numeric_limits<int32_t>::min();
+using Millis = int64_t;  // a UTC instant in milliseconds since the Unix epoch
+
+// ISO 4217 code, three upper-case letters, stored inline (no heap, 3 bytes).
+struct Currency {
+    std::array<char, 3> code{{'U', 'S', 'D'}};
+    std::string_view view() const { return {code.data(), 3}; }
+    bool operator==(const Currency& o) const { return code == o.code; }
+    bool operator!=(const Currency& o) const { return !(*this == o); }
+};
+
+enum class DealStatus : uint8_t { Open, Won, Lost, Abandoned };
+enum class StageKind : uint8_t { Open, Won, Lost };   // every pipeline ends with exactly one Won and one Lost
+enum class Role : uint8_t { Admin, Manager, Viewer };  // admin: all; manager: deals; viewer: read only
+enum class ActivityKind : uint8_t { Call, Meeting, Email, Task };
+enum class FieldType : uint8_t { Text, Number, Date, SingleSelect, Checkbox };
+
+// Revision and timestamps carried by every top-level record (sync and conflict handling later).
+struct RecordMeta {
+    Id id = kNoId;
+    uint32_t revision = 0;    // +1 on every change of the record
+    Millis created_at = 0;
+    Millis updated_at = 0;
+};
+
+// ---- Pipelines -----------------------------------------------------------------------------
+struct Stage {
+    Id id = kNoId;
+    std::string name;
+    uint8_t probability = 0;   // 0..100 %, Won is fixed at 100 and Lost at 0
+    uint32_t color = 0;        // 0xRRGGBB
+    int32_t idle_days = 0;     // a deal idle for longer is "rotting"; 0 = never rots
+    StageKind kind = StageKind::Open;
+};
+
+struct Pipeline {
+    RecordMeta meta;
+    std::string name;
+    int32_t position = 0;          // order of pipelines in the picker
+    std::vector<Stage> stages;     // open stages in board order, then the Won stage, then the Lost stage
+};
+
+// ---- Deals ---------------------------------------------------------------------------------
+struct CustomValue {
+    Id field = kNoId;      // CustomFieldDef id
+    std::string text;      // Text; SingleSelect holds the option's text
+    int64_t number = 0;    // Number (integer, scaled by the definition's decimals); Date (a Day); Checkbox (0/1)
+};
+
+struct Deal {
+    RecordMeta meta;
+    std::string title;
+    Money value = 0;
+    Currency currency;
+    Day expected_close = kNoDay;
+    Id pipeline = kNoId;
+    Id stage = kNoId;
+    int64_t rank = 0;              // manual order within the stage (sparse; lower = higher on the board)
+    Id owner = kNoId;              // a TeamMember
+    std::vector<Id> contacts;      // one or more Contact ids, the first is the primary one
+    Id company = kNoId;
+    DealStatus status = DealStatus::Open;
+    int8_t probability_override = -1;  // -1 = use the stage's probability, else 0..100
+    bool commit = false;               // counted in the forecast's "commit" category
+    Id lost_reason = kNoId;            // a LostReason, or none
+    std::string lost_reason_text;      // free text next to (or instead of) the listed reason
+    std::string external_ref;          // unique across the workspace when not empty
+    std::string description;
+    std::string source;
+    std::vector<CustomValue> custom;
+    Millis closed_at = 0;              // set when won/lost, cleared on reopen
+    Id closed_by = kNoId;
+    Day close_date = kNoDay;           // the actual close date (set on won/lost if not set)
+    Millis last_activity_at = 0;       // newest note, activity or stage change: drives "rotting"
+};
+
+// ---- People --------------------------------------------------------------------------------
+struct Contact {
+    RecordMeta meta;
+    std::string name;
+    std::string email;
+    std::string phone;
+    Id company = kNoId;
+};
+
+struct Company {
+    RecordMeta meta;
+    std::string name;
+    std::string domain;
+    int32_t employees = 0;  // 0 = unknown
+};
+
+struct TeamMember {
+    RecordMeta meta;
+    std::string name;
+    std::string email;
+    Role role = Role::Manager;
+};
+
+// ---- Timeline ------------------------------------------------------------------------------
+struct Activity {
+    RecordMeta meta;
+    ActivityKind kind = ActivityKind::Task;
+    std::string subject;
+    Millis due_at = 0;          // 0 = no due time
+    bool done = false;
+    Millis done_at = 0;
+    int32_t duration_min = 0;
+    std::string outcome;
+    Id deal = kNoId;            // may be none (a contact-only activity)
+    std::vector<Id> contacts;
+    Id owner = kNoId;
+};
+
+struct Note {
+    RecordMeta meta;
+    Id deal = kNoId;
+    Id contact = kNoId;         // a note on a contact page; at least one of deal/contact is set
+    std::string text;
+    Id author = kNoId;
+};
+
+// One line of a deal's automatic history: who changed what, when, old -> new.
+enum class ChangeKind : uint8_t { Created, Stage, Status, Field, Deleted, Restored };
+struct DealChange {
+    RecordMeta meta;
+    Id deal = kNoId;
+    Id actor = kNoId;
+    ChangeKind kind = ChangeKind::Field;
+    std::string field;          // "stage", "status", "value", "custom:<id>", ...
+    std::string old_value;      // display text at the time of the change
+    std::string new_value;
+};
+
+// ---- Settings ------------------------------------------------------------------------------
+struct CustomFieldDef {
+    RecordMeta meta;
+    std::string name;
+    FieldType type = FieldType::Text;
+    std::vector<std::string> options;   // SingleSelect choices
+    int32_t position = 0;
+};
+
+struct LostReason {
+    RecordMeta meta;
+    std::string text;
+    int32_t position = 0;
+};
+
+// How many base-currency minor units one unit... kept exact: rate_ppm = base minor units per
+// 1,000,000 minor units of `currency`. Conversion rounds half away from zero, once, at the end.
+struct ExchangeRate {
+    Currency currency;
+    int64_t rate_ppm = 1'000'000;
+};
+
+struct WorkspaceSettings {
+    uint32_t revision = 0;
+    Millis updated_at = 0;
+    std::string name = "My workspace";
+    Currency base_currency;
+    std::vector<ExchangeRate> rates;
+    Id current_user = kNoId;            // the TeamMember using this device
+    std::string locale = "en-US";       // number and date formatting
+};
+
+// A deleted record leaves a tombstone (sync needs to know it is gone); compaction may drop old ones.
+enum class RecordKind : uint8_t { Pipeline, Deal, Contact, Company, TeamMember, Activity, Note,
+                                  DealChange, CustomField, LostReason, Settings };
+struct Tombstone {
+    RecordKind kind = RecordKind::Deal;
+    Id id = kNoId;
+    uint32_t revision = 0;
+    Millis deleted_at = 0;
+};
+
+// The whole workspace as plain data: what the JSON format holds, what the store is built from.
+// Vectors are in no particular order except pipelines (by position); the store indexes them.
+struct Workspace {
+    WorkspaceSettings settings;
+    std::vector<Pipeline> pipelines;
+    std::vector<Deal> deals;
+    std::vector<Contact> contacts;
+    std::vector<Company> companies;
+    std::vector<TeamMember> team;
+    std::vector<Activity> activities;
+    std::vector<Note> notes;
+    std::vector<DealChange> history;
+    std::vector<CustomFieldDef> custom_fields;
+    std::vector<LostReason> lost_reasons;
+    std::vector<Tombstone> tombstones;
+};
+
+// ---- Small helpers used everywhere -------------------------------------------------------------
+const char* to_string(DealStatus);
+const char* to_string(StageKind);
+const char* to_string(Role);
+const char* to_string(ActivityKind);
+const char* to_string(FieldType);
+const char* to_string(ChangeKind);
+const char* to_string(RecordKind);
+// Parse the names above back (exact, lower-case). Return false on an unknown name.
+bool parse(std::string_view, DealStatus&);
+bool parse(std::string_view, StageKind&);
+bool parse(std::string_view, Role&);
+bool parse(std::string_view, ActivityKind&);
+bool parse(std::string_view, FieldType&);
+bool parse(std::string_view, ChangeKind&);
+bool parse(std::string_view, RecordKind&);
+
+bool parse_currency(std::string_view, Currency&);   // three letters A-Z
+std::string id_to_string(Id);                         // 16 lowercase hex digits
+bool parse_id(std::string_view, Id&);
+std::string day_to_string(Day);                       // "2026-11-23"
+bool parse_day(std::string_view, Day&);               // strict YYYY-MM-DD, a real calendar date
+Day day_from_civil(int y, int m, int d);
+void civil_from_day(Day, int& y, int& m, int& d);
+std::string millis_to_string(Millis);                 // RFC 3339 UTC, "2026-11-23T10:38:55.000Z"
+bool parse_millis(std::string_view, Millis&);
+
+}  // namespace dd
