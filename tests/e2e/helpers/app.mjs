@@ -1,0 +1,161 @@
+// What every browser test needs: the built app served on a free 127.0.0.1 port, Debian's
+// Chromium (headless, WebGL2 through SwiftShader) in a fresh profile, console errors collected,
+// and small wrappers over the test bridge `window.dealdeck` (docs/testing.md describes it).
+// Everything started here is stopped by the test that started it (t.after).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../../scripts/static-server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+
+// scripts/test.sh points this at build/web/app; by hand it defaults to the same folder.
+export const appDir = path.resolve(process.env.DEALDECK_APP_DIR ?? path.join(repoRoot, 'build/web/app'));
+export const resultsDir = path.resolve(here, '../test-results');
+
+// A generous bound: SwiftShader on a shared 2-core machine is slow to compile shaders.
+export const READY_TIMEOUT_MS = 60_000;
+
+// Flags from /work/shared/toolchain.md: no sandbox (CI runs as root), no background network
+// (the machine's closed network refuses it loudly), WebGL2 in software.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Starts a server and a browser for one test and returns the page, not yet navigated.
+//   mount:       URL path the app folder is served under ('/' or '/some/sub/path/')
+//   viewport:    CSS pixels
+//   colorScheme: 'light' | 'dark'
+// The returned `problems` collects console errors, page errors and failed requests as strings.
+export async function openApp(t, { mount = '/', viewport = { width: 1280, height: 800 }, colorScheme = 'light' } = {}) {
+  if (!fs.existsSync(path.join(appDir, 'index.html'))) {
+    throw new Error(`no built app in ${appDir}: run scripts/test.sh (or build the web target) first`);
+  }
+  const server = await startStaticServer({ root: appDir, mount });
+  t.after(() => server.close());
+
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-e2e-'));
+  t.after(() => fs.rmSync(profile, { recursive: true, force: true }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    colorScheme,
+  });
+  t.after(() => context.close());
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { page, context, server, url: server.url, problems };
+}
+
+// Waits for the bridge to exist and its `ready` promise (data loaded, first frame drawn).
+// Fails at once with the #dd-error text when the app shows an error instead of hanging.
+export async function waitReady(page, timeoutMs = READY_TIMEOUT_MS) {
+  const outcome = await page.evaluate(async (ms) => {
+    const shownError = () => {
+      const el = document.getElementById('dd-error');
+      if (!el || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') return null;
+      return el.textContent.trim() || null;
+    };
+    const deadline = Date.now() + ms;
+    while (!(window.dealdeck && window.dealdeck.ready)) {
+      if (shownError()) return { error: `#dd-error: ${shownError()}` };
+      if (Date.now() > deadline) return { error: 'window.dealdeck.ready never appeared' };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    let errorPoll;
+    const failure = new Promise((resolve) => {
+      errorPoll = setInterval(() => {
+        if (shownError()) resolve({ error: `#dd-error: ${shownError()}` });
+        else if (Date.now() > deadline) resolve({ error: `window.dealdeck.ready did not resolve in ${ms} ms` });
+      }, 50);
+    });
+    try {
+      return await Promise.race([window.dealdeck.ready.then(() => ({ ok: true })), failure]);
+    } catch (e) {
+      return { error: `window.dealdeck.ready rejected: ${e && e.message ? e.message : e}` };
+    } finally {
+      clearInterval(errorPoll);
+    }
+  }, timeoutMs);
+  if (!outcome.ok) throw new Error(`app not ready: ${outcome.error}`);
+}
+
+export async function gotoApp(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page);
+}
+
+// --- bridge wrappers (each runs in the page) ---------------------------------------------------
+export const items = (page) => page.evaluate(() => window.dealdeck.items());
+export const find = (page, label) => page.evaluate((l) => window.dealdeck.find(l), label);
+export const findAll = (page, label) => page.evaluate((l) => window.dealdeck.findAll(l), label);
+export const frames = (page) => page.evaluate(() => window.dealdeck.frames());
+export const frameStats = (page) => page.evaluate(() => window.dealdeck.frameStats());
+export const snapshot = (page) => page.evaluate(() => window.dealdeck.snapshot());
+export const load = (page, json) => page.evaluate((j) => window.dealdeck.load(j), json);
+export const nextFrame = (page) => page.evaluate(() => window.dealdeck.nextFrame());
+
+// Polls the bridge until `predicate(items)` holds; frames only come after input, so a few
+// nextFrame() waits are what a change needs, but polling keeps tests free of frame counting.
+export async function waitForItems(page, predicate, { timeoutMs = 10_000, what = 'items' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last = [];
+  while (Date.now() < deadline) {
+    last = await items(page);
+    if (predicate(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  const labels = last.map((i) => i.label).join(' | ');
+  throw new Error(`timed out waiting for ${what}; items now: ${labels}`);
+}
+
+// Clicks a widget the way a user does: the real mouse at the centre of its bridge rectangle.
+export async function clickItem(page, label) {
+  const item = await find(page, label);
+  if (!item) {
+    const labels = (await items(page)).map((i) => i.label).join(' | ');
+    throw new Error(`no item labelled "${label}"; items: ${labels}`);
+  }
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  return item;
+}
+
+export function resultPath(name) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  return path.join(resultsDir, name);
+}
+
+// Text of the visible #dd-error element, or null while it is hidden or empty.
+export function errorText(page) {
+  return page.evaluate(() => {
+    const el = document.getElementById('dd-error');
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    const visible = style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0;
+    const text = el.textContent.trim();
+    return visible && text ? text : null;
+  });
+}
