@@ -26,7 +26,7 @@ dd_env
 dd_log "building the release web app in $DD_WEB_BUILD"
 dd_build_web
 # Sizes are printed for information here; scripts/test.sh is the one that enforces the budget.
-scripts/sizes.sh "$DD_WEB_BUILD/app" || dd_log "warning: the wasm is over its size budget"
+scripts/sizes.sh "$DD_WEB_BUILD/app" || dd_log "warning: see the size budget above"
 
 dd_log "serving $DD_WEB_BUILD/app"
 exec node scripts/static-server.mjs --root "$DD_WEB_BUILD/app" --port "$PORT" --quiet

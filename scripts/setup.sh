@@ -14,9 +14,12 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export DEBIAN_FRONTEND=noninteractive
 
 # --- Debian packages -------------------------------------------------------------------
+# DEALDECK_SETUP_BUILD_ONLY=1 (the GitHub Pages job) leaves out what only the tests need.
+BUILD_ONLY=${DEALDECK_SETUP_BUILD_ONLY:-0}
 PKGS=(cmake ninja-build g++ make python3 gzip xz-utils dpkg-dev
       nlohmann-json3-dev doctest-dev fonts-inter fonts-font-awesome
-      chromium node-acorn)
+      node-acorn)
+[ "$BUILD_ONLY" = 1 ] || PKGS+=(chromium)
 # An Emscripten SDK that is already active (EMSDK set, emcc on PATH) is used as it is.
 if [ -n "${EMSDK:-}" ] && command -v emcc >/dev/null 2>&1; then
   log "using the active Emscripten SDK at $EMSDK"
@@ -71,7 +74,7 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
 fi
 
 # --- npm packages of the browser tests (pinned by tests/e2e/package-lock.json) -----------------
-if [ -f tests/e2e/package-lock.json ]; then
+if [ "$BUILD_ONLY" != 1 ] && [ -f tests/e2e/package-lock.json ]; then
   if [ ! -d tests/e2e/node_modules/playwright-core ] || \
      ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.json.installed; then
     log "installing browser-test packages (npm ci)"

@@ -31,7 +31,7 @@ dd_env() {
 # Configures once (re-running cmake on an existing build only re-checks), then builds.
 dd_build_native() {
   if [ ! -f "$DD_NATIVE_BUILD/build.ninja" ]; then
-    cmake -S "$DD_ROOT" -B "$DD_NATIVE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
+    cmake -S "$DD_ROOT" -B "$DD_NATIVE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release || return 1
   fi
   cmake --build "$DD_NATIVE_BUILD" -j "$DD_JOBS"
 }
@@ -40,7 +40,7 @@ dd_build_web() {
   if [ ! -f "$DD_WEB_BUILD/build.ninja" ]; then
     # Benchmarks are native programs for this build's purpose; scripts/bench.sh builds its own.
     emcmake cmake -S "$DD_ROOT" -B "$DD_WEB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DDEALDECK_BUILD_BENCH=OFF
+      -DDEALDECK_BUILD_BENCH=OFF || return 1
   fi
   cmake --build "$DD_WEB_BUILD" -j "$DD_JOBS"
 }
