@@ -60,7 +60,8 @@ export async function openApp(t, { mount = '/', viewport = { width: 1280, height
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    // The location names the file for messages like "Failed to load resource: ... 404".
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location()?.url ?? 'no location'})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
