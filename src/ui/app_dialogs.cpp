@@ -1,0 +1,67 @@
+#include "ui/app_dialogs.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/icons.h"
+#include "ui/widgets.h"
+
+namespace dd::ui {
+namespace {
+constexpr const char* kConfirmSample = "Replace with sample data?";
+}
+
+void draw_dialogs(ViewContext& ctx) {
+    const Palette& p = ctx.palette;
+    if (ctx.ui.confirm_sample) {
+        ImGui::OpenPopup(kConfirmSample);
+        ctx.ui.confirm_sample = false;
+    }
+    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.3f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(420.0f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
+    if (ImGui::BeginPopupModal(kConfirmSample, nullptr,
+                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings)) {
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        text_item(kConfirmSample, ctx.ui.fonts.heading, p.text, wrap);
+        text_item("Sample data replaces every deal, contact and pipeline in this workspace. "
+                  "This cannot be undone.",
+                  ctx.ui.fonts.body, p.text_muted, wrap);
+        ImGui::Dummy(ImVec2(0, space::sm));
+        const float cancel_w = ImGui::CalcTextSize("Cancel").x + 28.0f;
+        const float replace_w = ImGui::CalcTextSize("Replace workspace").x + 28.0f;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + wrap - cancel_w - replace_w - space::sm);
+        if (styled_button("Cancel", nullptr, ButtonKind::Secondary, p, ImVec2(cancel_w, 0)) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
+        ImGui::SameLine(0, space::sm);
+        if (styled_button("Replace workspace", nullptr, ButtonKind::Primary, p, ImVec2(replace_w, 0))) {
+            ctx.intents.replace_with_sample = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+void draw_toast(ViewContext& ctx) {
+    const Toast& toast = ctx.ui.toast;
+    if (toast.text.empty() || ctx.now >= toast.until) return;
+    const Palette& p = ctx.palette;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const char* icon = toast.error ? icons::kExclamation : icons::kCheck;
+    ImVec2 ts = ImGui::CalcTextSize(toast.text.c_str());
+    ImVec2 is = ImGui::CalcTextSize(icon);
+    const float pad_x = 16.0f, pad_y = 10.0f, gap = 10.0f;
+    ImVec2 size(pad_x * 2 + is.x + gap + ts.x, pad_y * 2 + ts.y);
+    ImVec2 min(IM_ROUND((ctx.ui.width - size.x) * 0.5f), IM_ROUND(ctx.ui.height - size.y - space::lg));
+    ImVec2 max(min.x + size.x, min.y + size.y);
+    // Inverted colours (dark pill on light, light pill on dark): readable over any view.
+    const ImU32 bg = p.text, fg = p.surface;
+    dl->AddRectFilled(ImVec2(min.x, min.y + 2), ImVec2(max.x, max.y + 4), IM_COL32(0, 0, 0, 30), kCardRounding + 2);
+    dl->AddRectFilled(min, max, bg, kCardRounding);
+    dl->AddText(ImVec2(min.x + pad_x, min.y + pad_y), toast.error ? p.danger : p.success, icon);
+    dl->AddText(ImVec2(min.x + pad_x + is.x + gap, min.y + pad_y), fg, toast.text.c_str());
+}
+
+}  // namespace dd::ui

@@ -1,0 +1,158 @@
+#include "ui/app_frame.h"
+
+#include "core/sample_data.h"
+#include "core/starter_workspace.h"
+#include "imgui.h"
+#include "ui/app_dialogs.h"
+#include "ui/top_bar.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace dd::ui {
+namespace {
+
+constexpr Millis kToastMillis = 4000;
+constexpr int kSampleDeals = 240;
+
+void show_toast(UiState& ui, std::string text, bool error, Millis now) {
+    ui.toast = Toast{std::move(text), error, now + kToastMillis};
+}
+
+// The shown pipeline must exist: after a load or a delete fall back to the first one.
+void keep_pipeline_valid(App& app) {
+    const auto& pipelines = app.store.workspace().pipelines;
+    if (app.ui.pipeline && app.store.find_pipeline(app.ui.pipeline)) return;
+    app.ui.pipeline = pipelines.empty() ? kNoId : pipelines.front().meta.id;
+}
+
+void handle_shortcuts(FrameIntents& intents) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;   // text fields keep Ctrl+Z for themselves
+    const bool command = io.KeyCtrl || io.KeySuper;
+    if (!command) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
+        if (io.KeyShift) intents.redo = true;
+        else intents.undo = true;
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) intents.redo = true;
+}
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void draw_frame(ViewContext& ctx) {
+    const Palette& p = ctx.palette;
+    const float w = ctx.ui.width, h = ctx.ui.height;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(w, kTopBarHeight));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(p.surface));
+    ImGui::Begin("Top bar", nullptr, kPanelFlags);
+    ImGui::PopStyleColor();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, kTopBarHeight - 1), ImVec2(w, kTopBarHeight - 1), p.border);
+    draw_top_bar(ctx, w);
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(0, kTopBarHeight));
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(0.0f, h - kTopBarHeight)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
+    ImGui::Begin("Main", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar(2);
+    view_info(ctx.ui.view).draw(ctx);
+    ImGui::End();
+
+    draw_dialogs(ctx);
+    draw_toast(ctx);
+}
+
+void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out) {
+    const CommandContext cmd_ctx{app.store.settings().current_user, now};
+    for (const Command& command : intents.commands) {
+        Result<Applied> r = app.store.apply(command, cmd_ctx);
+        if (r.ok()) {
+            show_toast(app.ui, r.value().label, false, now);
+            out.data_changed = true;
+        } else {
+            show_toast(app.ui, r.error().text(), true, now);
+        }
+    }
+    if (intents.undo || intents.redo) {
+        Result<Applied> r = intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx);
+        if (r.ok()) {
+            show_toast(app.ui, r.value().label, false, now);
+            out.data_changed = true;
+        } else {
+            show_toast(app.ui, r.error().text(), true, now);
+        }
+    }
+    if (intents.load_sample && !app.store.workspace().deals.empty()) {
+        app.ui.confirm_sample = true;   // ask first: this replaces the workspace
+    } else if (intents.load_sample || intents.replace_with_sample) {
+        Workspace ws = make_sample_workspace(app.ids.next(), kSampleDeals, now);
+        if (load_workspace_into(app, std::move(ws), now, "Loaded sample data").ok()) out.data_changed = true;
+    }
+}
+
+}  // namespace
+
+void init_app_ui(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                 // layout is code, not a saved file
+    io.ConfigInputTextCursorBlink = false;    // a blinking caret would keep the loop awake
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    attach_item_registry(ImGui::GetCurrentContext(), &app.items);
+}
+
+void load_starter_workspace(App& app, Millis now) {
+    app.store.load(make_starter_workspace(app.ids, now));
+    keep_pipeline_valid(app);
+}
+
+Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what) {
+    Status s = app.store.load(std::move(ws));
+    if (s.ok()) {
+        app.ui.pipeline = kNoId;
+        keep_pipeline_valid(app);
+        show_toast(app.ui, what, false, now);
+    } else {
+        show_toast(app.ui, s.error().text(), true, now);
+    }
+    return s;
+}
+
+FrameOutput app_frame(App& app, Millis now) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (app.ui.applied_theme != int(app.ui.theme)) {
+        apply_theme(app.ui.theme, ImGui::GetStyle());
+        app.ui.applied_theme = int(app.ui.theme);
+    }
+    app.ui.width = io.DisplaySize.x;
+    app.ui.height = io.DisplaySize.y;
+    keep_pipeline_valid(app);
+
+    FrameIntents intents;
+    ViewContext ctx{app.store, app.ui, intents, app.ids, palette_of(app.ui.theme), now};
+    app.items.begin_frame();
+    ImGui::NewFrame();
+    if (app.ui.fonts.body) ImGui::PushFont(app.ui.fonts.body);
+    handle_shortcuts(intents);
+    draw_frame(ctx);
+    if (app.ui.fonts.body) ImGui::PopFont();
+    ImGui::Render();
+    app.items.end_frame();
+
+    FrameOutput out;
+    apply_intents(app, intents, now, out);
+    if (!app.ui.toast.text.empty()) {
+        if (now >= app.ui.toast.until) app.ui.toast.text.clear();
+        else out.wake_after_ms = double(app.ui.toast.until - now);
+    }
+    // A changed theme or data shows on the next frame: ask for it.
+    if (out.data_changed || app.ui.applied_theme != int(app.ui.theme)) out.wake_after_ms = 0.0;
+    return out;
+}
+
+}  // namespace dd::ui

@@ -1,0 +1,47 @@
+// The whole app state, explicit: the data (Store), the id source, and view-only state (UiState)
+// apart from data. One App lives in main (web) or in the test driver; nothing here is global.
+#pragma once
+#include "core/ids.h"
+#include "core/model.h"
+#include "core/store.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/ui_fonts.h"
+
+#include <string>
+
+namespace dd::ui {
+
+// The views of the main area. To add one: a value here, a row in views.cpp, a draw function.
+enum class View { Board, List, Forecast };
+
+// A short message at the bottom of the window ("Undid: Moved Acme to Proposal").
+struct Toast {
+    std::string text;
+    bool error = false;
+    Millis until = 0;   // hidden from this instant on
+};
+
+// View state only: what is shown and how, never workspace data.
+struct UiState {
+    View view = View::Board;
+    ThemeKind theme = ThemeKind::Light;
+    int applied_theme = -1;        // the ThemeKind the ImGui style was last built for (-1: none)
+    Id pipeline = kNoId;           // the pipeline shown (picker); kept valid by app_frame
+    char search[128] = {};         // the top bar's search text (views filter by it)
+    bool confirm_sample = false;   // open the "replace with sample data?" dialog next frame
+    Toast toast;
+    UiFonts fonts;                 // set by whoever builds the font atlas
+    float width = 0, height = 0;   // the display size of the current frame (CSS pixels)
+};
+
+struct App {
+    Store store;
+    IdGenerator ids;
+    UiState ui;
+    ItemRegistry items;   // what the last frame drew (bridge, tests)
+
+    App(IdGenerator id_source, uint64_t store_seed) : store(store_seed), ids(id_source) {}
+};
+
+}  // namespace dd::ui

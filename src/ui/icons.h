@@ -1,0 +1,31 @@
+// Font Awesome 4.7 codepoints used by the UI, as UTF-8 strings, merged into every UI font.
+// To use a new icon: add its constant here AND its codepoint to kIconCodepoints (the font atlas
+// only rasterizes the glyphs listed there, which keeps the atlas small).
+#pragma once
+
+namespace dd::icons {
+
+inline constexpr const char* kUndo = "\xef\x83\xa2";        // f0e2 fa-undo
+inline constexpr const char* kRedo = "\xef\x80\x9e";        // f01e fa-repeat (redo)
+inline constexpr const char* kSearch = "\xef\x80\x82";      // f002 fa-search
+inline constexpr const char* kMoon = "\xef\x86\x86";        // f186 fa-moon-o
+inline constexpr const char* kSun = "\xef\x86\x85";         // f185 fa-sun-o
+inline constexpr const char* kColumns = "\xef\x83\x9b";     // f0db fa-columns (board)
+inline constexpr const char* kList = "\xef\x80\xba";        // f03a fa-list
+inline constexpr const char* kLineChart = "\xef\x88\x81";   // f201 fa-line-chart (forecast)
+inline constexpr const char* kDatabase = "\xef\x87\x80";    // f1c0 fa-database (sample data)
+inline constexpr const char* kCaretDown = "\xef\x83\x97";   // f0d7 fa-caret-down
+inline constexpr const char* kChevronRight = "\xef\x81\x94";// f054 fa-chevron-right
+inline constexpr const char* kFilter = "\xef\x82\xb0";      // f0b0 fa-filter
+inline constexpr const char* kCheck = "\xef\x80\x8c";       // f00c fa-check
+inline constexpr const char* kTimes = "\xef\x80\x8d";       // f00d fa-times
+inline constexpr const char* kClone = "\xef\x89\x8d";       // f24d fa-clone (logo mark)
+inline constexpr const char* kExclamation = "\xef\x81\xaa"; // f06a fa-exclamation-circle
+inline constexpr const char* kInfo = "\xef\x81\x9a";        // f05a fa-info-circle
+
+// Zero-terminated list of the codepoints above, for ImFontGlyphRangesBuilder.
+inline constexpr unsigned kIconCodepoints[] = {
+    0xf0e2, 0xf01e, 0xf002, 0xf186, 0xf185, 0xf0db, 0xf03a, 0xf201, 0xf1c0,
+    0xf0d7, 0xf054, 0xf0b0, 0xf00c, 0xf00d, 0xf24d, 0xf06a, 0xf05a, 0};
+
+}  // namespace dd::icons

@@ -1,0 +1,142 @@
+#include "ui/top_bar.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace dd::ui {
+namespace {
+
+void draw_logo(const Palette& p, const UiFonts& fonts, bool wordmark) {
+    const float side = 28.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    pos.y += (ImGui::GetFrameHeight() - side) * 0.5f;
+    dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), p.accent, 7.0f);
+    ImVec2 isz = ImGui::CalcTextSize(icons::kClone);
+    dl->AddText(ImVec2(IM_ROUND(pos.x + (side - isz.x) * 0.5f), IM_ROUND(pos.y + (side - isz.y) * 0.5f)), p.on_accent, icons::kClone);
+    ImGui::Dummy(ImVec2(side, ImGui::GetFrameHeight()));
+    if (!wordmark) return;
+    ImGui::SameLine(0, 10.0f);
+    if (fonts.heading) ImGui::PushFont(fonts.heading);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Dealdeck");
+    if (fonts.heading) ImGui::PopFont();
+}
+
+void draw_pipeline_picker(ViewContext& ctx, float width) {
+    const Pipeline* current = ctx.ui.pipeline ? ctx.store.find_pipeline(ctx.ui.pipeline) : nullptr;
+    const char* preview = current ? current->name.c_str() : "No pipeline";
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
+    bool open = ImGui::BeginCombo("##pipeline", preview, ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleColor(2);
+    name_last_item("Pipeline");
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (!open) return;
+    // Pipelines are kept in picker order (position) by the store.
+    for (const Pipeline& pipeline : ctx.store.workspace().pipelines) {
+        ImGui::PushID(static_cast<const void*>(&pipeline));
+        bool selected = pipeline.meta.id == ctx.ui.pipeline;
+        if (ImGui::Selectable(pipeline.name.c_str(), selected)) ctx.ui.pipeline = pipeline.meta.id;
+        ImGui::PopID();
+    }
+    ImGui::EndCombo();
+}
+
+void draw_view_switcher(ViewContext& ctx, float segment_w, bool with_icons) {
+    const Palette& p = ctx.palette;
+    const int count = int(views_end() - views_begin());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size(segment_w * float(count) + 6.0f, ImGui::GetFrameHeight());
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.surface_sunken, kControlRounding);
+    ImGui::GetWindowDrawList()->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.border, kControlRounding);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + 3.0f, pos.y + 3.0f));
+    for (const ViewInfo* v = views_begin(); v != views_end(); ++v) {
+        if (v != views_begin()) ImGui::SameLine(0, 0);
+        if (segment_button(v->name, with_icons ? v->icon : nullptr, ctx.ui.view == v->view, segment_w, p))
+            ctx.ui.view = v->view;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x, pos.y));
+    ImGui::Dummy(ImVec2(0, size.y));
+}
+
+void draw_search(ViewContext& ctx, float width) {
+    const Palette& p = ctx.palette;
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(34.0f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, to_vec4(p.surface_sunken));
+    ImGui::InputTextWithHint("##search", "Search deals", ctx.ui.search, sizeof ctx.ui.search);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    name_last_item("Search");
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImVec2 isz = ImGui::CalcTextSize(icons::kSearch);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 12.0f, IM_ROUND((min.y + max.y - isz.y) * 0.5f)), p.text_muted, icons::kSearch);
+}
+
+std::string tooltip_for(const char* verb, const std::string& label, const char* shortcut) {
+    if (label.empty()) return std::string("Nothing to ") + verb;
+    std::string t = label;
+    t += "   ";
+    t += shortcut;
+    return t;
+}
+
+}  // namespace
+
+void draw_top_bar(ViewContext& ctx, float width) {
+    const Palette& p = ctx.palette;
+    const UiFonts& fonts = ctx.ui.fonts;
+    const bool wide = width >= 1000.0f;
+    const bool roomy = width >= 720.0f;
+    const float margin = space::md;
+    const float gap = space::sm;
+    const float button = ImGui::GetFrameHeight();
+
+    // Right group first (it is measured, the left group takes what remains).
+    const float sample_w = wide ? ImGui::CalcTextSize("Load sample data").x + 28.0f + 24.0f : button;
+    const float search_w = wide ? 260.0f : roomy ? 170.0f : 120.0f;
+    const float right_w = search_w + gap + 3 * button + 2 * space::xs + gap + sample_w;
+
+    ImGui::SetCursorPos(ImVec2(margin, (kTopBarHeight - button) * 0.5f));
+    draw_logo(p, fonts, wide);
+    ImGui::SameLine(0, wide ? space::lg : space::md);
+    draw_pipeline_picker(ctx, wide ? 200.0f : 150.0f);
+    ImGui::SameLine(0, wide ? space::lg : space::md);
+    draw_view_switcher(ctx, wide ? 104.0f : roomy ? 78.0f : 64.0f, roomy);
+
+    float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    float right_x = std::max(left_end + gap, width - margin - right_w);
+    ImGui::SameLine(right_x);
+    draw_search(ctx, search_w);
+
+    ImGui::SameLine(0, gap);
+    std::string undo_tip = tooltip_for("undo", ctx.store.undo_label(), "Ctrl+Z");
+    if (icon_button(icons::kUndo, "Undo", p, ctx.store.can_undo(), undo_tip.c_str())) ctx.intents.undo = true;
+    ImGui::SameLine(0, space::xs);
+    std::string redo_tip = tooltip_for("redo", ctx.store.redo_label(), "Ctrl+Shift+Z");
+    if (icon_button(icons::kRedo, "Redo", p, ctx.store.can_redo(), redo_tip.c_str())) ctx.intents.redo = true;
+    ImGui::SameLine(0, space::xs);
+    const bool dark = ctx.ui.theme == ThemeKind::Dark;
+    if (icon_button(dark ? icons::kSun : icons::kMoon, "Toggle theme", p, true,
+                    dark ? "Switch to the light theme" : "Switch to the dark theme"))
+        ctx.ui.theme = dark ? ThemeKind::Light : ThemeKind::Dark;
+
+    ImGui::SameLine(0, gap);
+    if (wide) {
+        if (styled_button("Load sample data", icons::kDatabase, ButtonKind::Secondary, p, ImVec2(sample_w, 0)))
+            ctx.intents.load_sample = true;
+    } else if (icon_button(icons::kDatabase, "Load sample data", p, true, "Load sample data")) {
+        ctx.intents.load_sample = true;
+    }
+}
+
+}  // namespace dd::ui

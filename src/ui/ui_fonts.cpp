@@ -1,0 +1,90 @@
+#include "ui/ui_fonts.h"
+
+#include "imgui.h"
+#include "ui/icons.h"
+
+#include <cstdio>
+
+namespace dd::ui {
+namespace {
+
+bool file_exists(const std::string& path) {
+    if (path.empty()) return false;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    std::fclose(f);
+    return true;
+}
+
+// Latin text plus punctuation we use (en dash, ellipsis, arrows, bullet, euro...).
+const ImWchar* text_ranges() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,   // Basic Latin + Latin-1
+        0x0100, 0x017F,   // Latin Extended-A (names: Łukasz, Dvořák)
+        0x2013, 0x2026,   // dashes, quotes, bullet, ellipsis
+        0x20AC, 0x20AC,   // euro sign
+        0x2190, 0x2193,   // arrows
+        0,
+    };
+    return ranges;
+}
+
+ImFont* add_one(ImFontAtlas& atlas, const std::string& text_file, const std::string& icon_file,
+                float size_px, const ImVector<ImWchar>& icon_ranges, bool& all_found) {
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;   // Inter's small sizes look best with a little horizontal oversampling
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    ImFont* font = nullptr;
+    if (file_exists(text_file)) {
+        font = atlas.AddFontFromFileTTF(text_file.c_str(), size_px, &cfg, text_ranges());
+    }
+    if (!font) {
+        all_found = false;
+        ImFontConfig fallback;
+        fallback.SizePixels = size_px;
+        font = atlas.AddFontDefault(&fallback);
+    }
+    if (file_exists(icon_file)) {
+        ImFontConfig icons;
+        icons.MergeMode = true;
+        icons.PixelSnapH = true;
+        icons.GlyphMinAdvanceX = size_px;   // icons line up in buttons of equal width
+        icons.GlyphOffset = ImVec2(0.0f, size_px * 0.04f);
+        atlas.AddFontFromFileTTF(icon_file.c_str(), size_px * 0.95f, &icons, icon_ranges.Data);
+    } else {
+        all_found = false;
+    }
+    return font;
+}
+
+}  // namespace
+
+bool add_ui_fonts(ImFontAtlas& atlas, const FontFiles& files, float pixel_scale, UiFonts& out) {
+    atlas.Clear();
+    // Only the icons we use (see icons.h): the whole Font Awesome range would quadruple the atlas.
+    ImFontGlyphRangesBuilder builder;
+    for (const unsigned* cp = icons::kIconCodepoints; *cp; ++cp) builder.AddChar(ImWchar(*cp));
+    ImVector<ImWchar> icon_ranges;
+    builder.BuildRanges(&icon_ranges);
+
+    bool all_found = true;
+    const float s = pixel_scale > 0.0f ? pixel_scale : 1.0f;
+    out.body = add_one(atlas, files.regular, files.icons, kBodySize * s, icon_ranges, all_found);
+    out.strong = add_one(atlas, files.semibold, files.icons, kBodySize * s, icon_ranges, all_found);
+    out.heading = add_one(atlas, files.semibold, files.icons, kHeadingSize * s, icon_ranges, all_found);
+    out.small = add_one(atlas, files.regular, files.icons, kSmallSize * s, icon_ranges, all_found);
+    // Ranges are read during Build(): build now, while icon_ranges is alive.
+    atlas.Build();
+    return all_found;
+}
+
+FontFiles system_font_files() {
+    return FontFiles{
+        "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+        "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
+        "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf",
+    };
+}
+
+}  // namespace dd::ui

@@ -1,0 +1,42 @@
+#include "ui/views.h"
+
+#include "ui/icons.h"
+#include "ui/view_placeholder.h"
+
+namespace dd::ui {
+namespace {
+
+// Until the real views land, each says plainly what is coming (see view_placeholder.h).
+void draw_board(ViewContext& ctx) {
+    draw_placeholder(ctx, {icons::kColumns, "The board arrives in the next release",
+                           "Drag deals from stage to stage, see what each stage is worth, and spot "
+                           "deals that have gone quiet."});
+}
+void draw_list(ViewContext& ctx) {
+    draw_placeholder(ctx, {icons::kList, "The list view is coming soon",
+                           "Every deal in one sortable table, with filters, bulk edits and export."});
+}
+void draw_forecast(ViewContext& ctx) {
+    draw_placeholder(ctx, {icons::kLineChart, "Forecasts arrive in a later release",
+                           "Expected revenue by month, weighted by stage probability, with what is "
+                           "committed and what is at risk."});
+}
+
+const ViewInfo kViews[] = {
+    {View::Board, "Board", icons::kColumns, draw_board},
+    {View::List, "List", icons::kList, draw_list},
+    {View::Forecast, "Forecast", icons::kLineChart, draw_forecast},
+};
+
+}  // namespace
+
+const ViewInfo* views_begin() { return kViews; }
+const ViewInfo* views_end() { return kViews + sizeof(kViews) / sizeof(kViews[0]); }
+
+const ViewInfo& view_info(View v) {
+    for (const ViewInfo* it = views_begin(); it != views_end(); ++it)
+        if (it->view == v) return *it;
+    return kViews[0];
+}
+
+}  // namespace dd::ui

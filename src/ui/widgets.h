@@ -1,0 +1,35 @@
+// Small styled widgets shared by the top bar and the views. Each registers a plain-text label
+// with the item registry (name_last_item), so tests and the bridge find "Undo", not a glyph.
+#pragma once
+#include "imgui.h"
+#include "ui/theme.h"
+
+namespace dd::ui {
+
+enum class ButtonKind { Primary, Secondary, Ghost };
+
+// A button with an optional icon before its text. `label` is the visible text and the item name;
+// pass "Text##id" to disambiguate two buttons with the same text. size.x = 0: fit the content.
+bool styled_button(const char* label, const char* icon, ButtonKind kind, const Palette& p, ImVec2 size = ImVec2(0, 0));
+
+// A square ghost button showing only an icon; `name` is its item label ("Undo"). The tooltip
+// shows on hover, also while the button is disabled (pass enabled = false).
+bool icon_button(const char* icon, const char* name, const Palette& p, bool enabled, const char* tooltip);
+
+// One segment of a segmented control (the view switcher): accent-tinted when selected.
+bool segment_button(const char* label, const char* icon, bool selected, float width, const Palette& p);
+
+// Text that is also an item (with its text as label), so it shows in the registry: headings
+// and empty-state messages that tests look for. wrap_width <= 0: no wrapping.
+void text_item(const char* text, ImFont* font, ImU32 color, float wrap_width = 0.0f);
+
+// A rounded pill with a coloured dot: stage names, statuses.
+void chip(const char* text, ImU32 dot_color, const Palette& p);
+
+// Size in CSS pixels of a font rasterized at the device pixel ratio (see ui_fonts.h).
+float css_size(const ImFont* font);
+
+// A soft drop shadow and a rounded surface: the card every view draws on.
+void draw_card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Palette& p);
+
+}  // namespace dd::ui

@@ -1,0 +1,87 @@
+#include "ui_driver.h"
+
+#include "core/ids.h"
+#include "imgui.h"
+
+namespace dd::ui::test {
+
+// Key codes of this headless "platform": ImGuiKey_* index = its own code (io.KeyMap identity).
+UiDriver::UiDriver(float width, float height) : app(IdGenerator(42), 7) {
+    ctx_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = float(frame_time_ms) / 1000.0f;
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+    fonts_from_system = add_ui_fonts(*io.Fonts, system_font_files(), 1.0f, app.ui.fonts);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // builds the atlas on the CPU
+    io.Fonts->SetTexID(nullptr);
+    init_app_ui(app);
+    load_starter_workspace(app, now);
+    frame(2);
+}
+
+UiDriver::~UiDriver() {
+    ImGui::DestroyContext(ctx_);
+}
+
+void UiDriver::frame(int count) {
+    ImGui::SetCurrentContext(ctx_);
+    for (int i = 0; i < count; ++i) {
+        now += frame_time_ms;
+        ImGui::GetIO().DeltaTime = float(frame_time_ms) / 1000.0f;
+        last_output = app_frame(app, now);
+    }
+}
+
+void UiDriver::resize(float width, float height) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGui::GetIO().DisplaySize = ImVec2(width, height);
+}
+
+const ItemRecord* UiDriver::find(std::string_view label) const { return app.items.find(label); }
+
+void UiDriver::move_mouse(float x, float y) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGui::GetIO().MousePos = ImVec2(x, y);
+    frame();
+}
+
+bool UiDriver::click_at(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    move_mouse(x, y);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame(2);
+    return true;
+}
+
+bool UiDriver::click(std::string_view label) {
+    const ItemRecord* item = find(label);
+    if (!item) return false;
+    const float x = item->center_x(), y = item->center_y();
+    return click_at(x, y);
+}
+
+void UiDriver::type(std::string_view text) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
+    frame(2);
+}
+
+void UiDriver::press_key(int imgui_key, bool ctrl, bool shift) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyShift = shift;
+    io.KeysDown[imgui_key] = true;
+    frame();
+    io.KeysDown[imgui_key] = false;
+    io.KeyCtrl = io.KeyShift = false;
+    frame(2);
+}
+
+}  // namespace dd::ui::test
