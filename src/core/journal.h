@@ -1,0 +1,105 @@
+// The persistence engine: a snapshot plus an append-only journal of small segment files.
+//
+// The Journal knows files, sequence numbers and checksums; it does not know what a record is.
+// Each entry's payload is opaque (persist_workspace.h makes it the JSON of one ChangeSet).
+//
+//  * append() buffers an entry; flush() writes every buffered entry as ONE new small segment
+//    file and commits it (on the web: one IndexedDB transaction touching only that file), so an
+//    edit costs the size of its own change, whatever the size of the workspace.
+//  * compact() writes the current state as snapshot generation N+1, then deletes what no
+//    snapshot generation still kept needs: snapshots older than N, segments fully inside N.
+//    Two generations stay, each with the segments that follow it, so a damaged newest snapshot
+//    falls back to the previous one without losing an edit.
+//  * recover() picks the newest snapshot that decodes and loads, replays the segments after it in
+//    sequence order, skips damaged ones with a warning naming what was lost, and sets damaged files
+//    aside as "<name>.bad" (never deleted, never overwritten) so they can be exported.
+//
+// Nothing here throws or gives up on bad stored data: the worst case is an empty workspace with
+// warnings and every damaged file kept aside.
+#pragma once
+#include "core/journal_format.h"
+#include "core/storage.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dd {
+
+struct JournalOptions {
+    Millis flush_delay_ms = 400;                   // an entry is written at most this long after it was appended
+    Millis retry_delay_ms = 1000;                  // after a failed write, try again this much later
+    uint64_t compact_after_bytes = 4u << 20;       // journal bytes after the newest snapshot
+    size_t compact_after_segments = 256;           // or this many segment files
+};
+
+enum class SaveState { Saved, Unsaved, Saving, Error };
+
+struct SaveStatus {
+    SaveState state = SaveState::Saved;
+    std::string message;   // "Saved", "Saving...", or what went wrong and what to do
+    bool quota = false;    // the browser refused more space
+};
+
+struct Recovery {
+    bool loaded_snapshot = false;          // false: started from an empty workspace (plus the journal)
+    uint64_t snapshot_generation = 0;
+    uint64_t entries_replayed = 0;
+    std::vector<std::string> warnings;     // human sentences naming what was lost and what was kept
+    std::vector<std::string> set_aside;    // names of the files renamed to *.bad
+};
+
+// Loads a candidate state into the caller's model: the snapshot payload ("" = no snapshot: an
+// empty workspace) then the entries in order. Returns an error if the result is not acceptable
+// (the payload does not parse, the workspace breaks the store's rules...): recovery then tries
+// without the entries after a gap, then the previous snapshot generation, then nothing.
+using LoadCandidate = std::function<Status(std::string_view snapshot_payload, const std::vector<journal::Entry>&)>;
+
+class Journal {
+public:
+    explicit Journal(Storage& storage, JournalOptions options = {});
+
+    Recovery recover(const LoadCandidate& load);
+
+    void append(std::string payload, Millis now);
+    bool needs_flush(Millis now) const;
+    Status flush(Millis now);
+    // A snapshot is due: the journal grew past the thresholds, or recovery found damage and the
+    // recovered state should be made durable on its own.
+    bool wants_compaction() const;
+    // `payload` is the state after every entry appended so far (buffered entries are flushed first).
+    Status compact(std::string_view payload, Millis now);
+
+    SaveStatus status() const;
+    uint64_t last_seq() const { return next_seq_ - 1; }
+    uint64_t journal_bytes() const;       // segment bytes after the newest snapshot
+    size_t buffered_entries() const { return buffer_.size(); }
+
+private:
+    struct SegmentInfo {
+        std::string name;
+        uint64_t first_seq = 0;
+        uint64_t last_seq = 0;
+        uint64_t bytes = 0;
+    };
+    void set_aside(const std::string& name, Recovery& out);
+    void forget_files_older_than(uint64_t keep_generation, uint64_t keep_after_seq);
+
+    Storage& storage_;
+    JournalOptions options_;
+    std::vector<journal::Entry> buffer_;
+    Millis first_buffered_at_ = 0;
+    Millis last_failed_at_ = 0;
+    std::string write_error_;
+    uint64_t next_seq_ = 1;
+    uint64_t newest_generation_ = 0;    // 0 = no snapshot yet
+    uint64_t next_generation_ = 1;
+    uint64_t newest_snapshot_seq_ = 0;
+    uint64_t last_commit_ticket_ = 0;
+    bool compaction_requested_ = false;
+    std::map<uint64_t, SegmentInfo> segments_;    // by first_seq: the live segment files
+    std::map<uint64_t, std::string> snapshots_;   // by generation: the live snapshot files
+};
+
+}  // namespace dd

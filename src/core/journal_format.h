@@ -1,0 +1,73 @@
+// The bytes of the persistence files: journal segments and snapshots, each checksummed.
+//
+// Why binary frames around opaque payloads: the journal does not need to know what a record is
+// (the payload is the JSON of one ChangeSet, see persist_workspace.h); it only needs to tell a
+// whole, intact entry from a torn or damaged one, and to order entries by sequence number.
+//
+// All integers little-endian. CRC-32 is the IEEE/zlib one (poly 0xEDB88320).
+//
+//   segment  "j-<first seq, 16 hex>.seg"
+//     header  "DDJ1" | u32 version=1 | u64 first_seq | u32 entry_count | u32 crc(previous 20 bytes)
+//     entry   u32 payload_len | u64 seq | i64 saved_at_ms | payload | u32 crc(len..payload)
+//   snapshot "s-<generation, 16 hex>.snap"
+//     header  "DDS1" | u32 version=1 | u64 generation | u64 last_seq | i64 saved_at_ms |
+//             u64 payload_len | u32 crc(payload) | u32 crc(previous 44 bytes)
+//     payload (the workspace JSON)
+//
+// A snapshot with last_seq = S holds the effect of every journal entry with seq <= S.
+#pragma once
+#include "core/model.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dd::journal {
+
+uint32_t crc32(std::string_view bytes, uint32_t crc = 0);
+
+struct Entry {
+    uint64_t seq = 0;
+    Millis saved_at = 0;
+    std::string payload;
+};
+
+// ---- file names ----
+std::string segment_name(uint64_t first_seq);
+std::string snapshot_name(uint64_t generation);
+bool parse_segment_name(std::string_view name, uint64_t& first_seq);
+bool parse_snapshot_name(std::string_view name, uint64_t& generation);
+constexpr std::string_view kBadSuffix = ".bad";   // files set aside after failing their checksum
+
+// ---- segments ----
+std::string encode_segment(const std::vector<Entry>& entries);   // entries non-empty, seqs ascending
+
+struct DecodedSegment {
+    uint64_t first_seq = 0;
+    uint32_t declared_count = 0;   // what the header promised (0 if the header itself is bad)
+    std::vector<Entry> entries;    // the intact entries, in order, up to the first damaged one
+    bool header_ok = false;
+    bool complete = false;         // every declared entry intact, nothing after them
+    std::string problem;           // why not complete: "torn after 2 of 5 entries", ...
+};
+DecodedSegment decode_segment(std::string_view bytes);
+
+// ---- snapshots ----
+struct SnapshotHeader {
+    uint64_t generation = 0;
+    uint64_t last_seq = 0;
+    Millis saved_at = 0;
+};
+std::string encode_snapshot(const SnapshotHeader&, std::string_view payload);
+
+struct DecodedSnapshot {
+    SnapshotHeader header;
+    std::string_view payload;   // a view into the decoded bytes
+    bool ok = false;
+    std::string problem;        // "checksum mismatch", "truncated (12 of 40,000 bytes)", ...
+};
+DecodedSnapshot decode_snapshot(std::string_view bytes);
+
+}  // namespace dd::journal
