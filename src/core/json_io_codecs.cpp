@@ -1,0 +1,178 @@
+#include "core/json_io_codecs.h"
+
+#include <limits>
+
+namespace dd::json_io {
+namespace {
+
+// Reads an integer and checks it lies in [lo, hi]; `what` completes "must be ...".
+template <typename T>
+bool read_ranged(Reader& r, T& out, int64_t lo, int64_t hi, const char* what) {
+    int64_t v;
+    if (!r.read_int(v)) return false;
+    if (v < lo || v > hi) return r.fail(std::string("must be ") + what);
+    out = static_cast<T>(v);
+    return true;
+}
+
+}  // namespace
+
+bool read_id(Reader& r, Id& out) {
+    std::string_view s;
+    if (r.peek() == JsonType::Null) return r.fail("must be set");
+    if (!r.read_string_view(s)) return false;
+    if (!parse_id(s, out) || out == kNoId) return r.fail("expected an id (16 lowercase hex digits), got \"" + std::string(s) + "\"");
+    return true;
+}
+void write_id(Writer& w, Id id) { w.string(id_to_string(id)); }
+
+bool read_ref(Reader& r, Id& out) {
+    if (r.read_null()) { out = kNoId; return true; }
+    if (r.failed()) return false;
+    if (r.peek() != JsonType::String) return r.fail_type("expected an id or null");
+    return read_id(r, out);
+}
+void write_ref(Writer& w, Id id) {
+    if (id == kNoId) w.null();
+    else write_id(w, id);
+}
+
+bool read_refs(Reader& r, std::vector<Id>& out) {
+    out.clear();
+    return r.read_array([&](size_t) {
+        Id id;
+        if (!read_id(r, id)) return false;
+        out.push_back(id);
+        return true;
+    });
+}
+void write_refs(Writer& w, const std::vector<Id>& ids) {
+    w.out += '[';
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i) w.out += ',';
+        write_id(w, ids[i]);
+    }
+    w.out += ']';
+}
+
+bool read_text(Reader& r, std::string& out) { return r.read_string(out); }
+void write_text(Writer& w, const std::string& s) { w.string(s); }
+
+bool read_texts(Reader& r, std::vector<std::string>& out) {
+    out.clear();
+    return r.read_array([&](size_t) {
+        out.emplace_back();
+        return r.read_string(out.back());
+    });
+}
+void write_texts(Writer& w, const std::vector<std::string>& texts) {
+    w.out += '[';
+    for (size_t i = 0; i < texts.size(); ++i) {
+        if (i) w.out += ',';
+        w.string(texts[i]);
+    }
+    w.out += ']';
+}
+
+bool read_i64(Reader& r, int64_t& out) { return r.read_int(out); }
+void write_i64(Writer& w, int64_t v) { w.integer(v); }
+
+bool read_i32(Reader& r, int32_t& out) {
+    return read_ranged(r, out, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max(),
+                       "a 32-bit integer");
+}
+void write_i32(Writer& w, int32_t v) { w.integer(v); }
+
+bool read_count(Reader& r, int32_t& out) {
+    return read_ranged(r, out, 0, std::numeric_limits<int32_t>::max(), "zero or more");
+}
+void write_count(Writer& w, int32_t v) { w.integer(v); }
+
+bool read_revision(Reader& r, uint32_t& out) {
+    return read_ranged(r, out, 0, std::numeric_limits<uint32_t>::max(), "between 0 and 4294967295");
+}
+void write_revision(Writer& w, uint32_t v) { w.integer(v); }
+
+bool read_percent(Reader& r, uint8_t& out) { return read_ranged(r, out, 0, 100, "between 0 and 100"); }
+void write_percent(Writer& w, uint8_t v) { w.integer(v); }
+
+bool read_percent_or_unset(Reader& r, int8_t& out) {
+    if (r.read_null()) { out = -1; return true; }
+    return read_ranged(r, out, 0, 100, "between 0 and 100 (or null)");
+}
+void write_percent_or_unset(Writer& w, int8_t v) {
+    if (v < 0) w.null();
+    else w.integer(v);
+}
+
+bool read_positive(Reader& r, int64_t& out) {
+    return read_ranged(r, out, 1, std::numeric_limits<int64_t>::max(), "greater than 0");
+}
+void write_positive(Writer& w, int64_t v) { w.integer(v); }
+
+bool read_flag(Reader& r, bool& out) { return r.read_bool(out); }
+void write_flag(Writer& w, bool v) { w.boolean(v); }
+
+bool read_day(Reader& r, Day& out) {
+    if (r.read_null()) { out = kNoDay; return true; }
+    std::string_view s;
+    if (!r.read_string_view(s)) return false;
+    if (!parse_day(s, out)) return r.fail("expected a date YYYY-MM-DD, got \"" + std::string(s) + "\"");
+    return true;
+}
+void write_day(Writer& w, Day d) {
+    if (d == kNoDay) w.null();
+    else w.string(day_to_string(d));
+}
+
+bool read_instant(Reader& r, Millis& out) {
+    std::string_view s;
+    if (!r.read_string_view(s)) return false;
+    if (!parse_millis(s, out))
+        return r.fail("expected a UTC time YYYY-MM-DDTHH:MM:SS.sssZ, got \"" + std::string(s) + "\"");
+    return true;
+}
+void write_instant(Writer& w, Millis t) { w.string(millis_to_string(t)); }
+
+bool read_opt_instant(Reader& r, Millis& out) {
+    if (r.read_null()) { out = 0; return true; }
+    return read_instant(r, out);
+}
+void write_opt_instant(Writer& w, Millis t) {
+    if (t == 0) w.null();
+    else write_instant(w, t);
+}
+
+bool read_currency(Reader& r, Currency& out) {
+    std::string_view s;
+    if (!r.read_string_view(s)) return false;
+    if (!parse_currency(s, out))
+        return r.fail("expected a currency code of 3 capital letters, got \"" + std::string(s) + "\"");
+    return true;
+}
+void write_currency(Writer& w, Currency c) { w.string(c.view()); }
+
+bool read_color(Reader& r, uint32_t& out) {
+    std::string_view s;
+    if (!r.read_string_view(s)) return false;
+    uint32_t v = 0;
+    bool ok = s.size() == 7 && s[0] == '#';
+    for (size_t i = 1; ok && i < 7; ++i) {
+        const char c = s[i];
+        int h = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        if (h < 0) ok = false;
+        else v = (v << 4) | static_cast<uint32_t>(h);
+    }
+    if (!ok) return r.fail("expected a colour \"#rrggbb\", got \"" + std::string(s) + "\"");
+    out = v;
+    return true;
+}
+void write_color(Writer& w, uint32_t c) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    char buf[9] = {'"', '#'};
+    for (int i = 0; i < 6; ++i) buf[2 + i] = kHex[(c >> (20 - 4 * i)) & 15];
+    buf[8] = '"';
+    w.raw(std::string_view(buf, 9));
+}
+
+}  // namespace dd::json_io

@@ -1,0 +1,67 @@
+// How each scalar of the model is spelled in JSON (see docs/data-format.md), read and written.
+// Internal to the json_io files. Every read_* consumes one JSON value and returns false (with the
+// error recorded in the Reader at the current path) if it is not acceptable.
+#pragma once
+#include "core/json_io_reader.h"
+#include "core/json_io_writer.h"
+#include "core/model.h"
+
+#include <string>
+#include <vector>
+
+namespace dd::json_io {
+
+// A record's own id, or a reference that must be set: 16 lowercase hex digits, not all zero.
+bool read_id(Reader&, Id&);
+void write_id(Writer&, Id);
+// A reference that may be unset: null (kNoId) or an id.
+bool read_ref(Reader&, Id&);
+void write_ref(Writer&, Id);
+bool read_refs(Reader&, std::vector<Id>&);   // array of ids
+void write_refs(Writer&, const std::vector<Id>&);
+
+bool read_text(Reader&, std::string&);
+void write_text(Writer&, const std::string&);
+bool read_texts(Reader&, std::vector<std::string>&);
+void write_texts(Writer&, const std::vector<std::string>&);
+
+bool read_i64(Reader&, int64_t&);
+void write_i64(Writer&, int64_t);
+bool read_i32(Reader&, int32_t&);
+void write_i32(Writer&, int32_t);
+bool read_count(Reader&, int32_t&);        // 0 .. 2^31-1
+void write_count(Writer&, int32_t);
+bool read_revision(Reader&, uint32_t&);    // 0 .. 2^32-1
+void write_revision(Writer&, uint32_t);
+bool read_percent(Reader&, uint8_t&);      // 0 .. 100
+void write_percent(Writer&, uint8_t);
+bool read_percent_or_unset(Reader&, int8_t&);  // null (-1) or 0 .. 100
+void write_percent_or_unset(Writer&, int8_t);
+bool read_positive(Reader&, int64_t&);     // > 0
+void write_positive(Writer&, int64_t);
+bool read_flag(Reader&, bool&);
+void write_flag(Writer&, bool);
+
+bool read_day(Reader&, Day&);              // null (kNoDay) or "YYYY-MM-DD"
+void write_day(Writer&, Day);
+bool read_instant(Reader&, Millis&);       // "2026-11-23T10:38:55.000Z"
+void write_instant(Writer&, Millis);
+bool read_opt_instant(Reader&, Millis&);   // null (0) or an instant
+void write_opt_instant(Writer&, Millis);
+bool read_currency(Reader&, Currency&);    // "EUR"
+void write_currency(Writer&, Currency);
+bool read_color(Reader&, uint32_t&);       // "#1f6feb"
+void write_color(Writer&, uint32_t);
+
+// Enumerations are their lower-case names (to_string / parse in model.h).
+template <typename E>
+bool read_enum(Reader& r, E& out) {
+    std::string_view s;
+    if (!r.read_string_view(s)) return false;
+    if (!parse(s, out)) return r.fail("unknown value \"" + std::string(s) + "\"");
+    return true;
+}
+template <typename E>
+void write_enum(Writer& w, E value) { w.string(to_string(value)); }
+
+}  // namespace dd::json_io
