@@ -1,0 +1,106 @@
+#include "core/persist_workspace.h"
+
+#include "core/json_io.h"
+#include "core/store.h"   // ChangeSet
+
+namespace dd {
+
+std::string frame_records(const std::vector<std::string>& records) {
+    std::string out;
+    size_t size = 0;
+    for (const auto& r : records) size += r.size() + 12;
+    out.reserve(size);
+    for (const auto& r : records) {
+        out += std::to_string(r.size());
+        out += ':';
+        out += r;
+    }
+    return out;
+}
+
+bool unframe_records(std::string_view entry, std::vector<std::string_view>& records) {
+    records.clear();
+    size_t pos = 0;
+    while (pos < entry.size()) {
+        size_t len = 0;
+        size_t digits = 0;
+        while (pos < entry.size() && entry[pos] >= '0' && entry[pos] <= '9' && digits < 12) {
+            len = len * 10 + size_t(entry[pos] - '0');
+            ++pos;
+            ++digits;
+        }
+        if (digits == 0 || pos >= entry.size() || entry[pos] != ':') return false;
+        ++pos;
+        if (entry.size() - pos < len) return false;
+        records.push_back(entry.substr(pos, len));
+        pos += len;
+    }
+    return true;
+}
+
+WorkspacePersistence::WorkspacePersistence(Storage& storage, JournalOptions options)
+    : storage_(storage), journal_(storage, options) {}
+
+OpenedWorkspace WorkspacePersistence::open() {
+    OpenedWorkspace out;
+    std::vector<std::string> entry_warnings;
+    out.recovery = journal_.recover(
+        [&](std::string_view snapshot, const std::vector<journal::Entry>& entries) -> Status {
+            entry_warnings.clear();
+            Workspace ws;
+            if (!snapshot.empty()) {
+                auto loaded = load_workspace_json(snapshot);
+                if (!loaded.ok()) return loaded.error();
+                ws = std::move(loaded.value());
+            } else if (entries.empty()) {
+                out.workspace = Workspace{};
+                return ok_status();
+            }
+            std::vector<std::string_view> records;
+            for (const journal::Entry& e : entries) {
+                // Checksums passed, so a record that does not apply is a bug, not damage: skip
+                // that change alone, say so, and let the workspace check below decide.
+                if (!unframe_records(e.payload, records)) {
+                    entry_warnings.push_back("A saved change from " + millis_to_string(e.saved_at) +
+                                             " is malformed and was skipped.");
+                    continue;
+                }
+                for (std::string_view record : records) {
+                    Status st = apply_record_json(ws, record);
+                    if (!st.ok())
+                        entry_warnings.push_back("A saved change from " + millis_to_string(e.saved_at) +
+                                                 " could not be applied (" + st.error().text() + ") and was skipped.");
+                }
+            }
+            Status checked = check_workspace(ws);
+            if (!checked.ok()) return checked;
+            out.workspace = std::move(ws);
+            return ok_status();
+        });
+    out.recovery.warnings.insert(out.recovery.warnings.end(), entry_warnings.begin(), entry_warnings.end());
+    out.found = out.recovery.loaded_snapshot || out.recovery.entries_replayed > 0;
+    return out;
+}
+
+Status WorkspacePersistence::save_all(const Workspace& ws, Millis now) {
+    return journal_.compact(save_workspace_json(ws), now);
+}
+
+Status WorkspacePersistence::compact(const Workspace& ws, Millis now) {
+    return journal_.compact(save_workspace_json(ws), now);
+}
+
+void WorkspacePersistence::on_applied(const Workspace& ws, const ChangeSet& changes, Millis now) {
+    if (changes.empty()) return;
+    std::vector<std::string> records;
+    records.reserve(changes.upserted.size() + changes.removed.size() + 1);
+    if (changes.settings) records.push_back(record_to_json(ws.settings));
+    for (const RecordRef& ref : changes.upserted) {
+        std::string json = record_to_json(ws, ref.kind, ref.id);
+        if (!json.empty()) records.push_back(std::move(json));
+    }
+    for (const Tombstone& t : changes.removed) records.push_back(tombstone_to_json(t));
+    journal_.append(frame_records(records), now);
+}
+
+}  // namespace dd

@@ -1,0 +1,60 @@
+// Persistence of one workspace: the Journal (journal.h) with ChangeSets as entries and the
+// workspace JSON (json_io.h) as snapshots. What the app drives:
+//
+//   open()            at start-up: the recovered workspace (or "nothing stored yet") + warnings
+//   save_all(ws)      a brand-new workspace (first start, an import): a snapshot of its own, at once
+//   on_applied(...)   after every applied command / undo / redo: buffers one journal entry
+//   needs_flush(now)  the debounce: true once the oldest unsaved change is flush_delay_ms old
+//   flush(now)        writes the buffered entries as one small segment and commits it
+//   wants_compaction / compact(ws)   when idle: a new snapshot generation, old segments dropped
+//   status()          Saved / Saving... / an error saying what to do
+//
+// An entry is the after-image of every record a command touched, its tombstones and the settings
+// if they changed, each as one json_io record object, framed as "<byte length>:<json>".
+#pragma once
+#include "core/journal.h"
+#include "core/model.h"
+#include "core/storage.h"
+
+#include <string>
+#include <vector>
+
+namespace dd {
+
+class Store;
+struct ChangeSet;
+
+struct OpenedWorkspace {
+    bool found = false;         // a workspace was recovered; false: nothing usable stored, start a new one
+    Workspace workspace;
+    Recovery recovery;          // warnings to show (what was lost), files set aside
+};
+
+class WorkspacePersistence {
+public:
+    explicit WorkspacePersistence(Storage& storage, JournalOptions options = {});
+
+    OpenedWorkspace open();
+    Status save_all(const Workspace&, Millis now);
+
+    void on_applied(const Workspace&, const ChangeSet&, Millis now);
+    void on_applied(const Store&, const ChangeSet&, Millis now);   // same, with the store's O(1) lookups
+
+    bool needs_flush(Millis now) const { return journal_.needs_flush(now); }
+    Status flush(Millis now) { return journal_.flush(now); }
+    bool wants_compaction() const { return journal_.wants_compaction(); }
+    Status compact(const Workspace&, Millis now);
+    SaveStatus status() const { return journal_.status(); }
+    const Journal& journal() const { return journal_; }
+
+private:
+    Storage& storage_;
+    Journal journal_;
+};
+
+// The framing of one entry, exposed for the tests and the benchmark.
+std::string frame_records(const std::vector<std::string>& records);
+// Splits an entry back into its records; false if the framing is broken.
+bool unframe_records(std::string_view entry, std::vector<std::string_view>& records);
+
+}  // namespace dd
