@@ -1,0 +1,86 @@
+// Save then load gives the identical workspace: every field of every record, tombstones and settings.
+#include "core/json_io.h"
+#include "core/sample_data.h"
+#include "test_json_equal.h"
+
+#include <doctest/doctest.h>
+
+#include <limits>
+
+using namespace dd;
+
+namespace {
+
+const Millis kNow = Millis(day_from_civil(2026, 3, 15)) * 86'400'000 + 12 * 3'600'000;
+
+// A sample workspace plus what sample data never holds: tombstones, awkward text, extreme numbers.
+Workspace awkward_workspace() {
+    Workspace ws = make_sample_workspace(7, 300, kNow);
+    ws.tombstones.push_back(Tombstone{RecordKind::Deal, 0x0123456789abcdefULL, 4, kNow - 1000});
+    ws.tombstones.push_back(Tombstone{RecordKind::LostReason, 0xfedcba9876543210ULL, 1, kNow});
+    Deal& d = ws.deals[5];
+    d.title = "Quote \" backslash \\ tab\t newline\n control \x01 \x1f del \x7f é 日本 🚀";
+    d.description = std::string("nul \0 inside", 13);
+    d.value = std::numeric_limits<int64_t>::min();
+    d.rank = std::numeric_limits<int64_t>::max();
+    d.meta.revision = std::numeric_limits<uint32_t>::max();
+    d.meta.created_at = -86'400'000LL * 365 + 1;  // before 1970
+    d.probability_override = 0;
+    ws.deals[6].value = -250;
+    ws.settings.name = "Ünïcode \u2028 workspace";
+    ws.companies[0].employees = std::numeric_limits<int32_t>::max();
+    ws.pipelines[0].stages[0].color = 0xffffff;
+    ws.pipelines[0].stages[1].color = 0;
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("save -> load -> save gives the same bytes and the same workspace, field by field") {
+    const Workspace original = awkward_workspace();
+    const std::string saved = save_workspace_json(original);
+    Result<Workspace> loaded = load_workspace_json(saved);
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().text());
+    CHECK_SAME_WORKSPACE(original, loaded.value());
+    CHECK(save_workspace_json(loaded.value()) == saved);
+}
+
+TEST_CASE("the snapshot starts with its header and holds one record per line") {
+    Workspace ws = make_sample_workspace(3, 20, kNow);
+    const std::string saved = save_workspace_json(ws);
+    CHECK(saved.rfind("{\"format\":\"dealdeck\",\"version\":1,\n\"settings\":{", 0) == 0);
+    size_t deal_lines = 0;
+    for (size_t at = saved.find("\n{\"id\":"); at != std::string::npos; at = saved.find("\n{\"id\":", at + 1)) ++deal_lines;
+    const size_t records = ws.team.size() + ws.pipelines.size() + ws.lost_reasons.size() + ws.custom_fields.size() +
+                           ws.companies.size() + ws.contacts.size() + ws.deals.size() + ws.activities.size() +
+                           ws.notes.size() + ws.history.size();
+    CHECK(deal_lines == records);
+    // Money is an integer of minor units, ids 16 hex digits, dates and instants strings.
+    const Deal& d = ws.deals[0];
+    CHECK(saved.find("\"id\":\"" + id_to_string(d.meta.id) + "\"") != std::string::npos);
+    CHECK(saved.find("\"value\":" + std::to_string(d.value) + ",") != std::string::npos);
+    CHECK(saved.find("\"created_at\":\"" + millis_to_string(d.meta.created_at) + "\"") != std::string::npos);
+}
+
+TEST_CASE("an empty workspace round-trips") {
+    Workspace empty;
+    const std::string saved = save_workspace_json(empty);
+    Result<Workspace> loaded = load_workspace_json(saved);
+    REQUIRE_MESSAGE(loaded.ok(), loaded.error().text());
+    CHECK_SAME_WORKSPACE(empty, loaded.value());
+    CHECK(save_workspace_json(loaded.value()) == saved);
+}
+
+TEST_CASE("check_workspace accepts the sample and names what a broken one breaks") {
+    Workspace ws = make_sample_workspace(11, 50, kNow);
+    CHECK(check_workspace(ws).ok());
+    ws.deals[3].owner = 42;
+    Status s = check_workspace(ws);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().text() == "deals[3].owner: no team member with id 000000000000002a");
+    ws.deals[3].owner = kNoId;
+    ws.notes[0].deal = ws.notes[0].contact = kNoId;
+    s = check_workspace(ws);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().text() == "notes[0]: a note belongs to a deal or a contact");
+}

@@ -1,0 +1,108 @@
+// The sample workspace: deterministic, realistic, and valid for the store.
+#include "core/json_io.h"
+#include "core/sample_data.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+using namespace dd;
+
+namespace {
+const Millis kNow = Millis(day_from_civil(2026, 3, 15)) * 86'400'000 + 9 * 3'600'000;
+}
+
+TEST_CASE("the same seed gives the same bytes; another seed gives other data") {
+    const std::string a = save_workspace_json(make_sample_workspace(1234, 500, kNow));
+    CHECK(a == save_workspace_json(make_sample_workspace(1234, 500, kNow)));
+    CHECK(a != save_workspace_json(make_sample_workspace(1235, 500, kNow)));
+}
+
+TEST_CASE("the sample has the pipelines, team, settings and lists the demo relies on") {
+    const Workspace ws = make_sample_workspace(42, 400, kNow);
+    REQUIRE(ws.pipelines.size() == 2);
+    CHECK(ws.pipelines[0].name == "New business");
+    CHECK(ws.pipelines[1].name == "Renewals");
+    CHECK(ws.pipelines[0].stages.size() == 6 + 2);
+    CHECK(ws.pipelines[1].stages.size() == 3 + 2);
+    for (const Pipeline& p : ws.pipelines) {
+        int previous = -1;
+        for (size_t i = 0; i + 2 < p.stages.size(); ++i) {
+            CHECK(p.stages[i].probability > previous);  // probabilities rise along the board
+            previous = p.stages[i].probability;
+            CHECK(p.stages[i].color != 0);
+        }
+    }
+    CHECK(ws.team.size() == 8);
+    size_t admins = 0, viewers = 0;
+    for (const TeamMember& m : ws.team) {
+        admins += m.role == Role::Admin;
+        viewers += m.role == Role::Viewer;
+        CHECK(m.email.find('@') != std::string::npos);
+    }
+    CHECK(admins == 1);
+    CHECK(viewers == 1);
+    CHECK(ws.settings.current_user == ws.team[0].meta.id);
+    CHECK(ws.settings.base_currency.view() == "USD");
+    CHECK(ws.settings.rates.size() >= 3);
+    std::set<FieldType> types;
+    for (const CustomFieldDef& f : ws.custom_fields) types.insert(f.type);
+    CHECK(types.size() == 5);  // one of each type
+    CHECK(ws.lost_reasons.size() >= 4);
+}
+
+TEST_CASE("deals are spread over stages, statuses, currencies and dates around now") {
+    const size_t n = 2000;
+    const Workspace ws = make_sample_workspace(42, n, kNow);
+    REQUIRE(ws.deals.size() == n);
+    CHECK(ws.companies.size() == n / 5);
+    CHECK(ws.contacts.size() >= 2 * ws.companies.size());
+    std::set<Id> stages;
+    std::set<std::string> currencies;
+    size_t by_status[4] = {};
+    size_t before_now = 0, after_now = 0, with_custom = 0;
+    const Day today = Day(kNow / 86'400'000);
+    for (const Deal& d : ws.deals) {
+        stages.insert(d.stage);
+        currencies.insert(std::string(d.currency.view()));
+        ++by_status[size_t(d.status)];
+        if (d.expected_close != kNoDay) (d.expected_close < today ? before_now : after_now)++;
+        with_custom += !d.custom.empty();
+        CHECK(d.value > 0);
+        CHECK(!d.title.empty());
+        CHECK(!d.contacts.empty());
+    }
+    CHECK(stages.size() == 13);  // every stage of both pipelines holds deals
+    CHECK(currencies.size() >= 4);
+    for (size_t s = 0; s < 4; ++s) CHECK(by_status[s] > 0);
+    CHECK(by_status[size_t(DealStatus::Open)] > n / 2);
+    CHECK(before_now > n / 10);
+    CHECK(after_now > n / 3);
+    CHECK(with_custom > n / 2);
+    CHECK(ws.activities.size() > n / 3);
+    CHECK(ws.notes.size() > n / 5);
+    CHECK(ws.history.size() >= n);
+}
+
+TEST_CASE("names, emails and domains look plausible") {
+    const Workspace ws = make_sample_workspace(9, 100, kNow);
+    for (const Company& c : ws.companies) {
+        CHECK(c.name.find(' ') != std::string::npos);
+        CHECK(c.domain.find('.') != std::string::npos);
+    }
+    for (const Contact& c : ws.contacts) {
+        const size_t at = c.email.find('@');
+        REQUIRE(at != std::string::npos);
+        CHECK(c.company != kNoId);
+        CHECK(c.name.find(' ') != std::string::npos);
+    }
+}
+
+TEST_CASE("every record of the sample passes the loader's integrity check") {
+    for (uint64_t seed : {1ull, 2ull, 99ull}) {
+        const Workspace ws = make_sample_workspace(seed, 1000, kNow);
+        Status s = check_workspace(ws);
+        CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().text()));
+    }
+}
