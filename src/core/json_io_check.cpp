@@ -167,6 +167,8 @@ Status check_deals(const Workspace& ws, Tables& t) {
         if (!has_rate(ws.settings, deal.currency))
             return field_error(at("deals", d, "currency"),
                                "no exchange rate for " + std::string(deal.currency.view()) + " in settings.rates");
+        if (deal.value < 0) return field_error(at("deals", d, "value"), "must not be negative");
+        if (deal.contacts.empty()) return field_error(at("deals", d, "contacts"), "a deal needs at least one contact");
         if (deal.owner != kNoId && !t.team.contains(deal.owner)) return missing(at("deals", d, "owner"), "team member", deal.owner);
         for (size_t c = 0; c < deal.contacts.size(); ++c)
             if (!t.contacts.contains(deal.contacts[c]))

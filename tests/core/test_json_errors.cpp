@@ -32,7 +32,8 @@ const std::string kValid = R"({
      "contacts": ["e000000000000001"], "company": "d000000000000001", "expected_close": "2026-02-28"},
     {"id": "f000000000000002", "revision": 1, "created_at": "2026-01-02T10:00:00.000Z",
      "updated_at": "2026-01-02T10:00:00.000Z", "title": "Acme renewal", "value": 99000, "currency": "EUR",
-     "pipeline": "b000000000000001", "stage": "c000000000000002", "status": "won"}]
+     "pipeline": "b000000000000001", "stage": "c000000000000002", "status": "won",
+     "contacts": ["e000000000000001"]}]
 })";
 
 // kValid with the first occurrence of `from` replaced by `to` (which must be there).
@@ -76,6 +77,7 @@ TEST_CASE("wrong value types name the path") {
     CHECK(error_of(with("\"deals\": [", "\"deals\": {\"x\": 1}, \"ignored\": [")) == "deals: expected an array");
     CHECK(error_of(with("\"status\": \"open\"", "\"status\": \"pending\"")) ==
           "deals[0].status: unknown value \"pending\"");
+    CHECK(error_of(with("\"value\": 125000", "\"value\": -1")) == "deals[0].value: must not be negative");
     CHECK(error_of(with("\"value\": 125000", "\"value\": 99999999999999999999")) ==
           "deals[0].value: integer out of range");
 }
@@ -135,11 +137,11 @@ TEST_CASE("broken JSON: truncated, not an object, trailing text, bad escapes") {
     CHECK(error_of(kValid.substr(0, kValid.find("\"Acme renewal\""))) ==
           "deals[1].title: unexpected end of input (truncated JSON) (line 22, column 57)");
     CHECK(error_of(kValid.substr(0, kValid.size() - 2)) ==
-          "unexpected end of input (truncated JSON) (line 23, column 84)");
+          "unexpected end of input (truncated JSON) (line 24, column 40)");
     CHECK(error_of("") == "unexpected end of input (truncated JSON) (line 1, column 1)");
     CHECK(error_of("[1, 2]") == "expected an object");
     CHECK(error_of("\"dealdeck\"") == "expected an object");
-    CHECK(error_of(kValid + "x") == "unexpected text after the end of the JSON value (line 24, column 2)");
+    CHECK(error_of(kValid + "x") == "unexpected text after the end of the JSON value (line 25, column 2)");
     CHECK(error_of(with("\"Acme pilot\"", "\"Acme \\q pilot\"")) ==
           "deals[0].title: invalid escape in a string (line 18, column 63)");
     CHECK(error_of(with("\"Acme pilot\"", "\"Acme \xff pilot\"")) ==

@@ -21,12 +21,12 @@ Workspace awkward_workspace() {
     Deal& d = ws.deals[5];
     d.title = "Quote \" backslash \\ tab\t newline\n control \x01 \x1f del \x7f é 日本 🚀";
     d.description = std::string("nul \0 inside", 13);
-    d.value = std::numeric_limits<int64_t>::min();
+    d.value = std::numeric_limits<int64_t>::max();
     d.rank = std::numeric_limits<int64_t>::max();
     d.meta.revision = std::numeric_limits<uint32_t>::max();
     d.meta.created_at = -86'400'000LL * 365 + 1;  // before 1970
     d.probability_override = 0;
-    ws.deals[6].value = -250;
+    ws.deals[6].value = 0;
     ws.settings.name = "Ünïcode \u2028 workspace";
     ws.companies[0].employees = std::numeric_limits<int32_t>::max();
     ws.pipelines[0].stages[0].color = 0xffffff;
