@@ -1,0 +1,72 @@
+#include "platform/web/bridge.h"
+
+#include "core/json_io.h"
+#include "platform/web/web_app.h"
+#include "ui/app_frame.h"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <nlohmann/json.hpp>
+
+// Implemented in bridge.js.
+extern "C" void dd_bridge_js_install(void* web);
+extern "C" void dd_bridge_js_frame_drawn(int ready);
+
+namespace dd::web {
+
+void bridge_install(WebApp& web) { dd_bridge_js_install(&web); }
+
+void bridge_frame_drawn(WebApp& web) { dd_bridge_js_frame_drawn(web.data_ready ? 1 : 0); }
+
+}  // namespace dd::web
+
+// ---- Called from bridge.js (exported) --------------------------------------------------------
+// Each returns a pointer into WebApp::bridge_out, valid until the next bridge call.
+using dd::web::WebApp;
+
+extern "C" {
+
+// Items of the last drawn frame, in CSS pixels of the canvas (bridge.js adds the canvas offset).
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_items(WebApp* web) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const dd::ui::ItemRecord& item : web->app.items.last) {
+        items.push_back({{"id", item.id}, {"label", item.label}, {"path", item.full_label},
+                         {"window", item.window}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
+    }
+    web->bridge_out = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return web->bridge_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_snapshot(WebApp* web) {
+    web->bridge_out = dd::save_workspace_json(web->app.store.workspace());
+    return web->bridge_out.c_str();
+}
+
+// Through the normal validated path: parse + check (load_workspace_json), then Store::load.
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_load(WebApp* web, const char* text) {
+    nlohmann::json out;
+    dd::Result<dd::Workspace> parsed = dd::load_workspace_json(text ? text : "");
+    if (!parsed.ok()) {
+        out = {{"ok", false}, {"error", parsed.error().text()}};
+    } else {
+        dd::Status s = dd::ui::load_workspace_into(web->app, std::move(parsed.value()),
+                                                   dd::Millis(emscripten_date_now()), "Workspace loaded");
+        out = s.ok() ? nlohmann::json{{"ok", true}} : nlohmann::json{{"ok", false}, {"error", s.error().text()}};
+    }
+    dd::web::request_frame(web->scheduler);
+    web->bridge_out = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return web->bridge_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_frame_stats(WebApp* web) {
+    dd::web::FrameStatsSummary s = dd::web::summarize(web->stats);
+    nlohmann::json out = {{"count", s.count}, {"last", s.last}, {"avg", s.avg}, {"p95", s.p95}, {"max", s.max}};
+    web->bridge_out = out.dump();
+    return web->bridge_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double dd_bridge_frames(WebApp* web) { return double(web->scheduler.frames_drawn); }
+
+EMSCRIPTEN_KEEPALIVE void dd_bridge_request_frame(WebApp* web) { dd::web::request_frame(web->scheduler); }
+
+}  // extern "C"

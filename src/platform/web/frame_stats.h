@@ -1,0 +1,23 @@
+// CPU time of the last frames (ms), for window.dealdeck.frameStats() and the benchmarks.
+#pragma once
+#include <cstddef>
+
+namespace dd::web {
+
+struct FrameStats {
+    static constexpr size_t kWindow = 240;   // the last 4 s at 60 fps
+    double ms[kWindow] = {};
+    size_t count = 0;   // frames recorded in the window (<= kWindow)
+    size_t next = 0;    // ring position
+    double last = 0;
+};
+
+struct FrameStatsSummary {
+    size_t count = 0;
+    double last = 0, avg = 0, p95 = 0, max = 0;
+};
+
+void record_frame(FrameStats& s, double ms);
+FrameStatsSummary summarize(const FrameStats& s);
+
+}  // namespace dd::web

@@ -1,0 +1,27 @@
+// Browser input -> ImGui io. Emscripten's GLFW gives mouse buttons, cursor, keys and text;
+// html5.h gives the wheel (GLFW's is unreliable in 3.1.6), window resize and focus. Every event
+// requests a frame: that is what wakes the on-demand loop.
+#pragma once
+#include "imgui.h"
+
+struct GLFWwindow;
+
+namespace dd::web {
+
+struct WebApp;
+
+struct InputState {
+    // A press and its release can both arrive between two frames (a fast click, Playwright's
+    // mouse.click): the press is remembered so one frame sees the button down.
+    bool mouse_pressed[ImGuiMouseButton_COUNT] = {};
+    bool key_pressed[512] = {};
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+};
+
+void input_install(WebApp& web);
+// Before ImGui::NewFrame: buttons and keys from GLFW state plus remembered presses.
+void input_new_frame(WebApp& web);
+// After the frame: the mouse cursor ImGui asked for, on the canvas.
+void input_end_frame(WebApp& web);
+
+}  // namespace dd::web

@@ -1,0 +1,109 @@
+#include "platform/web/storage_idbfs.h"
+
+#include <emscripten/emscripten.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern "C" {
+void dd_idbfs_js_mount(const char* dir, void* ctx);
+int dd_idbfs_js_request_sync(int urgent);
+int dd_idbfs_js_durable();
+int dd_idbfs_js_quota();
+int dd_idbfs_js_fenced();
+char* dd_idbfs_js_error();
+double dd_idbfs_js_stats();
+
+EMSCRIPTEN_KEEPALIVE void dd_idbfs_mounted(void* ctx, int ok) {
+    auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
+    if (s->on_mounted) s->on_mounted(s->mounted_ctx, ok != 0);
+}
+EMSCRIPTEN_KEEPALIVE void dd_idbfs_sync_changed(void* ctx) {
+    auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
+    if (s->on_sync_changed) s->on_sync_changed(s->sync_ctx);
+}
+}
+
+namespace dd::web {
+namespace {
+Error errno_error(const std::string& name, const char* what) {
+    return field_error(name, std::string(what) + ": " + std::strerror(errno));
+}
+}  // namespace
+
+void IdbfsStorage::mount(void (*done)(void*, bool), void* ctx) {
+    on_mounted = done;
+    mounted_ctx = ctx;
+    dd_idbfs_js_mount(dir_.c_str(), this);
+}
+
+Result<std::vector<std::string>> IdbfsStorage::list() {
+    DIR* d = opendir(dir_.c_str());
+    if (!d) return errno_error(dir_, "cannot list");
+    std::vector<std::string> names;
+    while (dirent* e = readdir(d)) {
+        if (e->d_name[0] == '.') continue;
+        names.emplace_back(e->d_name);
+    }
+    closedir(d);
+    return names;
+}
+
+Result<std::string> IdbfsStorage::read(const std::string& name) {
+    FILE* f = std::fopen(path(name).c_str(), "rb");
+    if (!f) return errno_error(name, "cannot open");
+    std::string bytes;
+    struct stat st {};
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0) bytes.resize(size_t(st.st_size));
+    const size_t got = bytes.empty() ? 0 : std::fread(&bytes[0], 1, bytes.size(), f);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) return errno_error(name, "cannot read");
+    bytes.resize(got);
+    return bytes;
+}
+
+Status IdbfsStorage::write_atomic(const std::string& name, std::string_view bytes) {
+    const std::string tmp = path(name) + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) return errno_error(name, "cannot create");
+    const size_t put = bytes.empty() ? 0 : std::fwrite(bytes.data(), 1, bytes.size(), f);
+    const bool closed = std::fclose(f) == 0;
+    if (put != bytes.size() || !closed) {
+        std::remove(tmp.c_str());   // out of memory: the in-memory file system could not hold it
+        return errno_error(name, "cannot write");
+    }
+    if (std::rename(tmp.c_str(), path(name).c_str()) != 0) return errno_error(name, "cannot rename");
+    return ok_status();
+}
+
+Status IdbfsStorage::rename(const std::string& from, const std::string& to) {
+    if (std::rename(path(from).c_str(), path(to).c_str()) != 0) return errno_error(from, "cannot rename");
+    return ok_status();
+}
+
+Status IdbfsStorage::remove(const std::string& name) {
+    if (std::remove(path(name).c_str()) != 0) return errno_error(name, "cannot remove");
+    return ok_status();
+}
+
+uint64_t IdbfsStorage::commit() { return uint64_t(dd_idbfs_js_request_sync(0)); }
+uint64_t IdbfsStorage::commit_urgently() { return uint64_t(dd_idbfs_js_request_sync(1)); }
+uint64_t IdbfsStorage::durable_ticket() const { return uint64_t(dd_idbfs_js_durable()); }
+bool IdbfsStorage::quota_exceeded() const { return dd_idbfs_js_quota() != 0; }
+bool IdbfsStorage::fenced() const { return dd_idbfs_js_fenced() != 0; }
+double IdbfsStorage::bytes_synced() const { return dd_idbfs_js_stats(); }
+
+std::string IdbfsStorage::commit_error() const {
+    char* text = dd_idbfs_js_error();
+    std::string out = text ? text : "";
+    std::free(text);
+    return out;
+}
+
+}  // namespace dd::web

@@ -1,0 +1,45 @@
+// Storage (core/storage.h) on a directory mounted on Emscripten's IDBFS: files are written to
+// the in-memory file system at once, and commit() asks storage_idbfs.js for a sync to IndexedDB
+// (serialized, coalesced, retried, durable on the transaction's `complete`).
+#pragma once
+#include "core/storage.h"
+
+#include <string>
+
+namespace dd::web {
+
+class IdbfsStorage final : public Storage {
+public:
+    explicit IdbfsStorage(std::string dir) : dir_(std::move(dir)) {}
+
+    // Mounts the directory and loads it from IndexedDB; `done(ctx, ok)` is called when finished
+    // (asynchronously). Call once, before anything else.
+    void mount(void (*done)(void* ctx, bool ok), void* ctx);
+
+    Result<std::vector<std::string>> list() override;
+    Result<std::string> read(const std::string& name) override;
+    Status write_atomic(const std::string& name, std::string_view bytes) override;
+    Status rename(const std::string& from, const std::string& to) override;
+    Status remove(const std::string& name) override;
+
+    uint64_t commit() override;
+    // The page is going away: start the IndexedDB transaction before returning (no read first).
+    uint64_t commit_urgently();
+    uint64_t durable_ticket() const override;
+    std::string commit_error() const override;
+    bool quota_exceeded() const override;
+    bool fenced() const;                 // another tab wrote: this one must never write again
+    double bytes_synced() const;         // bytes sent to IndexedDB so far (benchmarks)
+
+    // Set by the JS side; public so the extern "C" trampolines can reach them.
+    void (*on_mounted)(void* ctx, bool ok) = nullptr;
+    void* mounted_ctx = nullptr;
+    void (*on_sync_changed)(void* ctx) = nullptr;
+    void* sync_ctx = nullptr;
+
+private:
+    std::string path(const std::string& name) const { return dir_ + "/" + name; }
+    std::string dir_;
+};
+
+}  // namespace dd::web

@@ -1,0 +1,192 @@
+// The IndexedDB half of storage_idbfs.cpp (linked with --js-library): one directory on Emscripten's
+// IDBFS and the syncs that make it durable.
+//
+// The traps this file exists for (docs/storage.md):
+//  * two FS.syncfs at once race (each diffs against a remote set read before the other wrote):
+//    syncs here are serialized, and requests made meanwhile are coalesced into the next one;
+//  * a failed sync must not leave the app silently not saving: the error is kept (C++ shows it)
+//    and the sync is retried with a growing delay until it succeeds;
+//  * Chrome commits IndexedDB with relaxed durability by default: our readwrite transactions ask
+//    for 'strict', and a sync counts as done only on the transaction's `complete` event (IDBFS
+//    3.1.6 calls back from oncomplete);
+//  * a stale tab (frozen, discarded, or another tab took over) must not write old state over newer
+//    data: before each sync the stored file set is compared with the one this tab last saw, and a
+//    difference stops all writing from this tab for good ("fenced").
+mergeInto(LibraryManager.library, {
+  $DDSync__deps: ['$FS', '$IDBFS'],
+  $DDSync: {
+    ctx: 0,
+    dir: '',
+    requested: 0,     // highest ticket asked for
+    durable: 0,       // highest ticket whose transaction completed
+    inflight: false,
+    timer: 0,
+    retryMs: 0,
+    error: '',
+    quota: false,
+    fenced: false,
+    known: null,      // {path: timestamp ms} of the stored set as this tab last wrote or read it
+    bytes: 0,         // bytes this tab sent to IndexedDB (benchmarks)
+    syncs: 0,
+
+    mountNode: function () { return FS.lookupPath(DDSync.dir).node.mount; },
+    stamps: function (entries) {
+      var out = {};
+      Object.keys(entries).forEach(function (k) { out[k] = +entries[k].timestamp; });
+      return out;
+    },
+    sameSet: function (a, b) {
+      var ka = Object.keys(a), kb = Object.keys(b);
+      if (ka.length !== kb.length) return false;
+      for (var i = 0; i < ka.length; i++) if (a[ka[i]] !== b[ka[i]]) return false;
+      return true;
+    },
+    // Asks IndexedDB for strict durability on our database's readwrite transactions.
+    strictDurability: function () {
+      if (IDBFS.ddStrict) return;
+      IDBFS.ddStrict = true;
+      var getDB = IDBFS.getDB;
+      IDBFS.getDB = function (name, callback) {
+        getDB(name, function (err, db) {
+          if (!err && db && !db.ddStrict) {
+            db.ddStrict = true;
+            var open = db.transaction.bind(db);
+            db.transaction = function (stores, mode, options) {
+              if (mode === 'readwrite') {
+                try { return open(stores, mode, Object.assign({ durability: 'strict' }, options || {})); } catch (e) { /* old browser: no options */ }
+              }
+              return open(stores, mode);
+            };
+          }
+          callback(err, db);
+        });
+      };
+    },
+    describe: function (err) {
+      if (!err) return 'unknown error';
+      if (err.name && err.message) return err.name + ': ' + err.message;
+      if (err.target && err.target.error) return DDSync.describe(err.target.error);
+      if (typeof err.errno === 'number') return 'file system error ' + err.errno;
+      return String(err);
+    },
+    isQuota: function (err) {
+      var text = DDSync.describe(err);
+      return /quota/i.test(text) || (err && err.name === 'QuotaExceededError');
+    },
+    // One write sync: local files -> IndexedDB, only what changed. `urgent` (page hiding) skips
+    // reading the stored set first, so the write transaction starts before this function returns.
+    syncOnce: function (urgent, done) {
+      var mount = DDSync.mountNode();
+      IDBFS.getLocalSet(mount, function (err, local) {
+        if (err) return done(err);
+        var write = function (remote) {
+          var sent = 0;
+          Object.keys(local.entries).forEach(function (path) {
+            var known = remote.entries[path];
+            if (!known || +known.timestamp !== +local.entries[path].timestamp) {
+              try { var st = FS.stat(path); if (FS.isFile(st.mode)) sent += st.size; } catch (e) { /* gone */ }
+            }
+          });
+          IDBFS.reconcile(local, remote, function (err2) {
+            if (!err2) { DDSync.known = DDSync.stamps(local.entries); DDSync.bytes += sent; DDSync.syncs++; }
+            done(err2);
+          });
+        };
+        if (urgent && DDSync.known) {
+          IDBFS.getDB(mount.mountpoint, function (err3, db) {
+            if (err3) return done(err3);
+            var entries = {};
+            Object.keys(DDSync.known).forEach(function (k) { entries[k] = { timestamp: new Date(DDSync.known[k]) }; });
+            write({ type: 'remote', db: db, entries: entries });
+          });
+          return;
+        }
+        IDBFS.getRemoteSet(mount, function (err4, remote) {
+          if (err4) return done(err4);
+          if (DDSync.known && !DDSync.sameSet(DDSync.known, DDSync.stamps(remote.entries))) {
+            DDSync.fenced = true;
+            return done(new Error('another tab or window saved newer data'));
+          }
+          write(remote);
+        });
+      });
+    },
+    pump: function (urgent) {
+      if (DDSync.inflight || DDSync.fenced || DDSync.durable >= DDSync.requested) return;
+      if (DDSync.timer && !urgent) return;
+      if (DDSync.timer) { clearTimeout(DDSync.timer); DDSync.timer = 0; }
+      var target = DDSync.requested;
+      DDSync.inflight = true;
+      DDSync.syncOnce(!!urgent, function (err) {
+        DDSync.inflight = false;
+        if (err) {
+          DDSync.error = DDSync.fenced ? 'Another tab or window saved newer data; this tab stopped saving. Reload it to continue.'
+                                       : DDSync.describe(err);
+          DDSync.quota = !DDSync.fenced && DDSync.isQuota(err);
+          if (!DDSync.fenced) {
+            DDSync.retryMs = Math.min(Math.max(1000, DDSync.retryMs * 2), 30000);
+            DDSync.timer = setTimeout(function () { DDSync.timer = 0; DDSync.pump(false); }, DDSync.retryMs);
+          }
+        } else {
+          DDSync.durable = Math.max(DDSync.durable, target);
+          DDSync.error = '';
+          DDSync.quota = false;
+          DDSync.retryMs = 0;
+        }
+        if (DDSync.ctx) _dd_idbfs_sync_changed(DDSync.ctx);
+        DDSync.pump(false);   // requests that arrived meanwhile, coalesced into one sync
+      });
+    },
+  },
+
+  // Mounts `dir` on IDBFS and loads it from IndexedDB; calls dd_idbfs_mounted(ctx, ok) when done.
+  dd_idbfs_js_mount__deps: ['$DDSync'],
+  dd_idbfs_js_mount: function (dirPtr, ctx) {
+    DDSync.dir = UTF8ToString(dirPtr);
+    DDSync.ctx = ctx;
+    DDSync.strictDurability();
+    try { FS.mkdir(DDSync.dir); } catch (e) { /* exists */ }
+    try {
+      FS.mount(IDBFS, {}, DDSync.dir);
+    } catch (e) {
+      DDSync.error = DDSync.describe(e);
+      _dd_idbfs_mounted(ctx, 0);
+      return;
+    }
+    var mount = DDSync.mountNode();
+    IDBFS.getRemoteSet(mount, function (err, remote) {
+      if (err) { DDSync.error = DDSync.describe(err); _dd_idbfs_mounted(ctx, 0); return; }
+      IDBFS.getLocalSet(mount, function (err2, local) {
+        if (err2) { DDSync.error = DDSync.describe(err2); _dd_idbfs_mounted(ctx, 0); return; }
+        IDBFS.reconcile(remote, local, function (err3) {
+          if (err3) { DDSync.error = DDSync.describe(err3); _dd_idbfs_mounted(ctx, 0); return; }
+          DDSync.known = DDSync.stamps(remote.entries);
+          _dd_idbfs_mounted(ctx, 1);
+        });
+      });
+    });
+  },
+
+  dd_idbfs_js_request_sync__deps: ['$DDSync'],
+  dd_idbfs_js_request_sync: function (urgent) {
+    DDSync.requested++;
+    DDSync.pump(!!urgent);
+    return DDSync.requested;
+  },
+  dd_idbfs_js_durable__deps: ['$DDSync'],
+  dd_idbfs_js_durable: function () { return DDSync.durable; },
+  dd_idbfs_js_quota__deps: ['$DDSync'],
+  dd_idbfs_js_quota: function () { return DDSync.quota ? 1 : 0; },
+  dd_idbfs_js_fenced__deps: ['$DDSync'],
+  dd_idbfs_js_fenced: function () { return DDSync.fenced ? 1 : 0; },
+  // The last error ("" when none), as a malloc'ed string the caller frees.
+  dd_idbfs_js_error__deps: ['$DDSync'],
+  dd_idbfs_js_error: function () {
+    var len = lengthBytesUTF8(DDSync.error) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(DDSync.error, ptr, len);
+    return ptr;
+  },
+  dd_idbfs_js_stats__deps: ['$DDSync'],
+  dd_idbfs_js_stats: function () { return DDSync.bytes; },
+});
