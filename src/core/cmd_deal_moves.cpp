@@ -1,0 +1,154 @@
+// Moving deals between stages and changing their status (won / lost / abandoned / reopened).
+#include "core/cmd_handlers.h"
+#include <algorithm>
+
+namespace dd::cmd {
+
+namespace {
+
+// Moves one deal into `to_stage` at `rank`, applies the stage's status rules and records the
+// stage, status and field changes in the deal's history.
+void move_one(Tx& tx, const Ctx& ctx, const Deal& before, Id to_stage, int64_t rank, Id lost_reason,
+              const std::string& lost_text) {
+    const StoreIndexes& ix = tx.ix();
+    Deal d = before;
+    const bool keep_reason = before.status == DealStatus::Lost && lost_reason == kNoId && lost_text.empty();
+    enter_stage(ix, d, to_stage, ctx, lost_reason, lost_text);
+    if (keep_reason) {
+        d.lost_reason = before.lost_reason;
+        d.lost_reason_text = before.lost_reason_text;
+    }
+    d.rank = rank;
+    bump(d.meta, ctx);
+    if (d.stage != before.stage) {
+        d.last_activity_at = ctx.now;
+        if (d.pipeline != before.pipeline) {
+            const Pipeline* a = ix.pipeline(before.pipeline);
+            const Pipeline* b = ix.pipeline(d.pipeline);
+            record_change(tx, ctx, d.meta.id, ChangeKind::Field, "pipeline", a ? a->name : "", b ? b->name : "");
+        }
+        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, "stage", stage_name(ix, before.stage), stage_name(ix, d.stage));
+    }
+    if (d.status != before.status)
+        record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(before.status), to_string(d.status));
+    record_field_changes(tx, ctx, before, d);
+    tx.put(std::move(d));
+}
+
+Id stage_of_kind(const StoreIndexes& ix, Id pipeline, StageKind kind) {
+    const Pipeline* p = ix.pipeline(pipeline);
+    if (!p) return kNoId;
+    Id found = kNoId;
+    for (const Stage& s : p->stages)
+        if (s.kind == kind) found = s.id;   // for Open: the last open stage
+    return found;
+}
+
+Status validate_reason(const StoreIndexes& ix, Id reason) {
+    if (reason != kNoId && !ix.reason(reason)) return field_error("lost_reason", "is not in the list of lost reasons");
+    return ok_status();
+}
+
+}  // namespace
+
+// ---- MoveDeal ----
+Status validate(const StoreIndexes& ix, const MoveDeal& c, const Ctx&) {
+    if (!ix.deal(c.deal)) return field_error("deal", "does not exist");
+    if (!ix.stage_info(c.to_stage)) return field_error("to_stage", "does not exist");
+    if (c.before != kNoId) {
+        const Deal* b = ix.deal(c.before);
+        if (!b || b->stage != c.to_stage) return field_error("before", "is not a deal of the target stage");
+        if (c.before == c.deal) return field_error("before", "a deal cannot be placed above itself");
+    }
+    return validate_reason(ix, c.lost_reason);
+}
+
+std::string run(Tx& tx, const MoveDeal& c, const Ctx& ctx) {
+    const StoreIndexes& ix = tx.ix();
+    const Deal before = *ix.deal(c.deal);
+    const int64_t rank = place_rank(tx, ctx, c.to_stage, c.before, c.deal);
+    const StageKind kind = ix.stage_info(c.to_stage)->kind;
+    move_one(tx, ctx, before, c.to_stage, rank, c.lost_reason, c.lost_reason_text);
+    const std::string title = quoted(before.title);
+    if (c.to_stage == before.stage) return "Reordered " + title;
+    if (kind == StageKind::Won) return "Marked " + title + " as won";
+    if (kind == StageKind::Lost) return "Marked " + title + " as lost";
+    return "Moved " + title + " to " + stage_name(ix, c.to_stage);
+}
+
+// ---- BulkMoveDeals ----
+Status validate(const StoreIndexes& ix, const BulkMoveDeals& c, const Ctx&) {
+    if (c.deals.empty()) return field_error("deals", "no deal selected");
+    for (size_t i = 0; i < c.deals.size(); ++i) {
+        if (!ix.deal(c.deals[i])) return field_error("deals", "deal " + id_to_string(c.deals[i]) + " does not exist");
+        if (std::count(c.deals.begin(), c.deals.end(), c.deals[i]) > 1) return field_error("deals", "lists the same deal twice");
+    }
+    if (!ix.stage_info(c.to_stage)) return field_error("to_stage", "does not exist");
+    return ok_status();
+}
+
+std::string run(Tx& tx, const BulkMoveDeals& c, const Ctx& ctx) {
+    int64_t rank = place_rank(tx, ctx, c.to_stage, kNoId, kNoId);
+    for (Id id : c.deals) {
+        const Deal before = *tx.ix().deal(id);
+        move_one(tx, ctx, before, c.to_stage, rank, kNoId, "");
+        rank += kRankGap;
+    }
+    return "Moved " + plural(c.deals.size(), "deal", "deals") + " to " + stage_name(tx.ix(), c.to_stage);
+}
+
+// ---- SetDealStatus ----
+Status validate(const StoreIndexes& ix, const SetDealStatus& c, const Ctx&) {
+    const Deal* d = ix.deal(c.deal);
+    if (!d) return field_error("deal", "does not exist");
+    if (c.status == d->status) return field_error("status", std::string("the deal is already ") + to_string(c.status));
+    if (c.status == DealStatus::Lost) return validate_reason(ix, c.lost_reason);
+    if (c.status == DealStatus::Abandoned && d->status != DealStatus::Open)
+        return field_error("status", "reopen the deal before marking it abandoned");
+    if (c.status == DealStatus::Open && c.reopen_stage != kNoId) {
+        const StageInfo* info = ix.stage_info(c.reopen_stage);
+        if (!info || info->kind != StageKind::Open || info->pipeline != d->pipeline)
+            return field_error("reopen_stage", "must be an open stage of the deal's pipeline");
+    }
+    return ok_status();
+}
+
+std::string run(Tx& tx, const SetDealStatus& c, const Ctx& ctx) {
+    const StoreIndexes& ix = tx.ix();
+    const Deal before = *ix.deal(c.deal);
+    const std::string title = quoted(before.title);
+    const StageKind kind = ix.stage_info(before.stage)->kind;
+    switch (c.status) {
+    case DealStatus::Won:
+    case DealStatus::Lost: {
+        Id target = stage_of_kind(ix, before.pipeline, c.status == DealStatus::Won ? StageKind::Won : StageKind::Lost);
+        move_one(tx, ctx, before, target, place_rank(tx, ctx, target, kNoId, c.deal), c.lost_reason, c.lost_reason_text);
+        return "Marked " + title + (c.status == DealStatus::Won ? " as won" : " as lost");
+    }
+    case DealStatus::Abandoned: {
+        Deal d = before;
+        close_as(d, DealStatus::Abandoned, ctx);
+        bump(d.meta, ctx);
+        record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(before.status), to_string(d.status));
+        record_field_changes(tx, ctx, before, d);
+        tx.put(std::move(d));
+        return "Marked " + title + " as abandoned";
+    }
+    case DealStatus::Open:
+        if (kind == StageKind::Open) {   // abandoned -> open, stays in its stage
+            Deal d = before;
+            reopen(d);
+            bump(d.meta, ctx);
+            record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(before.status), to_string(d.status));
+            record_field_changes(tx, ctx, before, d);
+            tx.put(std::move(d));
+        } else {
+            Id target = c.reopen_stage != kNoId ? c.reopen_stage : stage_of_kind(ix, before.pipeline, StageKind::Open);
+            move_one(tx, ctx, before, target, place_rank(tx, ctx, target, kNoId, c.deal), kNoId, "");
+        }
+        return "Reopened " + title;
+    }
+    return title;
+}
+
+}  // namespace dd::cmd

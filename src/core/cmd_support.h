@@ -1,0 +1,65 @@
+// Private to the store: what the command handlers (cmd_*.cpp) share.
+//
+// Every command type X has two functions:
+//   Status validate(const StoreIndexes&, const X&, const CommandContext&)   -- reads only
+//   std::string run(Tx&, const X&, const CommandContext&)                   -- returns the label
+// Store::apply calls run only after validate succeeded, so a refused command changes nothing.
+#pragma once
+#include "core/commands.h"
+#include "core/store_undo.h"
+#include <string>
+
+namespace dd::cmd {
+
+using Ctx = CommandContext;
+
+// ---- small validation helpers ----
+bool blank(const std::string& s);
+std::string trim(const std::string& s);
+Status require_name(const std::string& value, const char* field);   // not blank, <= 200 chars
+Status new_id(bool in_use, Id id, const char* field);              // not kNoId, not used yet
+Day day_of(Millis now);
+
+// ---- record metadata ----
+void init_meta(RecordMeta& m, const Ctx& ctx);   // revision 1, created = updated = now
+void bump(RecordMeta& m, const Ctx& ctx);        // revision + 1, updated = now
+
+// ---- display text (history lines, labels) ----
+std::string money_text(Money amount, Currency c);     // "1,234.50 USD" (JPY and friends: no decimals)
+int minor_digits(Currency c);
+std::string stage_name(const StoreIndexes& ix, Id stage);
+std::string member_name(const StoreIndexes& ix, Id member);
+std::string contact_names(const StoreIndexes& ix, const std::vector<Id>& contacts);
+std::string company_name(const StoreIndexes& ix, Id company);
+std::string quoted(const std::string& title);          // the title as shown in labels
+std::string plural(size_t n, const char* one, const char* many);   // "1 deal", "3 deals"
+
+// ---- deals ----
+// Checks every field of a deal as it would be stored (after a patch or for a new deal).
+// A contact/company about to be created by the same command counts as existing.
+Status validate_deal_fields(const StoreIndexes& ix, const Deal& d, Id pending_contact = kNoId, Id pending_company = kNoId);
+Status validate_patch(const DealPatch& p);   // shape checks that do not need the deal
+Deal patched(const Deal& d, const DealPatch& p);
+// One history line per field that differs (stage and status excluded: moves record those).
+void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& before, const Deal& after);
+void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string field, std::string old_value,
+                   std::string new_value);
+
+// Puts `d` into `to_stage` (any pipeline) and applies the won/lost/reopen rules of the target.
+// Does not change its rank.
+void enter_stage(const StoreIndexes& ix, Deal& d, Id to_stage, const Ctx& ctx, Id lost_reason,
+                 const std::string& lost_reason_text);
+void close_as(Deal& d, DealStatus status, const Ctx& ctx);   // won/lost/abandoned bookkeeping
+void reopen(Deal& d);
+
+// A rank that places deal `moving` above `before` in the lane of `stage` (before == kNoId: at
+// the end). When two neighbours leave no gap, a small window around the spot is respaced (those
+// deals are put through the transaction) and the rank is computed in the new gap.
+int64_t place_rank(Tx& tx, const Ctx& ctx, Id stage, Id before, Id moving);
+constexpr int64_t kRankGap = int64_t(1) << 20;
+
+// Deletes a deal with its history, its notes and activities (those also tied to a contact are
+// only unlinked). Used by DeleteDeals, DeleteContact.
+void delete_deal_cascade(Tx& tx, const Ctx& ctx, Id deal);
+
+}  // namespace dd::cmd

@@ -1,0 +1,87 @@
+// An open-addressing hash map from record id to a slot number (uint32), used for the
+// "id -> position in the records vector" indexes. 16 bytes per entry, no node allocations,
+// linear probing with backward-shift deletion (no tombstones, so lookups stay short).
+// Key kNoId (0) marks an empty entry and is never stored.
+#pragma once
+#include "core/model.h"
+#include <cstdint>
+#include <vector>
+
+namespace dd {
+
+class FlatIdMap {
+public:
+    static constexpr uint32_t kMissing = 0xffffffffu;
+
+    uint32_t find(Id key) const {
+        if (entries_.empty() || key == kNoId) return kMissing;
+        for (size_t i = home(key);; i = (i + 1) & mask_) {
+            const Entry& e = entries_[i];
+            if (e.key == key) return e.value;
+            if (e.key == kNoId) return kMissing;
+        }
+    }
+    bool contains(Id key) const { return find(key) != kMissing; }
+
+    // Inserts or overwrites.
+    void set(Id key, uint32_t value) {
+        if ((size_ + 1) * 4 > entries_.size() * 3) grow();
+        for (size_t i = home(key);; i = (i + 1) & mask_) {
+            Entry& e = entries_[i];
+            if (e.key == key) { e.value = value; return; }
+            if (e.key == kNoId) { e = Entry{key, value}; ++size_; return; }
+        }
+    }
+
+    bool erase(Id key) {
+        if (entries_.empty() || key == kNoId) return false;
+        size_t i = home(key);
+        for (;; i = (i + 1) & mask_) {
+            if (entries_[i].key == key) break;
+            if (entries_[i].key == kNoId) return false;
+        }
+        // Backward-shift: pull later entries of the probe run into the hole when allowed.
+        size_t hole = i;
+        for (size_t j = (i + 1) & mask_; entries_[j].key != kNoId; j = (j + 1) & mask_) {
+            size_t h = home(entries_[j].key);
+            // Move j into the hole if its home is not in the cyclic range (hole, j].
+            bool in_range = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
+            if (!in_range) {
+                entries_[hole] = entries_[j];
+                hole = j;
+            }
+        }
+        entries_[hole] = Entry{};
+        --size_;
+        return true;
+    }
+
+    size_t size() const { return size_; }
+    void clear() { entries_.clear(); size_ = 0; mask_ = 0; }
+    void reserve(size_t n) {
+        while (n * 4 > entries_.size() * 3) grow();
+    }
+    size_t memory_bytes() const { return entries_.capacity() * sizeof(Entry); }
+
+private:
+    struct Entry {
+        Id key = kNoId;
+        uint32_t value = 0;
+    };
+    size_t home(Id key) const { return size_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask_; }
+    void grow() {
+        std::vector<Entry> old;
+        old.swap(entries_);
+        entries_.assign(old.empty() ? 16 : old.size() * 2, Entry{});
+        mask_ = entries_.size() - 1;
+        size_ = 0;
+        for (const Entry& e : old)
+            if (e.key != kNoId) set(e.key, e.value);
+    }
+
+    std::vector<Entry> entries_;
+    size_t size_ = 0;
+    size_t mask_ = 0;
+};
+
+}  // namespace dd

@@ -1,0 +1,241 @@
+// Store: apply / undo / redo, permissions, and read access over the indexes.
+#include "core/store.h"
+#include "core/cmd_handlers.h"
+#include "core/store_indexes.h"
+#include "core/store_load.h"
+#include "core/store_undo.h"
+#include <algorithm>
+
+namespace dd {
+
+Money LaneTotals::weighted() const {
+    int64_t q = weighted_x100 / 100, r = weighted_x100 % 100;
+    if (r >= 50) ++q;
+    else if (r <= -50) --q;
+    return q;
+}
+
+Store::Store(uint64_t id_seed) : ix_(std::make_unique<StoreIndexes>(id_seed)), undo_(std::make_unique<UndoHistory>()) {
+    ix_->rebuild();
+}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+Status Store::load(Workspace ws) {
+    if (auto s = validate_workspace(ws); !s) return s;
+    ix_->ws = std::move(ws);
+    ix_->rebuild();
+    undo_->clear();
+    return ok_status();
+}
+
+Permission Store::permission_of(Id actor) const {
+    if (ix_->ws.team.empty()) return Permission::Settings;   // first start: anyone may set things up
+    const TeamMember* m = ix_->member(actor);
+    if (!m) return Permission::Anyone;
+    switch (m->role) {
+    case Role::Admin: return Permission::Settings;
+    case Role::Manager: return Permission::Data;
+    case Role::Viewer: return Permission::Anyone;
+    }
+    return Permission::Anyone;
+}
+
+namespace {
+Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id actor) {
+    if (held >= needed) return ok_status();
+    if (!ix.member(actor)) return field_error("actor", "choose who you are (a team member) before making changes");
+    if (needed == Permission::Settings) return field_error("actor", "only admins can change workspace settings");
+    return field_error("actor", "viewers can look but not change anything; ask an admin for manager access");
+}
+}  // namespace
+
+Status Store::check(const Command& c, const CommandContext& ctx) const {
+    if (auto s = allowed(*ix_, permission_of(ctx.actor), required_permission(c), ctx.actor); !s) return s;
+    return std::visit([&](const auto& x) { return cmd::validate(*ix_, x, ctx); }, c);
+}
+
+Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
+    if (auto s = check(c, ctx); !s) return s.error();
+    Tx tx(*ix_, ctx.now);
+    std::string label = std::visit([&](const auto& x) { return cmd::run(tx, x, ctx); }, c);
+    ChangeSet changes = change_set(*ix_, tx.images());
+    UndoStep step;
+    step.label = label;
+    step.images = tx.take();
+    step.permission = required_permission(c);
+    undo_->push_done(std::move(step));
+    return Applied{std::move(label), std::move(changes)};
+}
+
+Result<Applied> Store::undo(const CommandContext& ctx) {
+    if (undo_->done.empty()) return field_error("", "nothing to undo");
+    UndoStep& top = undo_->done.back();
+    if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
+    UndoStep step = std::move(top);
+    undo_->done.pop_back();
+    undo_->bytes -= step.bytes;
+    step.images = restore(*ix_, std::move(step.images), ctx.now);
+    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    Applied applied{"Undid: " + step.label, change_set(*ix_, step.images)};
+    undo_->bytes += step.bytes;
+    undo_->undone.push_back(std::move(step));
+    undo_->trim();
+    return applied;
+}
+
+Result<Applied> Store::redo(const CommandContext& ctx) {
+    if (undo_->undone.empty()) return field_error("", "nothing to redo");
+    UndoStep& top = undo_->undone.back();
+    if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
+    UndoStep step = std::move(top);
+    undo_->undone.pop_back();
+    undo_->bytes -= step.bytes;
+    step.images = restore(*ix_, std::move(step.images), ctx.now);
+    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    Applied applied{"Redid: " + step.label, change_set(*ix_, step.images)};
+    undo_->bytes += step.bytes;
+    undo_->done.push_back(std::move(step));
+    undo_->trim();
+    return applied;
+}
+
+bool Store::can_undo() const { return !undo_->done.empty(); }
+bool Store::can_redo() const { return !undo_->undone.empty(); }
+std::string Store::undo_label() const { return undo_->done.empty() ? std::string() : undo_->done.back().label; }
+std::string Store::redo_label() const { return undo_->undone.empty() ? std::string() : undo_->undone.back().label; }
+size_t Store::undo_depth() const { return undo_->done.size(); }
+void Store::set_undo_budget(size_t bytes) {
+    undo_->budget = bytes;
+    undo_->trim();
+}
+size_t Store::undo_bytes() const { return undo_->bytes; }
+
+// ---- Read access ---------------------------------------------------------------------------
+
+const Workspace& Store::workspace() const { return ix_->ws; }
+const WorkspaceSettings& Store::settings() const { return ix_->ws.settings; }
+const Deal* Store::find_deal(Id id) const { return ix_->deal(id); }
+const Pipeline* Store::find_pipeline(Id id) const { return ix_->pipeline(id); }
+const Stage* Store::find_stage(Id id, const Pipeline** pipeline) const {
+    const Stage* s = ix_->stage(id);
+    if (pipeline) *pipeline = s ? ix_->pipeline(ix_->stage_info(id)->pipeline) : nullptr;
+    return s;
+}
+const Contact* Store::find_contact(Id id) const { return ix_->contact(id); }
+const Company* Store::find_company(Id id) const { return ix_->company(id); }
+const TeamMember* Store::find_member(Id id) const { return ix_->member(id); }
+const Activity* Store::find_activity(Id id) const { return ix_->activity(id); }
+const Note* Store::find_note(Id id) const { return ix_->note(id); }
+const CustomFieldDef* Store::find_custom_field(Id id) const { return ix_->field(id); }
+const LostReason* Store::find_lost_reason(Id id) const { return ix_->reason(id); }
+const DealChange* Store::find_change(Id id) const { return ix_->change(id); }
+const Deal* Store::find_deal_by_ref(const std::string& ref) const {
+    auto it = ix_->deal_by_ref.find(ref);
+    return it == ix_->deal_by_ref.end() ? nullptr : ix_->deal(it->second);
+}
+const TeamMember* Store::current_user() const { return ix_->member(ix_->ws.settings.current_user); }
+
+namespace {
+const Stage* stage_of_kind(const StoreIndexes& ix, Id pipeline, StageKind kind) {
+    const Pipeline* p = ix.pipeline(pipeline);
+    if (!p) return nullptr;
+    for (const Stage& s : p->stages)
+        if (s.kind == kind) return &s;
+    return nullptr;
+}
+std::vector<Id> list_copy(const IdLists& lists, Id key) {
+    auto it = lists.find(key);
+    return it == lists.end() ? std::vector<Id>() : it->second;
+}
+}  // namespace
+
+const Stage* Store::won_stage(Id pipeline) const { return stage_of_kind(*ix_, pipeline, StageKind::Won); }
+const Stage* Store::lost_stage(Id pipeline) const { return stage_of_kind(*ix_, pipeline, StageKind::Lost); }
+
+size_t Store::lane_size(Id stage) const {
+    const Lane* lane = ix_->lane(stage);
+    return lane ? lane->order.size() : 0;
+}
+const Deal& Store::lane_at(Id stage, size_t index) const { return ix_->ws.deals[ix_->lane(stage)->order.at(index)]; }
+std::vector<const Deal*> Store::lane(Id stage) const {
+    std::vector<const Deal*> out;
+    if (const Lane* lane = ix_->lane(stage)) {
+        out.reserve(lane->order.size());
+        lane->order.for_each([&](uint32_t slot) { out.push_back(&ix_->ws.deals[slot]); });
+    }
+    return out;
+}
+size_t Store::lane_index_of(Id deal) const {
+    const Deal* d = ix_->deal(deal);
+    if (!d) return LaneList::npos;
+    return ix_->lane(d->stage)->order.index_of(ix_->key_of(*d), ix_->slot_key());
+}
+LaneTotals Store::lane_totals(Id stage, DealStatus status) const {
+    const Lane* lane = ix_->lane(stage);
+    return lane ? lane->totals[size_t(status)] : LaneTotals{};
+}
+LaneTotals Store::lane_totals(Id stage) const {
+    LaneTotals sum;
+    if (const Lane* lane = ix_->lane(stage))
+        for (const LaneTotals& t : lane->totals) {
+            sum.count += t.count;
+            sum.total += t.total;
+            sum.weighted_x100 += t.weighted_x100;
+        }
+    return sum;
+}
+
+std::vector<Id> Store::deals_of_owner(Id member) const { return list_copy(ix_->deals_by_owner, member); }
+std::vector<Id> Store::deals_of_contact(Id contact) const { return list_copy(ix_->deals_by_contact, contact); }
+std::vector<Id> Store::deals_of_company(Id company) const { return list_copy(ix_->deals_by_company, company); }
+size_t Store::deal_count_of_contact(Id contact) const {
+    auto it = ix_->deals_by_contact.find(contact);
+    return it == ix_->deals_by_contact.end() ? 0 : it->second.size();
+}
+std::vector<Id> Store::contacts_of_company(Id company) const { return list_copy(ix_->contacts_by_company, company); }
+
+std::vector<const Activity*> Store::activities_of(Id deal) const {
+    std::vector<const Activity*> out;
+    for (Id id : list_copy(ix_->activities_by_deal, deal)) out.push_back(ix_->activity(id));
+    std::stable_sort(out.begin(), out.end(), [](const Activity* a, const Activity* b) {
+        if ((a->due_at == 0) != (b->due_at == 0)) return b->due_at == 0;
+        return a->due_at < b->due_at;
+    });
+    return out;
+}
+std::vector<const Note*> Store::notes_of(Id deal) const {
+    std::vector<const Note*> out;
+    for (Id id : list_copy(ix_->notes_by_deal, deal)) out.push_back(ix_->note(id));
+    std::stable_sort(out.begin(), out.end(), [](const Note* a, const Note* b) { return a->meta.created_at > b->meta.created_at; });
+    return out;
+}
+std::vector<const DealChange*> Store::history_of(Id deal) const {
+    std::vector<const DealChange*> out;
+    auto it = ix_->history_by_deal.find(deal);
+    if (it == ix_->history_by_deal.end()) return out;
+    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) out.push_back(ix_->change(*r));
+    std::stable_sort(out.begin(), out.end(), [](const DealChange* a, const DealChange* b) { return a->meta.created_at > b->meta.created_at; });
+    return out;
+}
+size_t Store::deals_in_pipeline(Id pipeline) const {
+    const Pipeline* p = ix_->pipeline(pipeline);
+    size_t n = 0;
+    if (p)
+        for (const Stage& s : p->stages) n += lane_size(s.id);
+    return n;
+}
+
+Money Store::to_base(Money amount, Currency currency) const { return ix_->to_base(amount, currency); }
+bool Store::has_rate(Currency c) const { return ix_->has_rate(c); }
+int Store::effective_probability(const Deal& d) const { return ix_->probability_of(d); }
+bool Store::is_rotting(const Deal& d, Millis now) const {
+    if (d.status != DealStatus::Open) return false;
+    const StageInfo* info = ix_->stage_info(d.stage);
+    if (!info || info->idle_days <= 0) return false;
+    const Millis since = d.last_activity_at ? d.last_activity_at : d.meta.created_at;
+    return now - since > Millis(info->idle_days) * 86'400'000;
+}
+
+}  // namespace dd

@@ -1,0 +1,417 @@
+#include "core/store_indexes.h"
+#include <algorithm>
+
+namespace dd {
+
+namespace {
+
+// Inserts or replaces a record in its vector + id map. Calls before(old) / after(new) so the
+// kind-specific indexes can follow. Returns the slot.
+template <typename T, typename Before, typename After>
+uint32_t table_put(std::vector<T>& v, FlatIdMap& m, T rec, const Before& before, const After& after) {
+    uint32_t slot = m.find(rec.meta.id);
+    if (slot != FlatIdMap::kMissing) {
+        before(v[slot]);
+        v[slot] = std::move(rec);
+    } else {
+        slot = uint32_t(v.size());
+        m.set(rec.meta.id, slot);
+        v.push_back(std::move(rec));
+    }
+    after(v[slot]);
+    return slot;
+}
+
+// Swap-erase; before(old) runs while the record is still in place.
+template <typename T, typename Before>
+bool table_erase(std::vector<T>& v, FlatIdMap& m, Id id, uint32_t& revision, const Before& before) {
+    uint32_t slot = m.find(id);
+    if (slot == FlatIdMap::kMissing) return false;
+    before(v[slot]);
+    revision = v[slot].meta.revision;
+    uint32_t last = uint32_t(v.size() - 1);
+    if (slot != last) {
+        v[slot] = std::move(v[last]);
+        m.set(v[slot].meta.id, slot);
+    }
+    v.pop_back();
+    m.erase(id);
+    return true;
+}
+
+auto nothing = [](const auto&) {};
+
+__extension__ typedef __int128 Int128;   // exact money * rate products (clang and gcc, native and wasm)
+
+// Rounds n / d (d > 0) half away from zero.
+int64_t div_round(Int128 n, int64_t d) {
+    Int128 q = n / d, r = n % d;
+    if (r * 2 >= d) ++q;
+    else if (-r * 2 >= d) --q;
+    return int64_t(q);
+}
+
+}  // namespace
+
+void unlist(IdLists& lists, Id key, Id id) {
+    if (key == kNoId) return;
+    auto it = lists.find(key);
+    if (it == lists.end()) return;
+    auto& v = it->second;
+    auto pos = std::find(v.begin(), v.end(), id);
+    if (pos != v.end()) v.erase(pos);   // keeps the order (history, notes are listed oldest first)
+    if (v.empty()) lists.erase(it);
+}
+
+const Stage* StoreIndexes::stage(Id id) const {
+    const StageInfo* info = stage_info(id);
+    if (!info) return nullptr;
+    const Pipeline* p = pipeline(info->pipeline);
+    return p && info->index < p->stages.size() ? &p->stages[info->index] : nullptr;
+}
+
+bool StoreIndexes::has_rate(Currency c) const {
+    if (c == ws.settings.base_currency) return true;
+    for (const auto& r : ws.settings.rates)
+        if (r.currency == c) return true;
+    return false;
+}
+
+Money StoreIndexes::to_base(Money amount, Currency c) const {
+    if (c == ws.settings.base_currency) return amount;
+    for (const auto& r : ws.settings.rates)
+        if (r.currency == c) return div_round(Int128(amount) * r.rate_ppm, 1'000'000);
+    return amount;   // unreachable for validated data: every used currency has a rate
+}
+
+int StoreIndexes::probability_of(const Deal& d) const {
+    if (d.status == DealStatus::Won) return 100;
+    if (d.status == DealStatus::Lost) return 0;
+    if (d.probability_override >= 0) return d.probability_override;
+    const StageInfo* info = stage_info(d.stage);
+    return info ? info->probability : 0;
+}
+
+void StoreIndexes::add_totals(const Deal& d, int sign) {
+    Lane& lane = lanes[d.stage];
+    LaneTotals& t = lane.totals[size_t(d.status)];
+    Money base = to_base(d.value, d.currency);
+    t.count += sign;
+    t.total += sign * base;
+    t.weighted_x100 += sign * base * probability_of(d);
+}
+
+void StoreIndexes::lane_insert(uint32_t slot) {
+    const Deal& d = ws.deals[slot];
+    lanes[d.stage].order.insert(slot, key_of(d), slot_key());
+}
+
+void StoreIndexes::lane_erase(const Deal& d) {
+    auto it = lanes.find(d.stage);
+    if (it == lanes.end()) return;
+    it->second.order.erase(key_of(d), slot_key());
+    // A lane whose stage no longer exists lives only while it still holds deals (undo order).
+    if (it->second.order.empty() && !stages.count(d.stage)) lanes.erase(it);
+}
+
+void StoreIndexes::index_deal_links(const Deal& d) {
+    list(deals_by_owner, d.owner, d.meta.id);
+    list(deals_by_company, d.company, d.meta.id);
+    for (Id c : d.contacts) list(deals_by_contact, c, d.meta.id);
+    if (!d.external_ref.empty()) deal_by_ref[d.external_ref] = d.meta.id;
+}
+
+void StoreIndexes::unindex_deal_links(const Deal& d) {
+    unlist(deals_by_owner, d.owner, d.meta.id);
+    unlist(deals_by_company, d.company, d.meta.id);
+    for (Id c : d.contacts) unlist(deals_by_contact, c, d.meta.id);
+    if (!d.external_ref.empty()) {
+        auto it = deal_by_ref.find(d.external_ref);
+        if (it != deal_by_ref.end() && it->second == d.meta.id) deal_by_ref.erase(it);
+    }
+}
+
+void StoreIndexes::put(Deal d) {
+    drop_tombstone(d.meta.id);
+    uint32_t slot = deal_slot.find(d.meta.id);
+    if (slot == FlatIdMap::kMissing) {
+        slot = uint32_t(ws.deals.size());
+        deal_slot.set(d.meta.id, slot);
+        ws.deals.push_back(std::move(d));
+        const Deal& nd = ws.deals[slot];
+        index_deal_links(nd);
+        add_totals(nd, +1);
+        lane_insert(slot);
+        return;
+    }
+    Deal& old = ws.deals[slot];
+    // Only the indexes whose keys changed are touched: a stage move costs two lane operations.
+    const bool links_changed = old.owner != d.owner || old.company != d.company || old.contacts != d.contacts ||
+                               old.external_ref != d.external_ref;
+    const bool order_changed = old.stage != d.stage || old.rank != d.rank;
+    add_totals(old, -1);
+    if (links_changed) unindex_deal_links(old);
+    if (order_changed) lane_erase(old);
+    old = std::move(d);
+    if (links_changed) index_deal_links(old);
+    if (order_changed) lane_insert(slot);
+    add_totals(old, +1);
+}
+
+void StoreIndexes::put(Contact c) {
+    drop_tombstone(c.meta.id);
+    table_put(ws.contacts, contact_slot, std::move(c),
+              [&](const Contact& o) { unlist(contacts_by_company, o.company, o.meta.id); },
+              [&](const Contact& n) { list(contacts_by_company, n.company, n.meta.id); });
+}
+
+void StoreIndexes::put(Company c) {
+    drop_tombstone(c.meta.id);
+    table_put(ws.companies, company_slot, std::move(c), nothing, nothing);
+}
+
+void StoreIndexes::put(TeamMember m) {
+    drop_tombstone(m.meta.id);
+    table_put(ws.team, member_slot, std::move(m), nothing, nothing);
+}
+
+void StoreIndexes::put(Activity a) {
+    drop_tombstone(a.meta.id);
+    table_put(ws.activities, activity_slot, std::move(a),
+              [&](const Activity& o) { unlist(activities_by_deal, o.deal, o.meta.id); },
+              [&](const Activity& n) { list(activities_by_deal, n.deal, n.meta.id); });
+}
+
+void StoreIndexes::put(Note n) {
+    drop_tombstone(n.meta.id);
+    table_put(ws.notes, note_slot, std::move(n),
+              [&](const Note& o) { unlist(notes_by_deal, o.deal, o.meta.id); },
+              [&](const Note& x) { list(notes_by_deal, x.deal, x.meta.id); });
+}
+
+void StoreIndexes::put(DealChange c) {
+    drop_tombstone(c.meta.id);
+    table_put(ws.history, change_slot, std::move(c),
+              [&](const DealChange& o) { unlist(history_by_deal, o.deal, o.meta.id); },
+              [&](const DealChange& n) { list(history_by_deal, n.deal, n.meta.id); });
+}
+
+void StoreIndexes::put(CustomFieldDef f) {
+    drop_tombstone(f.meta.id);
+    table_put(ws.custom_fields, field_slot, std::move(f), nothing, nothing);
+}
+
+void StoreIndexes::put(LostReason r) {
+    drop_tombstone(r.meta.id);
+    table_put(ws.lost_reasons, reason_slot, std::move(r), nothing, nothing);
+}
+
+void StoreIndexes::index_stages(const Pipeline& p) {
+    for (uint32_t i = 0; i < p.stages.size(); ++i) {
+        const Stage& s = p.stages[i];
+        stages[s.id] = StageInfo{p.meta.id, s.probability, s.kind, s.idle_days, i};
+        lanes[s.id];   // every stage has a lane, even an empty one
+    }
+}
+
+void StoreIndexes::put(Pipeline p) {
+    drop_tombstone(p.meta.id);
+    std::vector<Id> touched;
+    if (const Pipeline* old = pipeline(p.meta.id)) {
+        for (const Stage& s : old->stages) {
+            stages.erase(s.id);
+            touched.push_back(s.id);
+        }
+    }
+    for (const Stage& s : p.stages) touched.push_back(s.id);
+    table_put(ws.pipelines, pipeline_slot, std::move(p), nothing, [&](const Pipeline& n) { index_stages(n); });
+    // Probabilities may have changed: the totals of these lanes are recounted (settings edits are rare).
+    for (Id s : touched) {
+        auto it = lanes.find(s);
+        if (it == lanes.end()) continue;
+        if (!stages.count(s) && it->second.order.empty()) lanes.erase(it);
+        else recompute_lane_totals(s);
+    }
+    resort_pipelines();
+}
+
+void StoreIndexes::resort_pipelines() {
+    auto& v = ws.pipelines;
+    if (std::is_sorted(v.begin(), v.end(), [](const Pipeline& a, const Pipeline& b) {
+            return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
+        }))
+        return;
+    std::sort(v.begin(), v.end(), [](const Pipeline& a, const Pipeline& b) {
+        return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
+    });
+    for (uint32_t i = 0; i < v.size(); ++i) pipeline_slot.set(v[i].meta.id, i);
+    for (const Pipeline& p : v) index_stages(p);   // indexes of stages within are unchanged; cheap
+}
+
+void StoreIndexes::put_settings(WorkspaceSettings s) {
+    const bool money_changed = !(s.base_currency == ws.settings.base_currency) || s.rates.size() != ws.settings.rates.size() ||
+                               !std::equal(s.rates.begin(), s.rates.end(), ws.settings.rates.begin(),
+                                           [](const ExchangeRate& a, const ExchangeRate& b) {
+                                               return a.currency == b.currency && a.rate_ppm == b.rate_ppm;
+                                           });
+    ws.settings = std::move(s);
+    if (money_changed) recompute_all_totals();
+}
+
+bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
+    uint32_t revision = 0;
+    bool erased = false;
+    switch (kind) {
+    case RecordKind::Deal: {
+        uint32_t slot = deal_slot.find(id);
+        if (slot == FlatIdMap::kMissing) return false;
+        const Deal& d = ws.deals[slot];
+        revision = d.meta.revision;
+        add_totals(d, -1);
+        unindex_deal_links(d);
+        lane_erase(d);
+        uint32_t last = uint32_t(ws.deals.size() - 1);
+        if (slot != last) {
+            const Deal& moved = ws.deals[last];
+            lanes[moved.stage].order.replace_slot(key_of(moved), slot, slot_key());
+            deal_slot.set(moved.meta.id, slot);
+            ws.deals[slot] = std::move(ws.deals[last]);
+        }
+        ws.deals.pop_back();
+        deal_slot.erase(id);
+        erased = true;
+        break;
+    }
+    case RecordKind::Pipeline: {
+        std::vector<Id> stage_ids;
+        erased = table_erase(ws.pipelines, pipeline_slot, id, revision, [&](const Pipeline& p) {
+            for (const Stage& s : p.stages) stage_ids.push_back(s.id);
+        });
+        if (!erased) return false;
+        for (Id s : stage_ids) {
+            stages.erase(s);
+            auto it = lanes.find(s);
+            if (it != lanes.end() && it->second.order.empty()) lanes.erase(it);
+        }
+        resort_pipelines();
+        break;
+    }
+    case RecordKind::Contact:
+        erased = table_erase(ws.contacts, contact_slot, id, revision,
+                             [&](const Contact& o) { unlist(contacts_by_company, o.company, o.meta.id); });
+        break;
+    case RecordKind::Company: erased = table_erase(ws.companies, company_slot, id, revision, nothing); break;
+    case RecordKind::TeamMember: erased = table_erase(ws.team, member_slot, id, revision, nothing); break;
+    case RecordKind::Activity:
+        erased = table_erase(ws.activities, activity_slot, id, revision,
+                             [&](const Activity& o) { unlist(activities_by_deal, o.deal, o.meta.id); });
+        break;
+    case RecordKind::Note:
+        erased = table_erase(ws.notes, note_slot, id, revision,
+                             [&](const Note& o) { unlist(notes_by_deal, o.deal, o.meta.id); });
+        break;
+    case RecordKind::DealChange:
+        erased = table_erase(ws.history, change_slot, id, revision,
+                             [&](const DealChange& o) { unlist(history_by_deal, o.deal, o.meta.id); });
+        break;
+    case RecordKind::CustomField: erased = table_erase(ws.custom_fields, field_slot, id, revision, nothing); break;
+    case RecordKind::LostReason: erased = table_erase(ws.lost_reasons, reason_slot, id, revision, nothing); break;
+    case RecordKind::Settings: return false;
+    }
+    if (erased) add_tombstone(kind, id, revision + 1, now);
+    return erased;
+}
+
+void StoreIndexes::drop_tombstone(Id id) {
+    if (tombstone_slot.empty()) return;
+    auto it = tombstone_slot.find(id);
+    if (it == tombstone_slot.end()) return;
+    uint32_t slot = it->second, last = uint32_t(ws.tombstones.size() - 1);
+    tombstone_slot.erase(it);
+    if (slot != last) {
+        ws.tombstones[slot] = ws.tombstones[last];
+        tombstone_slot[ws.tombstones[slot].id] = slot;
+    }
+    ws.tombstones.pop_back();
+}
+
+void StoreIndexes::add_tombstone(RecordKind kind, Id id, uint32_t revision, Millis now) {
+    drop_tombstone(id);
+    tombstone_slot[id] = uint32_t(ws.tombstones.size());
+    ws.tombstones.push_back(Tombstone{kind, id, revision, now});
+}
+
+void StoreIndexes::recompute_lane_totals(Id stage) {
+    auto it = lanes.find(stage);
+    if (it == lanes.end()) return;
+    Lane& lane = it->second;
+    for (auto& t : lane.totals) t = LaneTotals{};
+    lane.order.for_each([&](uint32_t slot) {
+        const Deal& d = ws.deals[slot];
+        LaneTotals& t = lane.totals[size_t(d.status)];
+        Money base = to_base(d.value, d.currency);
+        t.count += 1;
+        t.total += base;
+        t.weighted_x100 += base * probability_of(d);
+    });
+}
+
+void StoreIndexes::recompute_all_totals() {
+    for (auto& entry : lanes) recompute_lane_totals(entry.first);
+}
+
+void StoreIndexes::rebuild() {
+    auto build = [](auto& vec, FlatIdMap& map) {
+        map.clear();
+        map.reserve(vec.size());
+        for (uint32_t i = 0; i < vec.size(); ++i) map.set(vec[i].meta.id, i);
+    };
+    std::sort(ws.pipelines.begin(), ws.pipelines.end(), [](const Pipeline& a, const Pipeline& b) {
+        return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
+    });
+    build(ws.pipelines, pipeline_slot);
+    build(ws.deals, deal_slot);
+    build(ws.contacts, contact_slot);
+    build(ws.companies, company_slot);
+    build(ws.team, member_slot);
+    build(ws.activities, activity_slot);
+    build(ws.notes, note_slot);
+    build(ws.history, change_slot);
+    build(ws.custom_fields, field_slot);
+    build(ws.lost_reasons, reason_slot);
+    stages.clear();
+    lanes.clear();
+    for (const Pipeline& p : ws.pipelines) index_stages(p);
+    for (auto* lists : {&deals_by_owner, &deals_by_contact, &deals_by_company, &contacts_by_company,
+                        &activities_by_deal, &notes_by_deal, &history_by_deal})
+        lists->clear();
+    deal_by_ref.clear();
+    // Lanes: sort each lane's slots once, then insert in order (appends to the last block).
+    std::unordered_map<Id, std::vector<uint32_t>> by_stage;
+    for (uint32_t i = 0; i < ws.deals.size(); ++i) {
+        index_deal_links(ws.deals[i]);
+        by_stage[ws.deals[i].stage].push_back(i);
+    }
+    auto key = slot_key();
+    for (auto& entry : by_stage) {
+        auto& slots = entry.second;
+        std::sort(slots.begin(), slots.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+        Lane& lane = lanes[entry.first];
+        for (uint32_t s : slots) lane.order.insert(s, key(s), key);
+    }
+    recompute_all_totals();
+    for (const Contact& c : ws.contacts) list(contacts_by_company, c.company, c.meta.id);
+    for (const Activity& a : ws.activities) list(activities_by_deal, a.deal, a.meta.id);
+    for (const Note& n : ws.notes) list(notes_by_deal, n.deal, n.meta.id);
+    // History lines are listed oldest first within a deal.
+    std::vector<uint32_t> order(ws.history.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return ws.history[a].meta.created_at < ws.history[b].meta.created_at;
+    });
+    for (uint32_t i : order) list(history_by_deal, ws.history[i].deal, ws.history[i].meta.id);
+    tombstone_slot.clear();
+    for (uint32_t i = 0; i < ws.tombstones.size(); ++i) tombstone_slot[ws.tombstones[i].id] = i;
+}
+
+}  // namespace dd

@@ -1,0 +1,120 @@
+// Private to the store: the workspace plus every index, and the only two ways to change a
+// record: put (insert or replace) and erase. Both keep every index and lane total exact, so
+// commands, undo and redo all go through them and can never desynchronise an index.
+#pragma once
+#include "core/flat_id_map.h"
+#include "core/ids.h"
+#include "core/lane_list.h"
+#include "core/model.h"
+#include "core/store.h"
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dd {
+
+// What the indexes need to know about a stage, cached from its pipeline.
+struct StageInfo {
+    Id pipeline = kNoId;
+    uint8_t probability = 0;
+    StageKind kind = StageKind::Open;
+    int32_t idle_days = 0;
+    uint32_t index = 0;   // position in the pipeline's stage list
+};
+
+struct Lane {
+    LaneList order;
+    LaneTotals totals[4];   // by DealStatus
+};
+
+using IdLists = std::unordered_map<Id, std::vector<Id>>;
+
+struct StoreIndexes {
+    explicit StoreIndexes(uint64_t seed) : ids(seed) {}
+
+    Workspace ws;
+    IdGenerator ids;   // for records the store derives (history lines)
+
+    FlatIdMap pipeline_slot, deal_slot, contact_slot, company_slot, member_slot, activity_slot, note_slot,
+        change_slot, field_slot, reason_slot;
+    std::unordered_map<Id, StageInfo> stages;
+    std::unordered_map<Id, Lane> lanes;                 // by stage id
+    IdLists deals_by_owner, deals_by_contact, deals_by_company, contacts_by_company;
+    IdLists activities_by_deal, notes_by_deal, history_by_deal;
+    std::unordered_map<std::string, Id> deal_by_ref;    // non-empty external refs
+    std::unordered_map<Id, uint32_t> tombstone_slot;    // by record id
+
+    // ---- lookups ----
+    const Deal* deal(Id id) const { return get(ws.deals, deal_slot, id); }
+    const Pipeline* pipeline(Id id) const { return get(ws.pipelines, pipeline_slot, id); }
+    const Contact* contact(Id id) const { return get(ws.contacts, contact_slot, id); }
+    const Company* company(Id id) const { return get(ws.companies, company_slot, id); }
+    const TeamMember* member(Id id) const { return get(ws.team, member_slot, id); }
+    const Activity* activity(Id id) const { return get(ws.activities, activity_slot, id); }
+    const Note* note(Id id) const { return get(ws.notes, note_slot, id); }
+    const DealChange* change(Id id) const { return get(ws.history, change_slot, id); }
+    const CustomFieldDef* field(Id id) const { return get(ws.custom_fields, field_slot, id); }
+    const LostReason* reason(Id id) const { return get(ws.lost_reasons, reason_slot, id); }
+    const StageInfo* stage_info(Id id) const {
+        auto it = stages.find(id);
+        return it == stages.end() ? nullptr : &it->second;
+    }
+    const Stage* stage(Id id) const;
+    const Lane* lane(Id stage) const {
+        auto it = lanes.find(stage);
+        return it == lanes.end() ? nullptr : &it->second;
+    }
+
+    // ---- derived values ----
+    Money to_base(Money amount, Currency c) const;
+    bool has_rate(Currency c) const;
+    int probability_of(const Deal& d) const;
+    LaneKey key_of(const Deal& d) const { return LaneKey{d.rank, d.meta.id}; }
+    auto slot_key() const {
+        return [this](uint32_t slot) { return key_of(ws.deals[slot]); };
+    }
+
+    // ---- the only mutations ----
+    void put(Pipeline p);
+    void put(Deal d);
+    void put(Contact c);
+    void put(Company c);
+    void put(TeamMember m);
+    void put(Activity a);
+    void put(Note n);
+    void put(DealChange c);
+    void put(CustomFieldDef f);
+    void put(LostReason r);
+    void put_settings(WorkspaceSettings s);
+    // Erase leaves a tombstone (revision + 1, deleted_at = now). Returns false if absent.
+    bool erase(RecordKind kind, Id id, Millis now);
+
+    // Rebuilds every index from ws (load). Assumes ws passed validation.
+    void rebuild();
+    void recompute_lane_totals(Id stage);
+    void recompute_all_totals();
+
+private:
+    template <typename T>
+    static const T* get(const std::vector<T>& v, const FlatIdMap& m, Id id) {
+        uint32_t s = m.find(id);
+        return s == FlatIdMap::kMissing ? nullptr : &v[s];
+    }
+    void add_totals(const Deal& d, int sign);
+    void lane_insert(uint32_t slot);
+    void lane_erase(const Deal& d);
+    void index_deal_links(const Deal& d);
+    void unindex_deal_links(const Deal& d);
+    void index_stages(const Pipeline& p);
+    void drop_tombstone(Id id);
+    void add_tombstone(RecordKind kind, Id id, uint32_t revision, Millis now);
+    void resort_pipelines();
+};
+
+// Removes one occurrence of `id` from the list of `key` (drops the list when empty).
+void unlist(IdLists& lists, Id key, Id id);
+inline void list(IdLists& lists, Id key, Id id) {
+    if (key != kNoId) lists[key].push_back(id);
+}
+
+}  // namespace dd

@@ -1,0 +1,103 @@
+// Private to the store: transactions and the undo history.
+//
+// A Tx wraps the index-maintaining put/erase of StoreIndexes and remembers, the first time it
+// touches a record, the record's prior image (or that it did not exist). Those images are the
+// undo step. Undoing restores them through the same put/erase path and captures the images it
+// replaced, which become the redo step; so any command, however many records it touched, is
+// exactly one step, and nothing outside put/erase needs to know about undo.
+#pragma once
+#include "core/store_indexes.h"
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace dd {
+
+template <typename T>
+struct Image {
+    Id id = kNoId;
+    std::optional<T> record;   // nullopt: the record did not exist
+};
+
+struct Images {
+    std::vector<Image<Pipeline>> pipelines;
+    std::vector<Image<Deal>> deals;
+    std::vector<Image<Contact>> contacts;
+    std::vector<Image<Company>> companies;
+    std::vector<Image<TeamMember>> team;
+    std::vector<Image<Activity>> activities;
+    std::vector<Image<Note>> notes;
+    std::vector<Image<DealChange>> history;
+    std::vector<Image<CustomFieldDef>> custom_fields;
+    std::vector<Image<LostReason>> lost_reasons;
+    std::optional<WorkspaceSettings> settings;
+    std::vector<RecordRef> order;   // every touched record once, in first-touch order
+    size_t estimated_bytes() const;
+};
+
+class Tx {
+public:
+    Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {}
+    const StoreIndexes& ix() const { return ix_; }
+    IdGenerator& ids() { return ix_.ids; }
+    Millis now() const { return now_; }
+
+    void put(Pipeline r) { remember(r.meta.id, ix_.pipeline(r.meta.id), images_.pipelines, RecordKind::Pipeline); ix_.put(std::move(r)); }
+    void put(Deal r) { remember(r.meta.id, ix_.deal(r.meta.id), images_.deals, RecordKind::Deal); ix_.put(std::move(r)); }
+    void put(Contact r) { remember(r.meta.id, ix_.contact(r.meta.id), images_.contacts, RecordKind::Contact); ix_.put(std::move(r)); }
+    void put(Company r) { remember(r.meta.id, ix_.company(r.meta.id), images_.companies, RecordKind::Company); ix_.put(std::move(r)); }
+    void put(TeamMember r) { remember(r.meta.id, ix_.member(r.meta.id), images_.team, RecordKind::TeamMember); ix_.put(std::move(r)); }
+    void put(Activity r) { remember(r.meta.id, ix_.activity(r.meta.id), images_.activities, RecordKind::Activity); ix_.put(std::move(r)); }
+    void put(Note r) { remember(r.meta.id, ix_.note(r.meta.id), images_.notes, RecordKind::Note); ix_.put(std::move(r)); }
+    void put(DealChange r) { remember(r.meta.id, ix_.change(r.meta.id), images_.history, RecordKind::DealChange); ix_.put(std::move(r)); }
+    void put(CustomFieldDef r) { remember(r.meta.id, ix_.field(r.meta.id), images_.custom_fields, RecordKind::CustomField); ix_.put(std::move(r)); }
+    void put(LostReason r) { remember(r.meta.id, ix_.reason(r.meta.id), images_.lost_reasons, RecordKind::LostReason); ix_.put(std::move(r)); }
+    void put_settings(WorkspaceSettings s);
+    void erase(RecordKind kind, Id id);
+
+    // Rolls every touched record back (used only if a command fails after validation: a bug guard).
+    void rollback();
+    Images take() { return std::move(images_); }
+    const Images& images() const { return images_; }
+
+private:
+    template <typename T>
+    void remember(Id id, const T* current, std::vector<Image<T>>& out, RecordKind kind) {
+        if (!first_touch(kind, id)) return;
+        out.push_back(Image<T>{id, current ? std::optional<T>(*current) : std::nullopt});
+    }
+    bool first_touch(RecordKind kind, Id id);
+
+    StoreIndexes& ix_;
+    Millis now_;
+    Images images_;
+    std::unordered_set<Id> seen_[11];   // used once a transaction touches many records
+};
+
+// Puts every image back (erasing records whose image is "did not exist"), bumping revisions so
+// sync sees a newer version. Returns the images it replaced (the opposite step).
+Images restore(StoreIndexes& ix, Images images, Millis now);
+// What the records listed in `images.order` look like now: upserted or removed (tombstone).
+ChangeSet change_set(const StoreIndexes& ix, const Images& images);
+
+struct UndoStep {
+    std::string label;
+    Images images;
+    Permission permission = Permission::Data;
+    size_t bytes = 0;
+};
+
+struct UndoHistory {
+    std::deque<UndoStep> done;
+    std::vector<UndoStep> undone;
+    size_t bytes = 0;                  // estimated, done + undone
+    size_t budget = size_t(64) << 20;
+
+    void push_done(UndoStep step);     // a new command: clears redo
+    void trim();                       // drop the oldest steps beyond the budget (keeps the newest)
+    void clear() { done.clear(); undone.clear(); bytes = 0; }
+};
+
+}  // namespace dd
