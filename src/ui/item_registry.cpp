@@ -60,9 +60,14 @@ void name_last_item(const char* label) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     dd::ui::ItemRegistry* r = dd::ui::registry_of(ctx);
     if (!r || !ctx->CurrentWindow) return;
+    const ImGuiWindow* window = ctx->CurrentWindow;
+    // Not on screen: ImGui's implicit "Debug" window, or a window in its measuring frames.
+    if (window->IsFallbackWindow || window->Hidden || window->HiddenFramesCannotSkipItems > 0 ||
+        window->HiddenFramesCanSkipItems > 0)
+        return;
     // Only what can be seen (and so clicked): clip to the window's visible area.
     ImRect visible = bb;
-    visible.ClipWithFull(ctx->CurrentWindow->ClipRect);
+    visible.ClipWithFull(window->ClipRect);
     if (visible.GetWidth() <= 0.0f || visible.GetHeight() <= 0.0f) return;
     dd::ui::ItemRecord rec;
     rec.id = id;
@@ -70,7 +75,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     rec.y = visible.Min.y;
     rec.w = visible.GetWidth();
     rec.h = visible.GetHeight();
-    rec.window = ctx->CurrentWindow->Name;
+    rec.window = window->Name;
     r->building.push_back(std::move(rec));
 }
 

@@ -55,7 +55,7 @@ bool UiDriver::click_at(float x, float y) {
     io.MouseDown[0] = true;
     frame();
     io.MouseDown[0] = false;
-    frame(2);
+    frame(3);   // like the web scheduler: a few frames to settle (popups measure themselves first)
     return true;
 }
 
