@@ -92,8 +92,7 @@ Status IdbfsStorage::remove(const std::string& name) {
     return ok_status();
 }
 
-uint64_t IdbfsStorage::commit() { return uint64_t(dd_idbfs_js_request_sync(0)); }
-uint64_t IdbfsStorage::commit_urgently() { return uint64_t(dd_idbfs_js_request_sync(1)); }
+uint64_t IdbfsStorage::commit() { return uint64_t(dd_idbfs_js_request_sync(urgent_ ? 1 : 0)); }
 uint64_t IdbfsStorage::durable_ticket() const { return uint64_t(dd_idbfs_js_durable()); }
 bool IdbfsStorage::quota_exceeded() const { return dd_idbfs_js_quota() != 0; }
 bool IdbfsStorage::fenced() const { return dd_idbfs_js_fenced() != 0; }

@@ -23,8 +23,9 @@ public:
     Status remove(const std::string& name) override;
 
     uint64_t commit() override;
-    // The page is going away: start the IndexedDB transaction before returning (no read first).
-    uint64_t commit_urgently();
+    // The page is going away: commits start their IndexedDB transaction before returning,
+    // without reading the stored set first (set around the last flush, then cleared).
+    void set_urgent(bool urgent) { urgent_ = urgent; }
     uint64_t durable_ticket() const override;
     std::string commit_error() const override;
     bool quota_exceeded() const override;
@@ -40,6 +41,7 @@ public:
 private:
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     std::string dir_;
+    bool urgent_ = false;
 };
 
 }  // namespace dd::web
