@@ -12,7 +12,9 @@ void move_one(Tx& tx, const Ctx& ctx, const Deal& before, Id to_stage, int64_t r
               const std::string& lost_text) {
     const StoreIndexes& ix = tx.ix();
     Deal d = before;
-    const bool keep_reason = before.status == DealStatus::Lost && lost_reason == kNoId && lost_text.empty();
+    // Reordering inside Lost without a new reason keeps the old one.
+    const bool keep_reason = before.status == DealStatus::Lost && ix.stage_info(to_stage)->kind == StageKind::Lost &&
+                             lost_reason == kNoId && lost_text.empty();
     enter_stage(ix, d, to_stage, ctx, lost_reason, lost_text);
     if (keep_reason) {
         d.lost_reason = before.lost_reason;
