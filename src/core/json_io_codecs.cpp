@@ -24,7 +24,7 @@ bool read_id(Reader& r, Id& out) {
     if (!parse_id(s, out) || out == kNoId) return r.fail("expected an id (16 lowercase hex digits), got \"" + std::string(s) + "\"");
     return true;
 }
-void write_id(Writer& w, Id id) { w.string(id_to_string(id)); }
+void write_id(Writer& w, Id id) { w.id(id); }
 
 bool read_ref(Reader& r, Id& out) {
     if (r.read_null()) { out = kNoId; return true; }
@@ -122,7 +122,7 @@ bool read_day(Reader& r, Day& out) {
 }
 void write_day(Writer& w, Day d) {
     if (d == kNoDay) w.null();
-    else w.string(day_to_string(d));
+    else w.day(d);
 }
 
 bool read_instant(Reader& r, Millis& out) {
@@ -132,7 +132,7 @@ bool read_instant(Reader& r, Millis& out) {
         return r.fail("expected a UTC time YYYY-MM-DDTHH:MM:SS.sssZ, got \"" + std::string(s) + "\"");
     return true;
 }
-void write_instant(Writer& w, Millis t) { w.string(millis_to_string(t)); }
+void write_instant(Writer& w, Millis t) { w.instant(t); }
 
 bool read_opt_instant(Reader& r, Millis& out) {
     if (r.read_null()) { out = 0; return true; }

@@ -14,7 +14,19 @@ struct FieldSpec {
     bool required;
     bool (*read)(Reader&, T&);
     void (*write)(Writer&, const T&);
+    bool (*is_default)(const T&);  // holds the value of a default-constructed T (then not written if optional)
 };
+
+// The defaults an absent optional field takes: those of a default-constructed record.
+template <typename T>
+const T& defaults() {
+    static const T kDefaults{};  // a constant, built once
+    return kDefaults;
+}
+template <typename V>
+bool same_value(const V& a, const V& b) { return a == b; }
+template <typename V>
+bool same_value(const std::vector<V>& a, const std::vector<V>& b) { return a.empty() && b.empty(); }
 
 constexpr bool kRequired = true;
 constexpr bool kOptional = false;
@@ -24,7 +36,8 @@ constexpr bool kOptional = false;
 #define DD_FIELD(T, NAME, PRESENCE, CODEC, MEMBER)                                  \
     FieldSpec<T> {                                                                  \
         NAME, PRESENCE, [](Reader& r, T& x) { return read_##CODEC(r, x.MEMBER); }, \
-            [](Writer& w, const T& x) { write_##CODEC(w, x.MEMBER); }               \
+            [](Writer& w, const T& x) { write_##CODEC(w, x.MEMBER); },              \
+            [](const T& x) { return same_value(x.MEMBER, defaults<T>().MEMBER); }   \
     }
 // The four fields every top-level record carries (RecordMeta).
 #define DD_META_FIELDS(T)                                          \
@@ -33,13 +46,15 @@ constexpr bool kOptional = false;
     DD_FIELD(T, "created_at", kRequired, instant, meta.created_at), \
     DD_FIELD(T, "updated_at", kRequired, instant, meta.updated_at)
 
-// Finds the table row for `key`. Files we write list fields in table order, so the row after
-// the previous match is tried first: reading a record costs one comparison per field.
+// Finds the table row for `key`. Files we write list fields in table order (skipping optional
+// ones at their default), so the search starts after the previous match and wraps around:
+// reading a record costs about one comparison per table row.
 template <typename T, size_t N>
 size_t find_field(const FieldSpec<T> (&fields)[N], std::string_view key, size_t guess) {
-    if (guess < N && fields[guess].name == key) return guess;
-    for (size_t i = 0; i < N; ++i)
+    for (size_t k = 0; k < N; ++k) {
+        const size_t i = (guess + k) % N;
         if (fields[i].name == key) return i;
+    }
     return N;
 }
 
@@ -47,7 +62,7 @@ template <typename T, size_t N>
 bool read_with(Reader& r, T& record, const FieldSpec<T> (&fields)[N]) {
     static_assert(N <= 64, "the seen-fields mask holds 64 fields");
     uint64_t seen = 0;
-    size_t guess = 0;
+    size_t guess = 0;  // where the next field is expected in the table
     const bool ok = r.read_object([&](std::string_view key) {
         const size_t i = find_field(fields, key, guess);
         if (i == N) return r.skip_value();  // unknown fields are ignored (forward compatibility)
@@ -71,9 +86,13 @@ bool read_with(Reader& r, T& record, const FieldSpec<T> (&fields)[N]) {
 
 template <typename T, size_t N>
 void write_with(Writer& w, const T& record, const FieldSpec<T> (&fields)[N]) {
+    // Optional fields holding their default are left out: smaller files, same workspace on load.
     w.out += '{';
+    bool first = true;
     for (size_t i = 0; i < N; ++i) {
-        if (i) w.out += ',';
+        if (!fields[i].required && fields[i].is_default(record)) continue;
+        if (!first) w.out += ',';
+        first = false;
         w.key(fields[i].name);
         fields[i].write(w, record);
     }

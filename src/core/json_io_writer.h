@@ -18,6 +18,11 @@ struct Writer {
     void integer(int64_t v);
     void boolean(bool v) { raw(v ? "true" : "false"); }
     void null() { raw("null"); }
+    // Quoted id, date and instant, formatted in place: the same text as id_to_string,
+    // day_to_string and millis_to_string (model.h; a test checks it), without a temporary string.
+    void id(Id id);
+    void day(Day day);
+    void instant(Millis t);
 };
 
 }  // namespace dd::json_io

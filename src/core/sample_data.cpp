@@ -342,7 +342,8 @@ void add_deals(Workspace& ws, IdGenerator& ids, Dice& dice, size_t deal_count, M
             if (dice.chance(8)) d.probability_override = static_cast<int8_t>(dice.between(0, 20) * 5);
             d.commit = p.stages[stage_index].probability >= 60 && dice.chance(50);
         } else {
-            d.closed_at = std::min(now, d.meta.created_at + dice.between(1, 120) * kDay);
+            const int64_t open_days = std::max<int64_t>(1, (now - d.meta.created_at) / kDay);
+            d.closed_at = std::min(now, d.meta.created_at + dice.between(1, std::min<int64_t>(open_days, 120)) * kDay);
             d.closed_by = d.owner;
             d.close_date = static_cast<Day>(d.closed_at / kDay);
             d.expected_close = d.close_date + static_cast<Day>(dice.between(-20, 20));

@@ -1,5 +1,6 @@
 // Save then load gives the identical workspace: every field of every record, tombstones and settings.
 #include "core/json_io.h"
+#include "core/json_io_writer.h"
 #include "core/sample_data.h"
 #include "test_json_equal.h"
 
@@ -83,4 +84,28 @@ TEST_CASE("check_workspace accepts the sample and names what a broken one breaks
     s = check_workspace(ws);
     REQUIRE_FALSE(s.ok());
     CHECK(s.error().text() == "notes[0]: a note belongs to a deal or a contact");
+}
+
+TEST_CASE("the writer spells ids, dates and instants exactly like the model's helpers") {
+    json_io::Writer w;
+    uint64_t x = 0x9e3779b97f4a7c15ULL;
+    for (int i = 0; i < 20000; ++i) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        const Millis t = static_cast<Millis>(x % 8'000'000'000'000ULL) - 1'000'000'000'000LL;  // 1938 .. 2223
+        const Day d = static_cast<Day>(t / 86'400'000);
+        w.out.clear();
+        w.id(x);
+        REQUIRE(w.out == "\"" + id_to_string(x) + "\"");
+        w.out.clear();
+        w.day(d);
+        REQUIRE(w.out == "\"" + day_to_string(d) + "\"");
+        w.out.clear();
+        w.instant(t);
+        REQUIRE(w.out == "\"" + millis_to_string(t) + "\"");
+    }
+    for (const Millis t : {Millis(0), Millis(-1), Millis(951'782'400'000), Millis(253'402'300'799'999)}) {
+        w.out.clear();
+        w.instant(t);
+        CHECK(w.out == "\"" + millis_to_string(t) + "\"");
+    }
 }
