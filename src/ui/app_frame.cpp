@@ -52,7 +52,9 @@ void draw_frame(ViewContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(p.surface));
     ImGui::Begin("Top bar", nullptr, kPanelFlags);
     ImGui::PopStyleColor();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, kTopBarHeight - 1), ImVec2(w, kTopBarHeight - 1), p.border);
+    ImGui::PushClipRect(ImVec2(0, 0), ImVec2(w, kTopBarHeight), false);   // past the padding
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, kTopBarHeight - 0.5f), ImVec2(w, kTopBarHeight - 0.5f), p.border);
+    ImGui::PopClipRect();
     draw_top_bar(ctx, w);
     ImGui::End();
 

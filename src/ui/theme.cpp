@@ -15,6 +15,7 @@ const Palette kLight = {
     rgb(0xFFFFFF),  // surface
     rgb(0xF0F0F3),  // surface_hover
     rgb(0xF3F3F6),  // surface_sunken
+    rgb(0xFFFFFF),  // surface_raised
     rgb(0xE3E3E8),  // border
     rgb(0x1C1C21),  // text
     rgb(0x6E6E7A),  // text_muted
@@ -32,6 +33,7 @@ const Palette kDark = {
     rgb(0x1B1B20),  // surface
     rgb(0x25252C),  // surface_hover
     rgb(0x16161A),  // surface_sunken
+    rgb(0x2A2A33),  // surface_raised
     rgb(0x2C2C34),  // border
     rgb(0xECECF0),  // text
     rgb(0x9A9AA6),  // text_muted

@@ -12,6 +12,7 @@ struct Palette {
     ImU32 surface;        // cards, top bar, popups
     ImU32 surface_hover;  // a hovered row or ghost button
     ImU32 surface_sunken; // inputs, segmented-control track
+    ImU32 surface_raised; // the selected segment, a card lifted while dragged
     ImU32 border;         // 1 px separators and card outlines
     ImU32 text;
     ImU32 text_muted;     // secondary text, placeholders, icons at rest

@@ -30,25 +30,43 @@ void draw_logo(const Palette& p, const UiFonts& fonts, bool wordmark) {
     if (fonts.heading) ImGui::PopFont();
 }
 
+// A button showing the current pipeline; a click opens the list of pipelines below it.
 void draw_pipeline_picker(ViewContext& ctx, float width) {
+    const Palette& p = ctx.palette;
     const Pipeline* current = ctx.ui.pipeline ? ctx.store.find_pipeline(ctx.ui.pipeline) : nullptr;
     const char* preview = current ? current->name.c_str() : "No pipeline";
-    ImGui::SetNextItemWidth(width);
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
-    bool open = ImGui::BeginCombo("##pipeline", preview, ImGuiComboFlags_HeightLarge);
-    ImGui::PopStyleColor(2);
+    const float h = ImGui::GetFrameHeight();
+    bool pressed = ImGui::InvisibleButton("##pipeline", ImVec2(width, h));
     name_last_item("Pipeline");
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    if (!open) return;
-    // Pipelines are kept in picker order (position) by the store.
-    for (const Pipeline& pipeline : ctx.store.workspace().pipelines) {
-        ImGui::PushID(static_cast<const void*>(&pipeline));
-        bool selected = pipeline.meta.id == ctx.ui.pipeline;
-        if (ImGui::Selectable(pipeline.name.c_str(), selected)) ctx.ui.pipeline = pipeline.meta.id;
-        ImGui::PopID();
+    bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, max, hovered ? p.surface_hover : p.surface, kControlRounding);
+    dl->AddRect(min, max, p.border, kControlRounding);
+    const float pad = 12.0f;
+    ImVec2 caret = ImGui::CalcTextSize(icons::kCaretDown);
+    ImGui::RenderTextClipped(ImVec2(min.x + pad, min.y), ImVec2(max.x - pad - caret.x - 6.0f, max.y), preview, nullptr,
+                             nullptr, ImVec2(0.0f, 0.5f));
+    dl->AddText(ImVec2(max.x - pad - caret.x, IM_ROUND((min.y + max.y - caret.y) * 0.5f)), p.text_muted, icons::kCaretDown);
+    if (pressed) ImGui::OpenPopup("Pipelines");
+
+    ImGui::SetNextWindowPos(ImVec2(min.x, max.y + space::xs));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(std::max(width, 320.0f), 400.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::xs, space::xs));
+    if (ImGui::BeginPopup("Pipelines")) {
+        // Pipelines are kept in picker order (position) by the store.
+        for (const Pipeline& pipeline : ctx.store.workspace().pipelines) {
+            ImGui::PushID(static_cast<const void*>(&pipeline));
+            const bool selected = pipeline.meta.id == ctx.ui.pipeline;
+            ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+            if (ImGui::Selectable(pipeline.name.c_str(), selected, 0, ImVec2(0, h))) ctx.ui.pipeline = pipeline.meta.id;
+            ImGui::PopStyleVar();
+            ImGui::PopID();
+        }
+        ImGui::EndPopup();
     }
-    ImGui::EndCombo();
+    ImGui::PopStyleVar();
 }
 
 void draw_view_switcher(ViewContext& ctx, float segment_w, bool with_icons) {
@@ -90,6 +108,26 @@ std::string tooltip_for(const char* verb, const std::string& label, const char* 
     return t;
 }
 
+// Persistence status (set by the platform): "Saved", "Saving...", or an error saying what to do.
+// Shown in what room is left between the view switcher and the search; the full text is the
+// item's name (bridge, tests) and its tooltip.
+void draw_save_status(ViewContext& ctx, float from_x, float to_x) {
+    if (ctx.ui.save_status.empty() || to_x - from_x < 40.0f) return;
+    ImGui::SameLine(from_x);
+    ImGui::AlignTextToFramePadding();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float room = to_x - from_x;
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.save_error ? ctx.palette.danger : ctx.palette.text_muted);
+    ImGui::PushClipRect(pos, ImVec2(pos.x + room, pos.y + ImGui::GetFrameHeight()), true);
+    ImGui::TextUnformatted(ctx.ui.save_status.c_str());
+    ImGui::PopClipRect();
+    ImGui::PopStyleColor();
+    const std::string name = "Save status: " + ctx.ui.save_status;
+    name_last_item(name.c_str());
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(ctx.ui.save_status.c_str()).x > room)
+        ImGui::SetTooltip("%s", ctx.ui.save_status.c_str());
+}
+
 }  // namespace
 
 void draw_top_bar(ViewContext& ctx, float width) {
@@ -115,6 +153,7 @@ void draw_top_bar(ViewContext& ctx, float width) {
 
     float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     float right_x = std::max(left_end + gap, width - margin - right_w);
+    draw_save_status(ctx, left_end + gap, right_x - gap);
     ImGui::SameLine(right_x);
     draw_search(ctx, search_w);
 

@@ -21,14 +21,13 @@ ImU32 stage_color(const Stage& s) {
 
 // The stages of the shown pipeline as chips, wrapping onto new lines within `width`.
 void draw_stage_chips(const Pipeline& pipeline, float width, const Palette& p) {
-    const float start_x = ImGui::GetCursorPosX();
     float line_x = 0.0f;
     for (const Stage& s : pipeline.stages) {
-        float w = ImGui::CalcTextSize(s.name.c_str()).x + 34.0f;
+        const float w = ImGui::CalcTextSize(s.name.c_str()).x + 34.0f;   // chip(): padding, dot, gap
         if (line_x > 0.0f && line_x + w > width) {
-            line_x = 0.0f;
+            line_x = 0.0f;   // wrap: the next chip starts a new line
         } else if (line_x > 0.0f) {
-            ImGui::SameLine(start_x + line_x);
+            ImGui::SameLine(0.0f, 8.0f);
         }
         chip(s.name.c_str(), stage_color(s), p);
         line_x += w + 8.0f;

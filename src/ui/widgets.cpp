@@ -105,7 +105,7 @@ bool segment_button(const char* label, const char* icon, bool selected, float wi
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     if (selected) {
         dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 1), ImGui::GetColorU32(p.border), kControlRounding - 1);
-        dl->AddRectFilled(min, max, ImGui::GetColorU32(p.surface), kControlRounding - 1);
+        dl->AddRectFilled(min, max, ImGui::GetColorU32(p.surface_raised), kControlRounding - 1);
     } else if (hovered) {
         dl->AddRectFilled(min, max, ImGui::GetColorU32(p.surface_hover), kControlRounding - 1);
     }

@@ -134,3 +134,16 @@ TEST_CASE("Load sample data fills the store through the loader, and asks before 
     CHECK(ui.find("Replace workspace") == nullptr);
     CHECK(ui.app.store.workspace().deals.size() == deals);
 }
+
+TEST_CASE("the pipeline picker lists the store's pipelines and switches the shown one") {
+    UiDriver ui;
+    REQUIRE(ui.click("Load sample data"));
+    REQUIRE(ui.app.store.workspace().pipelines.size() >= 2);
+    const std::string second = ui.app.store.workspace().pipelines[1].name;
+    REQUIRE(pipeline_name(ui) != second);
+    REQUIRE(ui.click("Pipeline"));
+    REQUIRE_MESSAGE(ui.find(second) != nullptr, "the picker does not list " << second);
+    REQUIRE(ui.click(second));
+    CHECK(pipeline_name(ui) == second);
+    CHECK(ui.find(second) == nullptr);   // the list closed after the choice
+}
