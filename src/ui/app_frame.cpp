@@ -77,6 +77,7 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
         if (r.ok()) {
             show_toast(app.ui, r.value().label, false, now);
             out.data_changed = true;
+            out.changes.push_back(std::move(r.value().changes));
         } else {
             show_toast(app.ui, r.error().text(), true, now);
         }
@@ -86,6 +87,7 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
         if (r.ok()) {
             show_toast(app.ui, r.value().label, false, now);
             out.data_changed = true;
+            out.changes.push_back(std::move(r.value().changes));
         } else {
             show_toast(app.ui, r.error().text(), true, now);
         }
@@ -116,6 +118,7 @@ void load_starter_workspace(App& app, Millis now) {
 Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what) {
     Status s = app.store.load(std::move(ws));
     if (s.ok()) {
+        ++app.loads;
         app.ui.pipeline = kNoId;
         keep_pipeline_valid(app);
         show_toast(app.ui, what, false, now);

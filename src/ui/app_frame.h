@@ -6,6 +6,8 @@
 #include "core/model.h"
 #include "ui/app_state.h"
 
+#include <vector>
+
 namespace dd::ui {
 
 struct FrameOutput {
@@ -13,6 +15,7 @@ struct FrameOutput {
     // Negative: nothing pending, the platform may sleep until the next input.
     double wake_after_ms = -1.0;
     bool data_changed = false;   // the store changed this frame (persistence saves on this)
+    std::vector<ChangeSet> changes;   // what each applied command/undo/redo changed (the journal)
 };
 
 // Creates the ImGui context state the app relies on (ini off, registry attached, theme).

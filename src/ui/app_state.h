@@ -4,6 +4,7 @@
 #include "core/ids.h"
 #include "core/model.h"
 #include "core/store.h"
+#include "ui/board_state.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/ui_fonts.h"
@@ -31,7 +32,10 @@ struct UiState {
     char search[128] = {};         // the top bar's search text (views filter by it)
     bool confirm_sample = false;   // open the "replace with sample data?" dialog next frame
     Toast toast;
+    BoardState board;              // the board view's state (board_state.h)
     UiFonts fonts;                 // set by whoever builds the font atlas
+    std::string save_status;       // persistence: "Saved", "Saving...", or an error (set by the platform)
+    bool save_error = false;
     float width = 0, height = 0;   // the display size of the current frame (CSS pixels)
 };
 
@@ -40,6 +44,7 @@ struct App {
     IdGenerator ids;
     UiState ui;
     ItemRegistry items;   // what the last frame drew (bridge, tests)
+    uint64_t loads = 0;   // workspaces loaded whole (sample, import): persistence saves a snapshot
 
     App(IdGenerator id_source, uint64_t store_seed) : store(store_seed), ids(id_source) {}
 };

@@ -128,6 +128,26 @@ void draw_save_status(ViewContext& ctx, float from_x, float to_x) {
         ImGui::SetTooltip("%s", ctx.ui.save_status.c_str());
 }
 
+// Persistence status (set by the platform): "Saved", "Saving...", or an error saying what to do.
+// Shown in what room is left between the view switcher and the search; the full text is the
+// item's name (bridge, tests) and its tooltip.
+void draw_save_status(ViewContext& ctx, float from_x, float to_x) {
+    if (ctx.ui.save_status.empty() || to_x - from_x < 40.0f) return;
+    ImGui::SameLine(from_x);
+    ImGui::AlignTextToFramePadding();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float room = to_x - from_x;
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.save_error ? ctx.palette.danger : ctx.palette.text_muted);
+    ImGui::PushClipRect(pos, ImVec2(pos.x + room, pos.y + ImGui::GetFrameHeight()), true);
+    ImGui::TextUnformatted(ctx.ui.save_status.c_str());
+    ImGui::PopClipRect();
+    ImGui::PopStyleColor();
+    const std::string name = "Save status: " + ctx.ui.save_status;
+    name_last_item(name.c_str());
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(ctx.ui.save_status.c_str()).x > room)
+        ImGui::SetTooltip("%s", ctx.ui.save_status.c_str());
+}
+
 }  // namespace
 
 void draw_top_bar(ViewContext& ctx, float width) {
@@ -153,6 +173,7 @@ void draw_top_bar(ViewContext& ctx, float width) {
 
     float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     float right_x = std::max(left_end + gap, width - margin - right_w);
+    draw_save_status(ctx, left_end + gap, right_x - gap);
     draw_save_status(ctx, left_end + gap, right_x - gap);
     ImGui::SameLine(right_x);
     draw_search(ctx, search_w);

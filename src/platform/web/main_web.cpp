@@ -3,6 +3,7 @@
 // input events and request_frame() (frame_scheduler.h), so an idle tab draws nothing.
 #include "platform/web/bridge.h"
 #include "platform/web/fonts.h"
+#include "platform/web/persistence_web.h"
 #include "platform/web/web_app.h"
 #include "ui/app_frame.h"
 
@@ -47,6 +48,7 @@ void draw_frame(void* user) {
 
     dd::web::input_new_frame(web);
     dd::ui::FrameOutput out = dd::ui::app_frame(web.app, dd::Millis(emscripten_date_now()));
+    dd::web::persistence_after_frame(web, out);
     dd::web::renderer_draw(web.renderer, *ImGui::GetDrawData(), web.canvas.fb_w, web.canvas.fb_h, clear_color(web));
     dd::web::input_end_frame(web);
 
@@ -85,9 +87,9 @@ int main() {
     dd::web::input_install(*web);
     dd::web::bridge_install(*web);
 
-    // First start: the starter workspace. (The persistence layer will load the saved one here.)
-    dd::ui::load_starter_workspace(web->app, dd::Millis(emscripten_date_now()));
-    web->data_ready = true;
+    // The saved workspace (or, on a first start, the starter one): loaded asynchronously from
+    // IndexedDB, then data_ready is set (persistence_web.h).
+    dd::web::persistence_start(*web);
 
     dd::web::scheduler_start(web->scheduler, draw_frame, web);
     return 0;

@@ -25,6 +25,7 @@ mergeInto(LibraryManager.library, {
     error: '',
     quota: false,
     fenced: false,
+    writable: false,  // only the tab holding the writer lock syncs (persistence_web.js sets it)
     known: null,      // {path: timestamp ms} of the stored set as this tab last wrote or read it
     bytes: 0,         // bytes this tab sent to IndexedDB (benchmarks)
     syncs: 0,
@@ -111,7 +112,28 @@ mergeInto(LibraryManager.library, {
         });
       });
     },
+    // IndexedDB -> the mounted directory (start-up, and a tab taking over from another).
+    populate: function (done) {
+      var mount = DDSync.mountNode();
+      IDBFS.getRemoteSet(mount, function (err, remote) {
+        if (err) return done(err);
+        IDBFS.getLocalSet(mount, function (err2, local) {
+          if (err2) return done(err2);
+          IDBFS.reconcile(remote, local, function (err3) {
+            if (!err3) { DDSync.known = DDSync.stamps(remote.entries); DDSync.fenced = false; DDSync.error = ''; }
+            done(err3);
+          });
+        });
+      });
+    },
+    reload: function (done) {
+      DDSync.populate(function (err) {
+        if (err) DDSync.error = DDSync.describe(err);
+        done();
+      });
+    },
     pump: function (urgent) {
+      if (!DDSync.writable) return;
       if (DDSync.inflight || DDSync.fenced || DDSync.durable >= DDSync.requested) return;
       if (DDSync.timer && !urgent) return;
       if (DDSync.timer) { clearTimeout(DDSync.timer); DDSync.timer = 0; }
@@ -153,17 +175,9 @@ mergeInto(LibraryManager.library, {
       _dd_idbfs_mounted(ctx, 0);
       return;
     }
-    var mount = DDSync.mountNode();
-    IDBFS.getRemoteSet(mount, function (err, remote) {
-      if (err) { DDSync.error = DDSync.describe(err); _dd_idbfs_mounted(ctx, 0); return; }
-      IDBFS.getLocalSet(mount, function (err2, local) {
-        if (err2) { DDSync.error = DDSync.describe(err2); _dd_idbfs_mounted(ctx, 0); return; }
-        IDBFS.reconcile(remote, local, function (err3) {
-          if (err3) { DDSync.error = DDSync.describe(err3); _dd_idbfs_mounted(ctx, 0); return; }
-          DDSync.known = DDSync.stamps(remote.entries);
-          _dd_idbfs_mounted(ctx, 1);
-        });
-      });
+    DDSync.populate(function (err) {
+      if (err) DDSync.error = DDSync.describe(err);
+      _dd_idbfs_mounted(ctx, err ? 0 : 1);
     });
   },
 

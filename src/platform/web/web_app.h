@@ -14,6 +14,8 @@ struct GLFWwindow;
 
 namespace dd::web {
 
+struct WebPersistence;   // persistence_web.cpp
+
 struct WebApp {
     ui::App app;
     GLFWwindow* window = nullptr;
@@ -25,6 +27,7 @@ struct WebApp {
     double last_frame_time = 0;     // emscripten_get_now() of the last frame
     bool data_ready = false;        // the workspace is loaded: bridge `ready` may resolve
     std::string bridge_out;         // the last string handed to JS (valid until the next call)
+    WebPersistence* persistence = nullptr;   // saving to IndexedDB (persistence_web.h)
 
     explicit WebApp(IdGenerator ids, uint64_t store_seed) : app(ids, store_seed) {}
 };

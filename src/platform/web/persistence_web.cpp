@@ -1,0 +1,238 @@
+#include "platform/web/persistence_web.h"
+
+#include "core/json_io.h"
+#include "core/persist_workspace.h"
+#include "core/storage_memory.h"
+#include "platform/web/storage_idbfs.h"
+#include "platform/web/web_app.h"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+
+#include <memory>
+
+extern "C" {
+void dd_persist_js_install(void* ctx);
+void dd_persist_js_request_lock(int take_over);
+void dd_persist_js_release_lock_when_saved();
+void dd_persist_js_reload_from_idb();
+void dd_persist_js_set_role(int writer);
+void dd_persist_js_warn(const char* text);
+void dd_persist_js_status(const char* text, int error);
+void dd_persist_js_download(const char* name, const char* text);
+}
+
+namespace dd::web {
+
+enum class Role { Starting, Writer, ReadOnly };
+
+struct WebPersistence {
+    WebApp* web = nullptr;
+    IdbfsStorage storage{"/dealdeck"};
+    std::unique_ptr<WorkspacePersistence> persist;
+    Role role = Role::Starting;
+    bool timer_pending = false;
+    uint64_t seen_loads = 0;
+    bool lost_edits_in_read_only = false;
+};
+
+namespace {
+
+Millis now_ms() { return Millis(emscripten_date_now()); }
+
+void show_status(WebPersistence& p) {
+    ui::UiState& ui = p.web->app.ui;
+    if (p.role == Role::Starting) {
+        ui.save_status = "Loading...";
+        ui.save_error = false;
+    } else if (p.role == Role::ReadOnly) {
+        ui.save_status = p.lost_edits_in_read_only ? "Not saved: open in another tab" : "Read-only: open in another tab";
+        ui.save_error = p.lost_edits_in_read_only;
+    } else if (p.storage.fenced()) {
+        ui.save_status = "Not saved: another tab saved newer data. Reload this tab.";
+        ui.save_error = true;
+    } else {
+        const SaveStatus s = p.persist->status();
+        ui.save_status = s.message;
+        ui.save_error = s.state == SaveState::Error;
+    }
+    dd_persist_js_status(ui.save_status.c_str(), ui.save_error ? 1 : 0);
+    request_frame(p.web->scheduler);
+}
+
+void tick(void* user);
+
+void schedule_tick(WebPersistence& p, double ms) {
+    if (p.timer_pending) return;
+    p.timer_pending = true;
+    emscripten_set_timeout(tick, ms, &p);
+}
+
+void flush_and_compact(WebPersistence& p, bool page_hiding) {
+    if (p.role != Role::Writer || !p.persist || p.storage.fenced()) return;
+    const Millis now = now_ms();
+    if (page_hiding) {
+        p.storage.set_urgent(true);
+        p.persist->flush(now);
+        p.storage.set_urgent(false);
+    } else {
+        if (p.persist->needs_flush(now)) p.persist->flush(now);
+        // Compaction serializes the whole workspace: do it when nothing waits to be written.
+        if (p.persist->journal().buffered_entries() == 0 && p.persist->wants_compaction())
+            p.persist->compact(p.web->app.store.workspace(), now);
+    }
+    if (p.persist->journal().buffered_entries() > 0) schedule_tick(p, 100);
+    show_status(p);
+}
+
+void tick(void* user) {
+    auto& p = *static_cast<WebPersistence*>(user);
+    p.timer_pending = false;
+    flush_and_compact(p, false);
+}
+
+void report_warnings(const Recovery& r) {
+    for (const std::string& w : r.warnings) dd_persist_js_warn(w.c_str());
+}
+
+// The tab holds the writer lock and IndexedDB's content is in MEMFS: recover and load the store.
+void become_writer(WebPersistence& p) {
+    WebApp& web = *p.web;
+    const Millis now = now_ms();
+    p.persist = std::make_unique<WorkspacePersistence>(p.storage);
+    p.role = Role::Writer;
+    OpenedWorkspace opened = p.persist->open();
+    report_warnings(opened.recovery);
+    bool loaded = false;
+    if (opened.found) {
+        Status st = web.app.store.load(std::move(opened.workspace));
+        if (st.ok()) {
+            loaded = true;
+        } else {
+            dd_persist_js_warn(("The saved workspace was refused by the store (" + st.error().text() +
+                                "); a new workspace was started. The saved files are kept.").c_str());
+        }
+    }
+    if (!loaded) ui::load_starter_workspace(web.app, now);
+    web.app.ui.pipeline = kNoId;
+    p.seen_loads = web.app.loads;
+    if (!loaded) p.persist->save_all(web.app.store.workspace(), now);
+    else if (p.persist->wants_compaction()) schedule_tick(p, 1000);
+    web.data_ready = true;
+    dd_persist_js_set_role(1);
+    show_status(p);
+}
+
+// Another tab writes: show what is stored, read-only.
+void become_read_only(WebPersistence& p) {
+    WebApp& web = *p.web;
+    p.role = Role::ReadOnly;
+    if (!web.data_ready) {
+        // Read what is stored without writing anything (recovery's renames stay in memory).
+        MemoryStorage scratch;
+        auto names = p.storage.list();
+        if (names.ok())
+            for (const std::string& n : names.value())
+                if (auto bytes = p.storage.read(n); bytes.ok()) scratch.write_atomic(n, bytes.value());
+        WorkspacePersistence reader(scratch);
+        OpenedWorkspace opened = reader.open();
+        if (!(opened.found && web.app.store.load(std::move(opened.workspace)).ok()))
+            ui::load_starter_workspace(web.app, now_ms());
+        web.app.ui.pipeline = kNoId;
+        p.seen_loads = web.app.loads;
+        web.data_ready = true;
+    }
+    dd_persist_js_set_role(0);
+    show_status(p);
+}
+
+}  // namespace
+
+void persistence_start(WebApp& web) {
+    auto* p = new WebPersistence();   // lives as long as the page, like the WebApp
+    p->web = &web;
+    web.persistence = p;
+    show_status(*p);
+    p->storage.on_sync_changed = [](void* ctx) { show_status(*static_cast<WebPersistence*>(ctx)); };
+    p->storage.sync_ctx = p;
+    dd_persist_js_install(p);
+    p->storage.mount(
+        [](void* ctx, bool ok) {
+            auto& p = *static_cast<WebPersistence*>(ctx);
+            if (!ok) {
+                dd_persist_js_warn(("Saved data could not be read (" + p.storage.commit_error() +
+                                    "). Changes are kept in this tab only: export a backup.").c_str());
+            }
+            dd_persist_js_request_lock(0);
+        },
+        p);
+}
+
+void persistence_after_frame(WebApp& web, const ui::FrameOutput& out) {
+    WebPersistence* p = web.persistence;
+    if (!p || p->role == Role::Starting) return;
+    if (p->role == Role::ReadOnly) {
+        if (!out.changes.empty() || web.app.loads != p->seen_loads) {
+            p->lost_edits_in_read_only = true;
+            p->seen_loads = web.app.loads;
+            show_status(*p);
+        }
+        return;
+    }
+    const Millis now = now_ms();
+    if (web.app.loads != p->seen_loads) {   // the whole workspace was replaced (sample, import)
+        p->seen_loads = web.app.loads;
+        p->persist->save_all(web.app.store.workspace(), now);
+        show_status(*p);
+        return;
+    }
+    if (out.changes.empty()) return;
+    for (const ChangeSet& c : out.changes) p->persist->on_applied(web.app.store, c, now);
+    schedule_tick(*p, double(JournalOptions{}.flush_delay_ms));
+    show_status(*p);
+}
+
+}  // namespace dd::web
+
+// ---- called from persistence_web.js ----------------------------------------------------------
+using dd::web::WebPersistence;
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void dd_persist_lock_result(WebPersistence* p, int got) {
+    if (got) dd::web::become_writer(*p);
+    else dd::web::become_read_only(*p);
+}
+
+// Another tab asks to take over, or took the lock: save what is pending and stop writing.
+EMSCRIPTEN_KEEPALIVE void dd_persist_hand_over(WebPersistence* p) {
+    dd::web::flush_and_compact(*p, true);
+    if (p->role == dd::web::Role::Writer) {
+        p->role = dd::web::Role::ReadOnly;
+        dd_persist_js_release_lock_when_saved();
+    }
+    dd::web::become_read_only(*p);
+}
+
+// visibilitychange to hidden, pagehide, freeze: write what is pending now.
+EMSCRIPTEN_KEEPALIVE void dd_persist_page_hiding(WebPersistence* p) { dd::web::flush_and_compact(*p, true); }
+
+// The workspace as JSON for the export download.
+EMSCRIPTEN_KEEPALIVE void dd_persist_export(WebPersistence* p) {
+    const std::string json = dd::save_workspace_json(p->web->app.store.workspace());
+    dd_persist_js_download("dealdeck-backup.json", json.c_str());
+}
+
+// Imports a backup through the validated loader. Returns "" or the error (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* dd_persist_import(WebPersistence* p, const char* text) {
+    dd::web::WebApp& web = *p->web;
+    auto parsed = dd::load_workspace_json(text);
+    if (!parsed.ok()) return (web.bridge_out = "Import refused, nothing changed: " + parsed.error().text()).c_str();
+    dd::Status st = dd::ui::load_workspace_into(web.app, std::move(parsed.value()), dd::web::now_ms(), "Imported backup");
+    if (!st.ok()) return (web.bridge_out = "Import refused, nothing changed: " + st.error().text()).c_str();
+    dd::ui::FrameOutput none;
+    dd::web::persistence_after_frame(web, none);   // saves the replaced workspace
+    return (web.bridge_out = "").c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,204 @@
+// The page side of persistence_web.cpp (linked with --js-library): life-cycle hooks, the writer
+// lock between tabs, the notices shown over the canvas, and the backup download / upload.
+//
+// Tabs: the tab holding the Web Lock "dealdeck-writer" is the only one that writes. Another tab
+// opens read-only behind an overlay with "Use this tab here": it asks the writer (BroadcastChannel)
+// to save and let go, waits for the lock (taking it by force after 3 s, for a frozen writer), then
+// reloads the stored files and becomes the writer. Without Web Locks every tab writes, and the
+// stale-tab fence in storage_idbfs.js stops a tab as soon as another one has written.
+mergeInto(LibraryManager.library, {
+  $DDPersist__deps: ['$DDSync'],
+  $DDPersist: {
+    ctx: 0,
+    channel: null,
+    release: null,      // resolves the held lock's promise
+    writer: false,
+    statusText: '',
+    statusError: false,
+    el: function (id, tag, parent) {
+      var e = document.getElementById(id);
+      if (!e) { e = document.createElement(tag || 'div'); e.id = id; (parent || document.body).appendChild(e); }
+      return e;
+    },
+    notices: function () {
+      var box = DDPersist.el('dd-notices');
+      box.setAttribute('role', 'status');
+      box.style.cssText = 'position:fixed;left:50%;transform:translateX(-50%);bottom:16px;z-index:20;max-width:720px;' +
+        'font:14px system-ui,sans-serif;display:flex;flex-direction:column;gap:8px';
+      return box;
+    },
+    notice: function (text, buttons) {
+      var n = document.createElement('div');
+      n.className = 'dd-notice';
+      n.style.cssText = 'background:#fff8e1;color:#3b2f00;border:1px solid #e0b800;border-radius:8px;padding:10px 12px;' +
+        'box-shadow:0 2px 8px rgba(0,0,0,.15);display:flex;gap:8px;align-items:center';
+      var t = document.createElement('span');
+      t.textContent = text;
+      t.style.flex = '1';
+      n.appendChild(t);
+      (buttons || []).concat([['Dismiss', function () { n.remove(); }]]).forEach(function (b) {
+        var btn = document.createElement('button');
+        btn.textContent = b[0];
+        btn.onclick = b[1];
+        n.appendChild(btn);
+      });
+      DDPersist.notices().appendChild(n);
+      return n;
+    },
+    exportNow: function () { _dd_persist_export(DDPersist.ctx); },
+    importText: function (text) {
+      var len = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(text, ptr, len);
+      var error = UTF8ToString(_dd_persist_import(DDPersist.ctx, ptr));
+      _free(ptr);
+      if (error) DDPersist.notice(error);
+      return error;
+    },
+    pickImport: function () {
+      var input = document.createElement('input');
+      input.type = 'file';
+      input.accept = 'application/json,.json';
+      input.onchange = function () {
+        if (input.files && input.files[0]) input.files[0].text().then(DDPersist.importText);
+      };
+      input.click();
+    },
+    backupBar: function () {
+      var bar = DDPersist.el('dd-backup');
+      if (bar.childNodes.length) return;
+      bar.style.cssText = 'position:fixed;right:12px;bottom:12px;z-index:15;display:flex;gap:6px;font:13px system-ui,sans-serif';
+      [['Export backup', DDPersist.exportNow], ['Import backup', DDPersist.pickImport]].forEach(function (b) {
+        var btn = document.createElement('button');
+        btn.textContent = b[0];
+        btn.onclick = b[1];
+        bar.appendChild(btn);
+      });
+    },
+    showReadOnly: function (on) {
+      var o = DDPersist.el('dd-readonly');
+      if (!on) { o.style.display = 'none'; return; }
+      o.style.cssText = 'position:fixed;inset:0;z-index:30;background:rgba(20,24,32,.35);display:flex;align-items:flex-start;' +
+        'justify-content:center;padding-top:80px;font:15px system-ui,sans-serif';
+      if (!o.childNodes.length) {
+        var card = document.createElement('div');
+        card.style.cssText = 'background:#fff;color:#111;border-radius:10px;padding:16px 20px;box-shadow:0 4px 16px rgba(0,0,0,.25)';
+        var t = document.createElement('p');
+        t.textContent = 'This workspace is open in another tab. This tab is read-only.';
+        var b = document.createElement('button');
+        b.id = 'dd-use-this-tab';
+        b.textContent = 'Use this tab here';
+        b.onclick = function () { b.disabled = true; DDPersist.takeOver(); };
+        card.appendChild(t);
+        card.appendChild(b);
+        o.appendChild(card);
+      }
+      var btn = document.getElementById('dd-use-this-tab');
+      if (btn) btn.disabled = false;
+    },
+    lockGranted: function (lock) {
+      if (!lock) { _dd_persist_lock_result(DDPersist.ctx, 0); return undefined; }
+      return new Promise(function (resolve) {
+        DDPersist.release = resolve;
+        _dd_persist_lock_result(DDPersist.ctx, 1);
+      });
+    },
+    request: function (options) {
+      navigator.locks.request('dealdeck-writer', options, DDPersist.lockGranted).catch(function () {
+        // Our lock was taken by force (a tab that waited 3 s for us): stop writing.
+        if (DDPersist.writer) _dd_persist_hand_over(DDPersist.ctx);
+      });
+    },
+    takeOver: function () {
+      if (DDPersist.channel) DDPersist.channel.postMessage({ type: 'hand-over' });
+      var granted = false;
+      var timer = setTimeout(function () { if (!granted) DDPersist.request({ steal: true }); }, 3000);
+      // Reload the stored files (the writer saved before letting go), then become the writer.
+      navigator.locks.request('dealdeck-writer', function (lock) {
+        if (granted) return undefined;   // the forced request won
+        granted = true;
+        clearTimeout(timer);
+        return new Promise(function (resolve) {
+          DDPersist.release = resolve;
+          DDSync.reload(function () { _dd_persist_lock_result(DDPersist.ctx, 1); });
+        });
+      });
+    },
+  },
+
+  dd_persist_js_install__deps: ['$DDPersist'],
+  dd_persist_js_install: function (ctx) {
+    DDPersist.ctx = ctx;
+    var hiding = function () { if (DDPersist.writer) _dd_persist_page_hiding(ctx); };
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') hiding(); });
+    window.addEventListener('pagehide', hiding);
+    document.addEventListener('freeze', hiding);
+    if (typeof BroadcastChannel !== 'undefined') {
+      DDPersist.channel = new BroadcastChannel('dealdeck');
+      DDPersist.channel.onmessage = function (e) {
+        if (e.data && e.data.type === 'hand-over' && DDPersist.writer) _dd_persist_hand_over(ctx);
+      };
+    }
+    var dd = window.dealdeck || (window.dealdeck = {});
+    dd.exportWorkspace = DDPersist.exportNow;
+    dd.importWorkspace = DDPersist.importText;
+    dd.storageStats = function () { return { bytesSynced: DDSync.bytes, syncs: DDSync.syncs, durable: DDSync.durable, requested: DDSync.requested, error: DDSync.error, writer: DDPersist.writer }; };
+    // What the top bar shows, and whether everything written reached IndexedDB.
+    dd.saveStatus = function () {
+      return { text: DDPersist.statusText, isError: DDPersist.statusError, durable: DDSync.durable >= DDSync.requested && !DDSync.inflight,
+               error: DDSync.error, writer: DDPersist.writer };
+    };
+    DDPersist.backupBar();
+  },
+
+  dd_persist_js_request_lock__deps: ['$DDPersist'],
+  dd_persist_js_request_lock: function (takeOver) {
+    if (!(navigator.locks && navigator.locks.request)) { _dd_persist_lock_result(DDPersist.ctx, 1); return; }
+    if (takeOver) DDPersist.takeOver(); else DDPersist.request({ ifAvailable: true });
+  },
+
+  // After a hand-over: let go of the lock once everything pending reached IndexedDB (or after 3 s).
+  dd_persist_js_release_lock_when_saved__deps: ['$DDPersist', '$DDSync'],
+  dd_persist_js_release_lock_when_saved: function () {
+    var started = Date.now();
+    (function wait() {
+      var saved = DDSync.durable >= DDSync.requested && !DDSync.inflight;
+      if (!saved && Date.now() - started < 3000) { setTimeout(wait, 20); return; }
+      if (DDPersist.release) { DDPersist.release(); DDPersist.release = null; }
+    })();
+  },
+
+  dd_persist_js_set_role__deps: ['$DDPersist', '$DDSync'],
+  dd_persist_js_set_role: function (writer) {
+    DDPersist.writer = !!writer;
+    DDSync.writable = !!writer;
+    if (writer) DDSync.pump(false);   // what was written before the role was known
+    DDPersist.showReadOnly(!writer);
+    // Ask the browser not to evict our data under storage pressure (best effort).
+    if (writer && navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
+  },
+
+  dd_persist_js_status__deps: ['$DDPersist'],
+  dd_persist_js_status: function (textPtr, isError) {
+    DDPersist.statusText = UTF8ToString(textPtr);
+    DDPersist.statusError = !!isError;
+  },
+
+  dd_persist_js_warn__deps: ['$DDPersist'],
+  dd_persist_js_warn: function (textPtr) {
+    var text = UTF8ToString(textPtr);
+    console.warn('dealdeck storage: ' + text);
+    DDPersist.notice(text, [['Export backup', DDPersist.exportNow]]);
+  },
+
+  dd_persist_js_download__deps: ['$DDPersist'],
+  dd_persist_js_download: function (namePtr, textPtr) {
+    var blob = new Blob([UTF8ToString(textPtr)], { type: 'application/json' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(namePtr);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  },
+});
