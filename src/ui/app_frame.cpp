@@ -98,6 +98,7 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
         Workspace ws = make_sample_workspace(app.ids.next(), kSampleDeals, now);
         if (load_workspace_into(app, std::move(ws), now, "Loaded sample data").ok()) out.data_changed = true;
     }
+    if (out.data_changed) ++app.ui.data_version;
 }
 
 }  // namespace
@@ -112,6 +113,7 @@ void init_app_ui(App& app) {
 
 void load_starter_workspace(App& app, Millis now) {
     app.store.load(make_starter_workspace(app.ids, now));
+    ++app.ui.data_version;
     keep_pipeline_valid(app);
 }
 
@@ -119,6 +121,7 @@ Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what)
     Status s = app.store.load(std::move(ws));
     if (s.ok()) {
         ++app.loads;
+        ++app.ui.data_version;
         app.ui.pipeline = kNoId;
         keep_pipeline_valid(app);
         show_toast(app.ui, what, false, now);

@@ -5,7 +5,12 @@
 #include "core/model.h"
 #include "core/store.h"
 #include "ui/board_state.h"
+#include "ui/contacts_state.h"
+#include "ui/deal_form_state.h"
+#include "ui/deal_page_state.h"
 #include "ui/item_registry.h"
+#include "ui/team_settings_state.h"
+#include "ui/list_state.h"
 #include "ui/theme.h"
 #include "ui/ui_fonts.h"
 
@@ -14,7 +19,8 @@
 namespace dd::ui {
 
 // The views of the main area. To add one: a value here, a row in views.cpp, a draw function.
-enum class View { Board, List, Forecast };
+// Deal and Team are pages outside the switcher (ViewInfo::in_switcher).
+enum class View { Board, List, Forecast, Contacts, Companies, Deal, Team };
 
 // A short message at the bottom of the window ("Undid: Moved Acme to Proposal").
 struct Toast {
@@ -33,6 +39,13 @@ struct UiState {
     bool confirm_sample = false;   // open the "replace with sample data?" dialog next frame
     Toast toast;
     BoardState board;              // the board view's state (board_state.h)
+    DealPageState deal_page;       // deal_page_state.h
+    DealFormState deal_form;       // the create/edit deal dialog (deal_form_state.h)
+    ContactsState contacts;        // contacts_state.h
+    CompaniesState companies;
+    TeamSettingsState team;        // team_settings_state.h
+    ListState list;                // the list view's state (list_state.h)
+    uint64_t data_version = 0;     // +1 whenever the store changed (views rebuild their caches on it)
     UiFonts fonts;                 // set by whoever builds the font atlas
     std::string save_status;       // persistence: "Saved", "Saving...", or an error (set by the platform)
     bool save_error = false;

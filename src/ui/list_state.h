@@ -1,0 +1,56 @@
+// View state of the List view (one member of UiState): filters, sort, columns, selection, open
+// dialogs, and the cached query result. Never workspace data: rows are deal ids / row indexes
+// into the cached DealTable, rebuilt when the data changes.
+#pragma once
+#include "core/deal_table.h"
+#include "core/query.h"
+#include "core/saved_view.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace dd::ui {
+
+// A file the view wants the platform to hand to the browser as a download (platform/web/download).
+struct DownloadRequest {
+    std::string file_name;
+    std::string bytes;
+};
+
+struct ListState {
+    // ---- what is shown --------------------------------------------------------------------------
+    DealQuery filters;                 // the filter bar (the top bar's search text is added on top)
+    std::vector<SortKey> sort;         // from the table's sort specs (Shift-click adds keys)
+    TableLayout layout;                // column order, widths, visibility (read back from the table)
+    bool layout_pending = false;       // apply `layout` to the table next frame (a saved view was chosen)
+    std::vector<SavedView> saved_views;
+    int active_view = -1;              // index in saved_views, -1 = none
+    char new_view_name[64] = {};
+    bool filters_open = false;
+
+    // ---- selection ------------------------------------------------------------------------------
+    std::unordered_set<Id> selected;   // deal ids
+    Id anchor = kNoId;                 // the last plainly clicked or ctrl-clicked row (Shift ranges)
+    bool confirm_delete = false;
+    Id open_deal = kNoId;              // the deal shown in the detail popup
+    Id log_activity_deal = kNoId;      // the deal the "log activity" popup is for
+    char activity_subject[128] = {};
+
+    // ---- cache (rebuilt when data, filters, sort or search change) --------------------------------
+    std::shared_ptr<DealTable> table;  // indexes over the store, rebuilt on a data change
+    uint64_t table_data_version = ~0ull;
+    std::vector<uint32_t> rows;        // the current slice: DealTable row numbers in display order
+    std::string rows_key;              // what `rows` was computed for (filters+sort+search)
+    Money selected_total = 0;          // base currency, of the selected deals
+    size_t selected_total_count = ~size_t(0);
+
+    // ---- files ---------------------------------------------------------------------------------
+    std::vector<DownloadRequest> downloads;   // taken by the platform after the frame
+    bool pick_import_file = false;            // the platform opens a file picker after the frame
+    bool export_bom = true;
+};
+
+}  // namespace dd::ui
