@@ -8,11 +8,7 @@
 #include "ui/contacts_state.h"
 #include "ui/deal_form_state.h"
 #include "ui/deal_page_state.h"
-#include "ui/contacts_state.h"
-#include "ui/deal_form_state.h"
-#include "ui/deal_page_state.h"
 #include "ui/item_registry.h"
-#include "ui/team_settings_state.h"
 #include "ui/team_settings_state.h"
 #include "ui/list_state.h"
 #include "ui/theme.h"
@@ -43,11 +39,6 @@ struct UiState {
     bool confirm_sample = false;   // open the "replace with sample data?" dialog next frame
     Toast toast;
     BoardState board;              // the board view's state (board_state.h)
-    DealPageState deal_page;       // deal_page_state.h
-    DealFormState deal_form;       // the create/edit deal dialog (deal_form_state.h)
-    ContactsState contacts;        // contacts_state.h
-    CompaniesState companies;
-    TeamSettingsState team;        // team_settings_state.h
     DealPageState deal_page;       // deal_page_state.h
     DealFormState deal_form;       // the create/edit deal dialog (deal_form_state.h)
     ContactsState contacts;        // contacts_state.h
