@@ -1,5 +1,6 @@
 // Malformed input: every class of error is refused with the JSON path and the reason.
 #include "core/json_io.h"
+#include "core/store.h"
 
 #include <doctest/doctest.h>
 
@@ -171,4 +172,17 @@ TEST_CASE("a refused load returns no workspace at all, whatever was read before 
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().field == "deals[1].value");
     CHECK(r.error().message == "expected an integer");
+}
+
+TEST_CASE("opening a broken file keeps the store as it was") {
+    Result<Workspace> good = load_workspace_json(kValid);
+    REQUIRE(good.ok());
+    Store store;
+    REQUIRE(store.load(std::move(good.value())).ok());
+    const std::string before = save_workspace_json(store.workspace());
+    // What the app does when a file is opened: apply the loader's result only if it succeeded.
+    Result<Workspace> bad = load_workspace_json(with("\"id\": \"f000000000000002\"", "\"id\": \"f000000000000001\""));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(save_workspace_json(store.workspace()) == before);
+    CHECK(store.find_deal(0xf000000000000002ULL) != nullptr);
 }

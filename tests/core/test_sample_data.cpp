@@ -1,6 +1,7 @@
 // The sample workspace: deterministic, realistic, and valid for the store.
 #include "core/json_io.h"
 #include "core/sample_data.h"
+#include "core/store.h"
 
 #include <doctest/doctest.h>
 
@@ -105,4 +106,19 @@ TEST_CASE("every record of the sample passes the loader's integrity check") {
         Status s = check_workspace(ws);
         CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().text()));
     }
+}
+
+TEST_CASE("the store takes the sample as it is, and its JSON round trip") {
+    Workspace ws = make_sample_workspace(77, 3000, kNow);
+    const std::string saved = save_workspace_json(ws);
+    Store store;
+    Status s = store.load(std::move(ws));
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().text()));
+    CHECK(store.workspace().deals.size() == 3000);
+    Result<Workspace> loaded = load_workspace_json(saved);
+    REQUIRE(loaded.ok());
+    Store again;
+    s = again.load(std::move(loaded.value()));
+    CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().text()));
+    CHECK(save_workspace_json(again.workspace()) == saved);
 }

@@ -1,0 +1,228 @@
+// Core benchmarks: snapshot save/load, stage moves + undo, memory per deal, with 100,000 and
+// 1,000,000 deals. Prints human-readable lines and "figure <name> <deals> <value>" lines that
+// scripts/bench.sh turns into docs/benchmarks.md. Runs native and as WASM under Node.
+//   bench_core [deal counts...]     (default: 100000 1000000)
+#include "core/json_io.h"
+#include "core/sample_data.h"
+#include "core/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <new>
+#include <string>
+#include <vector>
+
+// ---- a counting allocator: live heap bytes, for the memory figures ------------------------------
+// The one global of the program: operator new cannot be given state any other way.
+namespace {
+size_t g_live_bytes = 0;
+}
+void* operator new(size_t size) {
+    // A header in front of each block remembers its size for operator delete.
+    void* block = std::malloc(size + 16);
+    if (!block) std::abort();
+    *static_cast<size_t*>(block) = size;
+    g_live_bytes += size;
+    return static_cast<char*>(block) + 16;
+}
+void operator delete(void* p) noexcept {
+    if (!p) return;
+    char* block = static_cast<char*>(p) - 16;
+    g_live_bytes -= *reinterpret_cast<size_t*>(block);
+    std::free(block);
+}
+void operator delete(void* p, size_t) noexcept { operator delete(p); }
+void* operator new[](size_t size) { return operator new(size); }
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete[](void* p, size_t) noexcept { operator delete(p); }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+constexpr dd::Millis kNow = 1'773'576'000'000;  // 2026-03-15T12:00:00Z: fixed, so runs are comparable
+constexpr size_t kMoves = 100'000;
+
+void figure(const char* name, size_t deals, double value, const char* unit) {
+    std::printf("  %-34s %12.2f %s\n", name, value, unit);
+    std::printf("figure %s %zu %.2f\n", name, deals, value);
+}
+
+// "AMD EPYC 7B13, 2 cores" from /proc/cpuinfo (readable from Node too, through NODERAWFS).
+std::string machine() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line, model = "unknown cpu";
+    int cores = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("model name", 0) == 0 && model == "unknown cpu") model = line.substr(line.find(':') + 2);
+        if (line.rfind("processor", 0) == 0) ++cores;
+    }
+    return model + ", " + std::to_string(cores) + " cores";
+}
+
+std::string compiler() {
+#if defined(__EMSCRIPTEN__)
+    return "em++ (Emscripten " + std::to_string(__EMSCRIPTEN_major__) + "." + std::to_string(__EMSCRIPTEN_minor__) +
+           "." + std::to_string(__EMSCRIPTEN_tiny__) + ", clang " + __clang_version__ + ")";
+#elif defined(__clang__)
+    return std::string("clang ") + __clang_version__;
+#else
+    return std::string("g++ ") + __VERSION__;
+#endif
+}
+
+// Heap bytes of a string beyond the object itself (0 while it fits in the small-string buffer).
+size_t heap_of(const std::string& s) {
+    const std::string empty;
+    return s.capacity() > empty.capacity() ? s.capacity() + 1 : 0;
+}
+
+size_t string_heap(const dd::Deal& d) {
+    size_t n = heap_of(d.title) + heap_of(d.lost_reason_text) + heap_of(d.external_ref) + heap_of(d.description) +
+               heap_of(d.source);
+    for (const dd::CustomValue& v : d.custom) n += heap_of(v.text);
+    return n;
+}
+
+// The median of `runs` timings of f.
+template <typename F>
+double median_ms(int runs, F&& f) {
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        f();
+        t.push_back(ms_since(t0));
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+// The open stages of the deal's pipeline other than its own, for the moves.
+dd::Id other_open_stage(const dd::Workspace& ws, const dd::Deal& d, size_t k) {
+    for (const dd::Pipeline& p : ws.pipelines) {
+        if (p.meta.id != d.pipeline) continue;
+        const size_t open = p.stages.size() - 2;
+        for (size_t step = 0; step < open; ++step) {
+            const dd::Stage& s = p.stages[(k + step) % open];
+            if (s.id != d.stage) return s.id;
+        }
+    }
+    return d.stage;
+}
+
+int run(size_t deal_count) {
+    std::printf("\n== %zu deals ==\n", deal_count);
+    const int runs = deal_count <= 200'000 ? 5 : 3;
+
+    auto t0 = Clock::now();
+    const size_t heap_before_sample = g_live_bytes;
+    dd::Workspace ws = dd::make_sample_workspace(20260315, deal_count, kNow);
+    figure("generate_ms", deal_count, ms_since(t0), "ms (make_sample_workspace)");
+    figure("workspace_heap_mb", deal_count, double(g_live_bytes - heap_before_sample) / 1e6, "MB (whole sample workspace)");
+
+    // Memory per deal: the record itself and its vectors, without the characters of its strings.
+    size_t vectors = 0, strings = 0;
+    for (const dd::Deal& d : ws.deals) {
+        vectors += d.contacts.capacity() * sizeof(dd::Id) + d.custom.capacity() * sizeof(dd::CustomValue);
+        strings += string_heap(d);
+    }
+    const double deal_record = double(ws.deals.capacity() * sizeof(dd::Deal) + vectors) / double(deal_count);
+    std::printf("  sizeof(Deal) = %zu bytes\n", sizeof(dd::Deal));
+    figure("deal_record_bytes", deal_count, deal_record, "bytes/deal (sizeof + contact and custom vectors)");
+    figure("deal_string_bytes", deal_count, double(strings) / double(deal_count), "bytes/deal (string characters on the heap)");
+
+    // Save.
+    std::string text;
+    const double save_ms = median_ms(runs, [&] { text = dd::save_workspace_json(ws); });
+    figure("save_ms", deal_count, save_ms, "ms (save_workspace_json)");
+    figure("snapshot_mb", deal_count, double(text.size()) / 1e6, "MB of JSON");
+
+    // The store: its indexes are the live heap it adds on top of the workspace it takes.
+    dd::Store store;
+    const size_t heap_before_store = g_live_bytes;
+    t0 = Clock::now();
+    dd::Status loaded_store = store.load(std::move(ws));
+    const double store_load_ms = ms_since(t0);
+    if (!loaded_store) { std::printf("Store::load refused the sample: %s\n", loaded_store.error().text().c_str()); return 1; }
+    figure("store_load_ms", deal_count, store_load_ms, "ms (Store::load: validate + build indexes)");
+    const double index_bytes = double(g_live_bytes - heap_before_store) / double(deal_count);
+    figure("store_index_bytes", deal_count, index_bytes, "bytes/deal (all store indexes / deals)");
+    figure("deal_memory_bytes", deal_count, deal_record + index_bytes, "bytes/deal beyond strings (record + indexes)");
+
+    // 100,000 stage moves, then undo them all.
+    const dd::Workspace& live = store.workspace();
+    dd::CommandContext ctx;
+    ctx.actor = live.team[1].meta.id;  // a manager
+    ctx.now = kNow;
+    store.set_undo_budget(size_t(8) << 30);
+    std::vector<dd::Command> moves;
+    moves.reserve(kMoves);
+    for (size_t i = 0; i < kMoves; ++i) {
+        const dd::Deal& d = live.deals[(i * 7919) % live.deals.size()];
+        dd::MoveDeal m;
+        m.deal = d.meta.id;
+        m.to_stage = d.status == dd::DealStatus::Open || d.status == dd::DealStatus::Abandoned
+                         ? other_open_stage(live, d, i) : d.stage;
+        if (m.to_stage == d.stage) m.to_stage = other_open_stage(live, d, i);
+        moves.push_back(m);
+    }
+    t0 = Clock::now();
+    for (const dd::Command& c : moves) {
+        dd::Result<dd::Applied> r = store.apply(c, ctx);
+        if (!r) { std::printf("move refused: %s\n", r.error().text().c_str()); return 1; }
+    }
+    const double apply_ms = ms_since(t0);
+    t0 = Clock::now();
+    for (size_t i = 0; i < kMoves; ++i) {
+        dd::Result<dd::Applied> r = store.undo(ctx);
+        if (!r) { std::printf("undo refused after %zu: %s\n", i, r.error().text().c_str()); return 1; }
+    }
+    const double undo_ms = ms_since(t0);
+    figure("move_us", deal_count, apply_ms * 1000.0 / kMoves, "us per stage move (Store::apply MoveDeal)");
+    figure("undo_us", deal_count, undo_ms * 1000.0 / kMoves, "us per undo");
+
+    // Load (the store is done with: free it first so the peak stays at one workspace + text).
+    store = dd::Store();
+    // Each loaded workspace is freed outside the timed part (freeing is not loading).
+    std::vector<double> load_times;
+    for (int i = 0; i < runs; ++i) {
+        const auto t_load = Clock::now();
+        dd::Result<dd::Workspace> r = dd::load_workspace_json(text);
+        load_times.push_back(ms_since(t_load));
+        if (!r) { std::printf("load refused: %s\n", r.error().text().c_str()); return 1; }
+    }
+    std::sort(load_times.begin(), load_times.end());
+    const double load_ms = load_times[load_times.size() / 2];
+    figure("load_ms", deal_count, load_ms, "ms (load_workspace_json: parse + check)");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<size_t> counts;
+    for (int i = 1; i < argc; ++i) counts.push_back(std::strtoull(argv[i], nullptr, 10));
+    if (counts.empty()) counts = {100'000, 1'000'000};
+
+    const std::time_t now = std::time(nullptr);
+    char date[32];
+    std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+    std::printf("machine: %s\n", machine().c_str());
+    std::printf("compiler: %s\n", compiler().c_str());
+    std::printf("date: %s\n", date);
+    // The machine is shared: the load average says how much of it this run had.
+    std::ifstream loadavg("/proc/loadavg");
+    std::string load1;
+    loadavg >> load1;
+    std::printf("load average at start: %s\n", load1.c_str());
+    for (size_t n : counts)
+        if (int rc = run(n)) return rc;
+    return 0;
+}
