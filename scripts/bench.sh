@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Builds and runs the core benchmarks natively and as WASM under Node, then rewrites the "Core"
+# section of docs/benchmarks.md (between its markers; other sections are left alone).
+#   scripts/bench.sh                  100,000 and 1,000,000 deals
+#   scripts/bench.sh 100000           only these deal counts
+# Build folders: BENCH_NATIVE_BUILD (default build/bench-native), BENCH_WASM_BUILD (build/bench-wasm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DD_LOG_TAG=bench
+source scripts/lib/build.sh
+dd_env
+
+NATIVE=${BENCH_NATIVE_BUILD:-$PWD/build/bench-native}
+WASM=${BENCH_WASM_BUILD:-$PWD/build/bench-wasm}
+COUNTS=("$@")
+[ ${#COUNTS[@]} -gt 0 ] || COUNTS=(100000 1000000)
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+dd_log "native build in $NATIVE"
+[ -f "$NATIVE/build.ninja" ] || cmake -S . -B "$NATIVE" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$NATIVE" -j "$DD_JOBS" --target bench_core
+
+dd_log "WASM build in $WASM"
+[ -f "$WASM/build.ninja" ] || emcmake cmake -S . -B "$WASM" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DDEALDECK_BUILD_TESTS=OFF >/dev/null
+cmake --build "$WASM" -j "$DD_JOBS" --target bench_core
+
+dd_log "native run: ${COUNTS[*]} deals"
+"$NATIVE/bench/bench_core" "${COUNTS[@]}" | tee "$OUT/native.txt"
+dd_log "WASM run (Node $(node --version)): ${COUNTS[*]} deals"
+node --no-experimental-fetch "$WASM/bench/bench_core.js" "${COUNTS[@]}" | tee "$OUT/wasm.txt"
+
+python3 - "$OUT/native.txt" "$OUT/wasm.txt" docs/benchmarks.md <<'PY'
+import re, sys
+native_path, wasm_path, doc_path = sys.argv[1:4]
+
+def parse(path):
+    info, figures = {}, {}
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"^(machine|compiler|date|load average at start): (.*)$", line)
+        if m: info[m.group(1)] = m.group(2).strip()
+        m = re.match(r"^figure (\S+) (\d+) (\S+)$", line)
+        if m: figures[(m.group(1), int(m.group(2)))] = float(m.group(3))
+    return info, figures
+
+ninfo, native = parse(native_path)
+winfo, wasm = parse(wasm_path)
+counts = sorted({n for (_, n) in native})
+
+# figure, label, unit, target (native), lower is better
+ROWS = [
+    ("load_ms", "Load the snapshot (parse + check)", "ms", 250),
+    ("save_ms", "Save the snapshot", "ms", 150),
+    ("move_us", "Stage move (Store::apply)", "µs/command", 2),
+    ("undo_us", "Undo of a stage move", "µs/command", 2),
+    ("deal_memory_bytes", "Memory per deal beyond its strings", "bytes", 400),
+    ("deal_record_bytes", "… of which the Deal record and its vectors", "bytes", None),
+    ("store_index_bytes", "… of which the store's indexes (all / deals)", "bytes", None),
+    ("deal_string_bytes", "String characters per deal (heap)", "bytes", None),
+    ("snapshot_mb", "Snapshot size", "MB", None),
+    ("store_load_ms", "Store::load (validate + indexes)", "ms", None),
+    ("generate_ms", "Generate the sample workspace", "ms", None),
+]
+
+def fmt(v):
+    if v is None: return "–"
+    return f"{v:,.0f}" if v >= 100 else f"{v:,.2f}"
+
+lines = ["<!-- bench:core:begin (written by scripts/bench.sh; edits here are overwritten) -->", "## Core", ""]
+lines.append(f"Machine: {ninfo.get('machine', '?')}. Run: {ninfo.get('date', '?')} "
+             f"(load average at start: native {ninfo.get('load average at start', '?')}, "
+             f"WASM {winfo.get('load average at start', '?')}; the machine is shared, so figures vary between runs).")
+lines.append(f"Native: {ninfo.get('compiler', '?')}, -O2. WASM: {winfo.get('compiler', '?')}, -O2, run in Node.")
+lines.append("Targets apply to the native figure; WASM should stay within 2x of native.")
+lines.append("")
+for n in counts:
+    lines.append(f"### {n:,} deals")
+    lines.append("")
+    lines.append("| figure | target | native | WASM | WASM / native | meets target |")
+    lines.append("|---|---|---|---|---|---|")
+    for key, label, unit, target in ROWS:
+        nv, wv = native.get((key, n)), wasm.get((key, n))
+        if nv is None and wv is None: continue
+        ratio = f"{wv / nv:.2f}x" if nv and wv else "–"
+        if target is None: verdict = ""
+        else:
+            ok_native = nv is not None and nv <= target
+            ok_wasm = key in ("deal_memory_bytes",) or (nv and wv and wv <= 2 * nv)
+            verdict = "yes" if ok_native and ok_wasm else ("**no** (native)" if not ok_native else "**no** (WASM > 2x)")
+        tgt = f"≤ {target} {unit}" if target is not None else unit
+        lines.append(f"| {label} | {tgt} | {fmt(nv)} | {fmt(wv)} | {ratio} | {verdict} |")
+    lines.append("")
+lines.append("<!-- bench:core:end -->")
+section = "\n".join(lines)
+
+try:
+    doc = open(doc_path, encoding="utf-8").read()
+except FileNotFoundError:
+    doc = "# Benchmarks\n\nFigures printed by the benchmark programs; each section is rewritten by its script.\n\n"
+begin = doc.find("<!-- bench:core:begin")
+end = doc.find("<!-- bench:core:end -->")
+if begin >= 0 and end > begin:
+    doc = doc[:begin] + section + doc[end + len("<!-- bench:core:end -->"):]
+else:
+    doc = doc.rstrip("\n") + "\n\n" + section + "\n"
+open(doc_path, "w", encoding="utf-8").write(doc)
+print(f"wrote the Core section of {doc_path}")
+PY
