@@ -1,5 +1,6 @@
 // Save then load gives the identical workspace: every field of every record, tombstones and settings.
 #include "core/json_io.h"
+#include "core/json_io_reader.h"
 #include "core/json_io_writer.h"
 #include "core/sample_data.h"
 #include "test_json_equal.h"
@@ -107,5 +108,28 @@ TEST_CASE("the writer spells ids, dates and instants exactly like the model's he
         w.out.clear();
         w.instant(t);
         CHECK(w.out == "\"" + millis_to_string(t) + "\"");
+    }
+}
+
+TEST_CASE("strings come back exactly whatever sits at any byte of the reader's 8-byte scan") {
+    const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\x01'), "\x1f", "\x7f", "é", "日", "🚀", "/"};
+    for (const std::string& special : specials) {
+        for (size_t before = 0; before < 20; ++before) {
+            const std::string text = std::string(before, 'a') + special + std::string(before % 9, 'b');
+            json_io::Writer w;
+            w.string(text);
+            json_io::Reader r(w.out);
+            std::string back;
+            REQUIRE(r.read_string(back));
+            REQUIRE(r.expect_end());
+            CHECK(back == text);
+        }
+    }
+    // A raw control character inside a string is refused wherever it is.
+    for (size_t before = 0; before < 20; ++before) {
+        const std::string doc = "\"" + std::string(before, 'a') + "\x02" + "zzzzzzzzzz\"";
+        json_io::Reader r(doc);
+        std::string back;
+        CHECK_FALSE(r.read_string(back));
     }
 }
