@@ -20,16 +20,29 @@ struct DownloadRequest {
     std::string bytes;
 };
 
+// The filter popup's text fields (parsed into ListState::filters each frame they change).
+struct ListFilterInputs {
+    char value_min[24] = {};      // in major units of the base currency ("1500")
+    char value_max[24] = {};
+    char close_from[11] = {};     // YYYY-MM-DD
+    char close_to[11] = {};
+    char created_from[11] = {};
+    char created_to[11] = {};
+    std::vector<std::string> custom_text;   // per custom field (workspace order): text or option
+};
+
 struct ListState {
     // ---- what is shown --------------------------------------------------------------------------
     DealQuery filters;                 // the filter bar (the top bar's search text is added on top)
     std::vector<SortKey> sort;         // from the table's sort specs (Shift-click adds keys)
     TableLayout layout;                // column order, widths, visibility (read back from the table)
-    bool layout_pending = false;       // apply `layout` to the table next frame (a saved view was chosen)
+    TableLayout declared;              // the layout the ImGui table was created from (its column indexes)
+    int table_generation = 0;          // part of the table's ImGui id: +1 re-creates it from `layout`
+    bool sort_pending = false;         // push `sort` into the table's sort specs (a saved view was chosen)
     std::vector<SavedView> saved_views;
     int active_view = -1;              // index in saved_views, -1 = none
     char new_view_name[64] = {};
-    bool filters_open = false;
+    ListFilterInputs filter_inputs;
 
     // ---- selection ------------------------------------------------------------------------------
     std::unordered_set<Id> selected;   // deal ids
@@ -46,6 +59,7 @@ struct ListState {
     std::string rows_key;              // what `rows` was computed for (filters+sort+search)
     Money selected_total = 0;          // base currency, of the selected deals
     size_t selected_total_count = ~size_t(0);
+    bool selection_dirty = true;       // the selection changed: recompute its total
 
     // ---- files ---------------------------------------------------------------------------------
     std::vector<DownloadRequest> downloads;   // taken by the platform after the frame

@@ -1,6 +1,7 @@
 #include "ui/views.h"
 
 #include "ui/icons.h"
+#include "ui/list_view.h"
 #include "ui/view_placeholder.h"
 
 namespace dd::ui {
@@ -12,10 +13,6 @@ void draw_board(ViewContext& ctx) {
                            "Drag deals from stage to stage, see what each stage is worth, and spot "
                            "deals that have gone quiet."});
 }
-void draw_list(ViewContext& ctx) {
-    draw_placeholder(ctx, {icons::kList, "The list view is coming soon",
-                           "Every deal in one sortable table, with filters, bulk edits and export."});
-}
 void draw_forecast(ViewContext& ctx) {
     draw_placeholder(ctx, {icons::kLineChart, "Forecasts arrive in a later release",
                            "Expected revenue by month, weighted by stage probability, with what is "
@@ -24,7 +21,7 @@ void draw_forecast(ViewContext& ctx) {
 
 const ViewInfo kViews[] = {
     {View::Board, "Board", icons::kColumns, draw_board},
-    {View::List, "List", icons::kList, draw_list},
+    {View::List, "List", icons::kList, draw_list_view},
     {View::Forecast, "Forecast", icons::kLineChart, draw_forecast},
 };
 

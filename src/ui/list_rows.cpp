@@ -1,0 +1,71 @@
+#include "ui/list_rows.h"
+
+#include "core/store.h"
+
+#include <string>
+
+namespace dd::ui {
+namespace {
+
+// A text key of everything the rows depend on besides the data: when it changes, re-query.
+std::string rows_key(const DealQuery& q, const std::vector<SortKey>& sort) {
+    std::string k = q.text;
+    k += '\x1f' + std::to_string(q.pipeline) + '/' + std::to_string(q.status_mask);
+    for (Id s : q.stages) k += 's' + std::to_string(s);
+    for (Id o : q.owners) k += 'o' + std::to_string(o);
+    k += '/' + std::to_string(q.close_from) + '/' + std::to_string(q.close_to);
+    k += '/' + std::to_string(q.created_from) + '/' + std::to_string(q.created_to);
+    k += '/' + (q.value_min ? std::to_string(*q.value_min) : std::string("-"));
+    k += '/' + (q.value_max ? std::to_string(*q.value_max) : std::string("-"));
+    for (const CustomFilter& f : q.custom) {
+        k += 'c' + std::to_string(f.field) + ':' + f.text + ':' + (f.has_value ? '1' : '0');
+        k += ':' + (f.number_min ? std::to_string(*f.number_min) : std::string("-"));
+        k += ':' + (f.number_max ? std::to_string(*f.number_max) : std::string("-"));
+    }
+    for (const SortKey& s : sort)
+        k += "|" + std::to_string(int(s.column)) + ':' + std::to_string(s.custom_field) + (s.descending ? 'd' : 'a');
+    return k;
+}
+
+}  // namespace
+
+DealQuery list_query(const ListState& ls, const char* search) {
+    DealQuery q = ls.filters;
+    q.text = search ? search : "";
+    return q;
+}
+
+Money selection_total(const ListState& ls, const Store& store) {
+    Money total = 0;
+    for (Id id : ls.selected)
+        if (const Deal* d = store.find_deal(id)) total += store.to_base(d->value, d->currency);
+    return total;
+}
+
+void refresh_list_rows(ListState& ls, const Store& store, uint64_t data_version, const char* search) {
+    bool data_changed = false;
+    if (!ls.table || ls.table_data_version != data_version || ls.table->size() != store.workspace().deals.size() ||
+        &ls.table->store() != &store) {
+        ls.table = std::make_shared<DealTable>(store);
+        ls.table_data_version = data_version;
+        data_changed = true;
+        // Deleted deals leave the selection.
+        for (auto it = ls.selected.begin(); it != ls.selected.end();) {
+            if (store.find_deal(*it)) ++it;
+            else it = ls.selected.erase(it);
+        }
+    }
+    const DealQuery q = list_query(ls, search);
+    std::string key = rows_key(q, ls.sort);
+    if (data_changed || key != ls.rows_key) {
+        ls.rows = ls.table->query(q, ls.sort);
+        ls.rows_key = std::move(key);
+    }
+    if (data_changed || ls.selected_total_count != ls.selected.size() || ls.selection_dirty) {
+        ls.selected_total = selection_total(ls, store);
+        ls.selected_total_count = ls.selected.size();
+        ls.selection_dirty = false;
+    }
+}
+
+}  // namespace dd::ui

@@ -1,0 +1,82 @@
+#include "ui/list_view.h"
+
+#include "core/csv_deal_export.h"
+#include "core/store.h"
+#include "imgui.h"
+#include "ui/item_registry.h"
+#include "ui/list_bulk.h"
+#include "ui/list_export.h"
+#include "ui/list_filters.h"
+#include "ui/list_row_actions.h"
+#include "ui/list_rows.h"
+#include "ui/list_saved_views.h"
+#include "ui/list_table.h"
+#include "ui/widgets.h"
+
+#include <string>
+
+namespace dd::ui {
+namespace {
+
+std::string grouped(size_t n) {
+    std::string s = std::to_string(n), out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return out;
+}
+
+// "1,204 deals · 3 selected · 45,000 USD": always shown above the table.
+void draw_counts(ViewContext& ctx) {
+    const ListState& ls = ctx.ui.list;
+    const size_t n = ls.rows.size();
+    std::string text = grouped(n) + (n == 1 ? " deal" : " deals");
+    text_item(text.c_str(), ctx.ui.fonts.strong, ctx.palette.text);
+    name_last_item("Row count");
+    ImGui::SameLine();
+    const Currency base = ctx.store.settings().base_currency;
+    std::string sel = ls.selected.empty() ? std::string("No deals selected")
+                                          : grouped(ls.selected.size()) + " selected, worth " +
+                                                decimal_amount(ls.selected_total, base) + " " + std::string(base.view());
+    text_item(sel.c_str(), nullptr, ctx.palette.text_muted);
+    name_last_item("Selection total");
+}
+
+}  // namespace
+
+void draw_list_view(ViewContext& ctx) {
+    ListState& ls = ctx.ui.list;
+    const Palette& p = ctx.palette;
+    refresh_list_rows(ls, ctx.store, ctx.ui.data_version, ctx.ui.search);
+
+    // Toolbar: filters, saved views; export and import on the right.
+    draw_list_filters_button(ctx);
+    ImGui::SameLine();
+    draw_list_saved_views(ctx);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(right - 250.0f);
+    if (styled_button("Export CSV", nullptr, ButtonKind::Secondary, p)) {
+        const Day today = Day(ctx.now / 86'400'000);
+        ls.downloads.push_back(list_export_csv(ls, ctx.store, today));
+    }
+    ImGui::SameLine();
+    if (styled_button("Import CSV", nullptr, ButtonKind::Secondary, p)) ls.pick_import_file = true;
+
+    ImGui::Spacing();
+    draw_counts(ctx);
+    if (!ls.selected.empty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 16.0f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6.0f);
+        draw_list_bulk_bar(ctx);
+    }
+    ImGui::Spacing();
+
+    const float height = ImGui::GetContentRegionAvail().y;
+    draw_list_table(ctx, height);
+    draw_list_delete_confirm(ctx);
+    draw_row_dialogs(ctx);
+}
+
+}  // namespace dd::ui
