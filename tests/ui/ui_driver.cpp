@@ -66,6 +66,43 @@ bool UiDriver::click(std::string_view label) {
     return click_at(x, y);
 }
 
+void UiDriver::drag(float x0, float y0, float x1, float y1, int steps) { drag_hold(x0, y0, x1, y1, steps, 0); }
+
+void UiDriver::drag_hold(float x0, float y0, float x1, float y1, int steps, int hold_frames) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    move_mouse(x0, y0);
+    io.MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= steps; ++i) {
+        const float t = float(i) / float(steps);
+        io.MousePos = ImVec2(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+        frame();
+    }
+    frame(hold_frames);
+    io.MouseDown[0] = false;
+    frame(3);
+}
+
+void UiDriver::scroll_wheel(float x, float y, float wheel_y) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    io.MouseWheel = wheel_y;
+    frame();
+    io.MouseWheel = 0;
+    frame();
+}
+
+void UiDriver::right_click_at(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    move_mouse(x, y);
+    io.MouseDown[1] = true;
+    frame();
+    io.MouseDown[1] = false;
+    frame(3);
+}
+
 void UiDriver::type(std::string_view text) {
     ImGui::SetCurrentContext(ctx_);
     ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());

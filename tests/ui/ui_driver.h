@@ -39,6 +39,13 @@ public:
     // Returns false (doing nothing) when no item has that label.
     bool click(std::string_view label);
     bool click_at(float x, float y);
+    // Presses at (x0, y0), moves to (x1, y1) in `steps` frames, releases there, then settles:
+    // a drag like a user's (past ImGui's drag threshold on the first step).
+    void drag(float x0, float y0, float x1, float y1, int steps = 6);
+    // Like drag, but keeps the button down at (x1, y1) for `hold_frames` more frames first.
+    void drag_hold(float x0, float y0, float x1, float y1, int steps, int hold_frames);
+    void scroll_wheel(float x, float y, float wheel_y);   // wheel notches at (x, y), one frame
+    void right_click_at(float x, float y);
     void type(std::string_view text);                // characters into the focused text field
     void press_key(int imgui_key, bool ctrl = false, bool shift = false);   // ImGuiKey_*
     bool fonts_from_system = false;                  // Inter and Font Awesome were found
