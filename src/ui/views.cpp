@@ -1,5 +1,6 @@
 #include "ui/views.h"
 
+#include "ui/board_view.h"
 #include "ui/icons.h"
 #include "ui/list_view.h"
 #include "ui/view_placeholder.h"
@@ -8,11 +9,6 @@ namespace dd::ui {
 namespace {
 
 // Until the real views land, each says plainly what is coming (see view_placeholder.h).
-void draw_board(ViewContext& ctx) {
-    draw_placeholder(ctx, {icons::kColumns, "The board arrives in the next release",
-                           "Drag deals from stage to stage, see what each stage is worth, and spot "
-                           "deals that have gone quiet."});
-}
 void draw_forecast(ViewContext& ctx) {
     draw_placeholder(ctx, {icons::kLineChart, "Forecasts arrive in a later release",
                            "Expected revenue by month, weighted by stage probability, with what is "
