@@ -1,8 +1,8 @@
-// The display order of one lane (the deals of a stage): a blocked list of record slots ordered
-// by (rank, id). Insert and erase cost O(log n + B) (binary search, then a memmove inside one
-// block of at most B entries); access by index walks the block sizes, O(n / B).
-// The list stores slots into the store's deal vector, not keys; a KeyOf functor reads a slot's
-// (rank, id) from the deals, so the list itself stays 4 bytes per deal.
+// The display order of one lane (the deals of a stage): a blocked list of (rank, slot) entries
+// ordered by (rank, id). Insert and erase cost O(log n + B) (binary search, then a memmove
+// inside one block of at most B entries); access by index walks the block sizes, O(n / B).
+// Slots index the store's deal vector; a KeyOf functor reads a slot's (rank, id) from the deals
+// when two ranks tie. 12 bytes per deal.
 #pragma once
 #include <algorithm>
 #include <cstddef>
@@ -22,14 +22,15 @@ class LaneList {
 public:
     static constexpr size_t kMaxBlock = 512;
     static constexpr uint32_t kNone = 0xffffffffu;
+    static constexpr size_t npos = size_t(-1);
 
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
 
     uint32_t at(size_t index) const {
         for (const auto& b : blocks_) {
-            if (index < b.size()) return b[index];
-            index -= b.size();
+            if (index < b.slots.size()) return b.slots[index];
+            index -= b.slots.size();
         }
         return kNone;
     }
@@ -39,14 +40,17 @@ public:
     void insert(uint32_t slot, const LaneKey& key, const KeyOf& key_of) {
         if (blocks_.empty()) blocks_.emplace_back();
         size_t b = block_for(key, key_of);
-        auto& block = blocks_[b];
-        auto it = std::lower_bound(block.begin(), block.end(), key,
-                                   [&](uint32_t s, const LaneKey& k) { return key_of(s) < k; });
-        block.insert(it, slot);
+        Block& block = blocks_[b];
+        size_t i = lower_bound(block, key, key_of);
+        block.ranks.insert(block.ranks.begin() + ptrdiff_t(i), key.rank);
+        block.slots.insert(block.slots.begin() + ptrdiff_t(i), slot);
         ++size_;
-        if (block.size() > kMaxBlock) {
-            std::vector<uint32_t> tail(block.begin() + kMaxBlock / 2, block.end());
-            block.resize(kMaxBlock / 2);
+        if (block.slots.size() > kMaxBlock) {
+            Block tail;
+            tail.ranks.assign(block.ranks.begin() + kMaxBlock / 2, block.ranks.end());
+            tail.slots.assign(block.slots.begin() + kMaxBlock / 2, block.slots.end());
+            block.ranks.resize(kMaxBlock / 2);
+            block.slots.resize(kMaxBlock / 2);
             blocks_.insert(blocks_.begin() + ptrdiff_t(b) + 1, std::move(tail));
         }
     }
@@ -56,14 +60,17 @@ public:
     bool erase(const LaneKey& key, const KeyOf& key_of) {
         size_t b, i;
         if (!locate(key, key_of, b, i)) return false;
-        auto& block = blocks_[b];
-        block.erase(block.begin() + ptrdiff_t(i));
+        Block& block = blocks_[b];
+        block.ranks.erase(block.ranks.begin() + ptrdiff_t(i));
+        block.slots.erase(block.slots.begin() + ptrdiff_t(i));
         --size_;
-        if (block.empty()) {
+        if (block.slots.empty()) {
             blocks_.erase(blocks_.begin() + ptrdiff_t(b));
-        } else if (b + 1 < blocks_.size() && block.size() + blocks_[b + 1].size() <= kMaxBlock / 2) {
+        } else if (b + 1 < blocks_.size() && block.slots.size() + blocks_[b + 1].slots.size() <= kMaxBlock / 2) {
             // Merge small neighbours so the number of blocks stays near n / B.
-            block.insert(block.end(), blocks_[b + 1].begin(), blocks_[b + 1].end());
+            Block& next = blocks_[b + 1];
+            block.ranks.insert(block.ranks.end(), next.ranks.begin(), next.ranks.end());
+            block.slots.insert(block.slots.end(), next.slots.begin(), next.slots.end());
             blocks_.erase(blocks_.begin() + ptrdiff_t(b) + 1);
         }
         return true;
@@ -74,7 +81,9 @@ public:
     size_t index_of(const LaneKey& key, const KeyOf& key_of) const {
         size_t b, i;
         if (!locate(key, key_of, b, i)) return npos;
-        return offset_of(b) + i;
+        size_t n = i;
+        for (size_t k = 0; k < b; ++k) n += blocks_[k].slots.size();
+        return n;
     }
 
     // The entry with `key` now lives at another slot (the deal vector swapped it).
@@ -82,7 +91,7 @@ public:
     bool replace_slot(const LaneKey& key, uint32_t new_slot, const KeyOf& key_of) {
         size_t b, i;
         if (!locate(key, key_of, b, i)) return false;
-        blocks_[b][i] = new_slot;
+        blocks_[b].slots[i] = new_slot;
         return true;
     }
 
@@ -90,24 +99,43 @@ public:
     template <typename F>
     void for_each(const F& f) const {
         for (const auto& b : blocks_)
-            for (uint32_t s : b) f(s);
+            for (uint32_t s : b.slots) f(s);
     }
     size_t memory_bytes() const {
-        size_t n = blocks_.capacity() * sizeof(blocks_[0]);
-        for (const auto& b : blocks_) n += b.capacity() * sizeof(uint32_t);
+        size_t n = blocks_.capacity() * sizeof(Block);
+        for (const auto& b : blocks_) n += b.ranks.capacity() * sizeof(int64_t) + b.slots.capacity() * sizeof(uint32_t);
         return n;
     }
 
-    static constexpr size_t npos = size_t(-1);
-
 private:
+    // Ranks are kept inline (12 bytes per deal with the slot) so searching touches no deal
+    // records; the id, needed only to break ties between equal ranks, is read through key_of.
+    struct Block {
+        std::vector<int64_t> ranks;
+        std::vector<uint32_t> slots;
+    };
+    template <typename KeyOf>
+    static bool less(const Block& b, size_t i, const LaneKey& key, const KeyOf& key_of) {
+        if (b.ranks[i] != key.rank) return b.ranks[i] < key.rank;
+        return key_of(b.slots[i]).id < key.id;
+    }
+    template <typename KeyOf>
+    static size_t lower_bound(const Block& b, const LaneKey& key, const KeyOf& key_of) {
+        size_t lo = 0, hi = b.slots.size();
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (less(b, mid, key, key_of)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
     // The first block whose last key is >= key (or the last block).
     template <typename KeyOf>
     size_t block_for(const LaneKey& key, const KeyOf& key_of) const {
         size_t lo = 0, hi = blocks_.size() - 1;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (key_of(blocks_[mid].back()) < key) lo = mid + 1;
+            if (less(blocks_[mid], blocks_[mid].slots.size() - 1, key, key_of)) lo = mid + 1;
             else hi = mid;
         }
         return lo;
@@ -116,20 +144,12 @@ private:
     bool locate(const LaneKey& key, const KeyOf& key_of, size_t& b, size_t& i) const {
         if (blocks_.empty()) return false;
         b = block_for(key, key_of);
-        const auto& block = blocks_[b];
-        auto it = std::lower_bound(block.begin(), block.end(), key,
-                                   [&](uint32_t s, const LaneKey& k) { return key_of(s) < k; });
-        if (it == block.end() || !(key_of(*it) == key)) return false;
-        i = size_t(it - block.begin());
-        return true;
-    }
-    size_t offset_of(size_t block) const {
-        size_t n = 0;
-        for (size_t k = 0; k < block; ++k) n += blocks_[k].size();
-        return n;
+        const Block& block = blocks_[b];
+        i = lower_bound(block, key, key_of);
+        return i < block.slots.size() && block.ranks[i] == key.rank && key_of(block.slots[i]).id == key.id;
     }
 
-    std::vector<std::vector<uint32_t>> blocks_;
+    std::vector<Block> blocks_;
     size_t size_ = 0;
 };
 

@@ -323,21 +323,21 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
 }
 
 void StoreIndexes::drop_tombstone(Id id) {
-    if (tombstone_slot.empty()) return;
-    auto it = tombstone_slot.find(id);
-    if (it == tombstone_slot.end()) return;
-    uint32_t slot = it->second, last = uint32_t(ws.tombstones.size() - 1);
-    tombstone_slot.erase(it);
+    if (tombstone_slot.size() == 0) return;
+    const uint32_t slot = tombstone_slot.find(id);
+    if (slot == FlatIdMap::kMissing) return;
+    const uint32_t last = uint32_t(ws.tombstones.size() - 1);
+    tombstone_slot.erase(id);
     if (slot != last) {
         ws.tombstones[slot] = ws.tombstones[last];
-        tombstone_slot[ws.tombstones[slot].id] = slot;
+        tombstone_slot.set(ws.tombstones[slot].id, slot);
     }
     ws.tombstones.pop_back();
 }
 
 void StoreIndexes::add_tombstone(RecordKind kind, Id id, uint32_t revision, Millis now) {
     drop_tombstone(id);
-    tombstone_slot[id] = uint32_t(ws.tombstones.size());
+    tombstone_slot.set(id, uint32_t(ws.tombstones.size()));
     ws.tombstones.push_back(Tombstone{kind, id, revision, now});
 }
 
@@ -411,7 +411,7 @@ void StoreIndexes::rebuild() {
     });
     for (uint32_t i : order) list(history_by_deal, ws.history[i].deal, ws.history[i].meta.id);
     tombstone_slot.clear();
-    for (uint32_t i = 0; i < ws.tombstones.size(); ++i) tombstone_slot[ws.tombstones[i].id] = i;
+    for (uint32_t i = 0; i < ws.tombstones.size(); ++i) tombstone_slot.set(ws.tombstones[i].id, i);
 }
 
 }  // namespace dd

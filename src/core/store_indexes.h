@@ -42,7 +42,7 @@ struct StoreIndexes {
     IdLists deals_by_owner, deals_by_contact, deals_by_company, contacts_by_company;
     IdLists activities_by_deal, notes_by_deal, history_by_deal;
     std::unordered_map<std::string, Id> deal_by_ref;    // non-empty external refs
-    std::unordered_map<Id, uint32_t> tombstone_slot;    // by record id
+    FlatIdMap tombstone_slot;                           // by record id
 
     // ---- lookups ----
     const Deal* deal(Id id) const { return get(ws.deals, deal_slot, id); }

@@ -40,8 +40,8 @@ size_t bytes_of(const std::vector<Image<T>>& v) {
 
 // Tombstones keep the revision a record had, so a restored record continues above it.
 uint32_t tombstone_revision(const StoreIndexes& ix, Id id) {
-    auto it = ix.tombstone_slot.find(id);
-    return it == ix.tombstone_slot.end() ? 0 : ix.ws.tombstones[it->second].revision;
+    const uint32_t slot = ix.tombstone_slot.find(id);
+    return slot == FlatIdMap::kMissing ? 0 : ix.ws.tombstones[slot].revision;
 }
 
 template <typename T, typename Find>
@@ -147,9 +147,9 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
             cs.settings = true;
             continue;
         }
-        auto it = ix.tombstone_slot.find(r.id);
-        if (it != ix.tombstone_slot.end() && ix.ws.tombstones[it->second].kind == r.kind)
-            cs.removed.push_back(ix.ws.tombstones[it->second]);
+        const uint32_t slot = ix.tombstone_slot.find(r.id);
+        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r.kind)
+            cs.removed.push_back(ix.ws.tombstones[slot]);
         else
             cs.upserted.push_back(r);
     }
