@@ -1,0 +1,151 @@
+// Helpers of the persistence, offline and crash tests (docs/storage.md): waiting for a durable
+// save, a served copy of the app that a test may change (a "new deploy"), a Chromium the test can
+// kill like a crash (SIGKILL, no clean shutdown), and writing raw bytes into IDBFS's IndexedDB
+// from the page before the app loads.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { appDir, chromiumPath, clickItem, snapshot } from './app.mjs';
+
+// The same flags as helpers/app.mjs (/work/shared/toolchain.md).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+];
+
+export const saveStatus = (page) => page.evaluate(() => window.dealdeck.saveStatus());
+
+// Until the top bar says "Saved" and every requested IndexedDB transaction completed.
+export async function waitSaved(page, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await saveStatus(page);
+    if (last.durable && last.text === 'Saved') return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`not saved in ${timeoutMs} ms: ${JSON.stringify(last)}`);
+}
+
+export async function waitFor(what, check, { timeoutMs = 30_000, stepMs = 100 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    // One check may hang (an evaluate caught by a navigation): bound it too.
+    last = await Promise.race([check(), new Promise((r) => setTimeout(() => r(undefined), 10_000))]);
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export const dealTitles = (ws) => (ws.deals ?? []).map((d) => d.title).sort();
+
+// Clicks "Load sample data" in the top bar and waits until the deals are there and saved.
+export async function loadSampleData(page) {
+  await clickItem(page, 'Load sample data');
+  await waitFor('the sample deals', async () => (await snapshot(page)).deals.length > 0, { timeoutMs: 15_000 });
+  await waitSaved(page);
+  return snapshot(page);
+}
+
+// A private copy of the built app, so a test can change it (a new deploy) without touching the build.
+export function copyApp(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-app-'));
+  fs.cpSync(appDir, dir, { recursive: true });
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function tempProfile(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-e2e-'));
+  if (t) t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+// A persistent Chromium context on `profile` (playwright closes it cleanly).
+export function launchProfile(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+  });
+}
+
+// Chromium started by us on `profile`, driven over CDP, so that kill() ends it like a crash:
+// SIGKILL to its whole process group, no unload, no clean shutdown of IndexedDB.
+export async function launchKillable(profile) {
+  const child = spawn(chromiumPath, [
+    ...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0',
+    '--window-size=1280,800', 'about:blank',
+  ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wsUrl = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`chromium did not start: ${text}`)), 30_000);
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+      const m = /DevTools listening on (ws:\S+)/.exec(text);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`chromium exited (${code}): ${text}`)); });
+  });
+  child.stderr.resume();
+  const browser = await chromium.connectOverCDP(wsUrl);
+  const context = browser.contexts()[0];
+  const exited = new Promise((r) => child.once('exit', r));
+  return {
+    browser,
+    context,
+    page: context.pages()[0] ?? (await context.newPage()),
+    kill: async () => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      await exited;
+    },
+  };
+}
+
+// IDBFS keeps each file as one record of the object store FILE_DATA in the database named after
+// the mount point; a file's record is {timestamp, mode, contents}. These run in the page, on the
+// app's origin, before or instead of the app.
+export function readStoredFiles(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('/dealdeck');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); resolve({}); return; }
+      const out = {};
+      const tx = db.transaction('FILE_DATA', 'readonly');
+      const req = tx.objectStore('FILE_DATA').openCursor();
+      req.onsuccess = () => {
+        const c = req.result;
+        if (!c) return;
+        const v = c.value;
+        out[c.key] = v.contents ? { size: v.contents.length, bytes: Array.from(v.contents) } : { dir: true };
+        c.continue();
+      };
+      tx.oncomplete = () => { db.close(); resolve(out); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+// Replaces the contents of one stored file (`key` is its IDBFS path, e.g. "/dealdeck/j-5.seg").
+export function writeStoredFile(page, key, bytes) {
+  return page.evaluate(({ key, bytes }) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('/dealdeck');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('FILE_DATA', 'readwrite');
+      const store = tx.objectStore('FILE_DATA');
+      const get = store.get(key);
+      get.onsuccess = () => {
+        const v = get.result;
+        store.put({ ...v, contents: new Uint8Array(bytes), timestamp: new Date() }, key);
+      };
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { key, bytes });
+}
