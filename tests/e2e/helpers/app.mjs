@@ -1,7 +1,7 @@
 // What every browser test needs: the built app served on a free 127.0.0.1 port, Debian's
 // Chromium (headless, WebGL2 through SwiftShader) in a fresh profile, console errors collected,
 // and small wrappers over the test bridge `window.dealdeck` (docs/testing.md describes it).
-// Everything started here is stopped by the test that started it (t.after).
+// Everything started here is stopped by the test that started it (one t.after hook).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,11 +43,26 @@ export async function openApp(t, { mount = '/', viewport = { width: 1280, height
   if (!fs.existsSync(path.join(appDir, 'index.html'))) {
     throw new Error(`no built app in ${appDir}: run scripts/test.sh (or build the web target) first`);
   }
+  // Clean-up runs in reverse order of start (browser, profile, server), every step
+  // even when one fails, so no Chromium or port outlives its test.
+  const cleanups = [];
+  t.after(async () => {
+    const errors = [];
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    if (errors.length) throw errors[0];
+  });
+
   const server = await startStaticServer({ root: appDir, mount });
-  t.after(() => server.close());
+  cleanups.push(() => server.close());
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-e2e-'));
-  t.after(() => fs.rmSync(profile, { recursive: true, force: true }));
+  cleanups.push(() => fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
@@ -55,7 +70,7 @@ export async function openApp(t, { mount = '/', viewport = { width: 1280, height
     viewport,
     colorScheme,
   });
-  t.after(() => context.close());
+  cleanups.push(() => context.close());
 
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
