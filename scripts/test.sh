@@ -122,7 +122,7 @@ if [ $web_ok = 1 ]; then
   else
     # One file at a time: each test runs its own Chromium on a 2-core machine.
     (cd tests/e2e && DEALDECK_APP_DIR="$DD_WEB_BUILD/app" node --test --test-concurrency=1 \
-      --test-timeout=300000 \
+      --test-timeout=180000 \
       --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination=test-results/report.tap \
       "${e2e_files[@]#tests/e2e/}")

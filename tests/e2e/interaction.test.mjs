@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, gotoApp, items, find, clickItem, waitForItems, nextFrame } from './helpers/app.mjs';
 
-// Text the list view shows and the board does not: the title of the list view's placeholder
-// (src/ui/views.cpp). Change it to a column header of the real table when the list view lands.
-const LIST_VIEW_MARK = /^The list view is coming soon$/;
+// A widget the list view shows and the board does not: its "Export CSV" toolbar button
+// (src/ui/list_view.cpp).
+const LIST_VIEW_MARK = /^Export CSV$/;
 
 test('clicking "List" with the mouse switches the view, and "Board" switches back', async (t) => {
   const { page, url, problems } = await openApp(t);
