@@ -194,6 +194,7 @@ Recovery Journal::recover(const LoadCandidate& load) {
         out.entries_replayed = replay.entries.size();
         newest_generation_ = gen;
         newest_snapshot_seq_ = covered;
+        newest_snapshot_bytes_ = bytes.size();
         chosen = std::move(replay);
         break;
     }
@@ -264,7 +265,13 @@ bool Journal::wants_compaction() const {
     size_t count = 0;
     for (const auto& [first, s] : segments_)
         if (s.last_seq > newest_snapshot_seq_) ++count;
-    return count >= options_.compact_after_segments || journal_bytes() >= options_.compact_after_bytes;
+    // A snapshot rewrite costs the whole workspace: wait for enough journal that, spread over the
+    // flushes since the last one, it costs at most snapshot_bytes_per_segment per flush (and the
+    // journal is at least an eighth of the snapshot). A small workspace compacts at the fixed marks.
+    const size_t segments_due = std::max<size_t>(options_.compact_after_segments,
+                                                 size_t(newest_snapshot_bytes_ / std::max<uint64_t>(1, options_.snapshot_bytes_per_segment)));
+    const uint64_t bytes_due = std::max<uint64_t>(options_.compact_after_bytes, newest_snapshot_bytes_ / 8);
+    return count >= segments_due || journal_bytes() >= bytes_due;
 }
 
 Status Journal::compact(std::string_view payload, Millis now) {
@@ -272,7 +279,8 @@ Status Journal::compact(std::string_view payload, Millis now) {
     if (!flushed.ok()) return flushed;
     const uint64_t gen = next_generation_;
     const std::string name = journal::snapshot_name(gen);
-    Status st = storage_.write_atomic(name, journal::encode_snapshot({gen, last_seq(), now}, payload));
+    const std::string encoded = journal::encode_snapshot({gen, last_seq(), now}, payload);
+    Status st = storage_.write_atomic(name, encoded);
     if (!st.ok()) {
         write_error_ = st.error().text();
         last_failed_at_ = now;
@@ -282,6 +290,7 @@ Status Journal::compact(std::string_view payload, Millis now) {
     const uint64_t previous_generation = newest_generation_;
     const uint64_t previous_seq = newest_snapshot_seq_;
     snapshots_[gen] = name;
+    newest_snapshot_bytes_ = encoded.size();
     newest_generation_ = gen;
     newest_snapshot_seq_ = last_seq();
     // Keep the previous generation and every segment after it: if the new snapshot turns out

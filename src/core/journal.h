@@ -32,6 +32,9 @@ struct JournalOptions {
     Millis retry_delay_ms = 1000;                  // after a failed write, try again this much later
     uint64_t compact_after_bytes = 4u << 20;       // journal bytes after the newest snapshot
     size_t compact_after_segments = 256;           // or this many segment files
+    // ...both raised for a big workspace, so that the snapshot rewrite, spread over the flushes
+    // since the previous one, costs at most this many bytes per flush (docs/storage.md).
+    uint64_t snapshot_bytes_per_segment = 32u << 10;
 };
 
 enum class SaveState { Saved, Unsaved, Saving, Error };
@@ -96,6 +99,7 @@ private:
     uint64_t newest_generation_ = 0;    // 0 = no snapshot yet
     uint64_t next_generation_ = 1;
     uint64_t newest_snapshot_seq_ = 0;
+    uint64_t newest_snapshot_bytes_ = 0;    // size of the newest snapshot file (compaction thresholds)
     uint64_t last_commit_ticket_ = 0;
     bool compaction_requested_ = false;
     std::map<uint64_t, SegmentInfo> segments_;    // by first_seq: the live segment files

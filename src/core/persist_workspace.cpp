@@ -1,6 +1,7 @@
 #include "core/persist_workspace.h"
 
 #include "core/json_io.h"
+#include "core/persist_replay.h"
 #include "core/store.h"   // ChangeSet
 
 namespace dd {
@@ -57,6 +58,7 @@ OpenedWorkspace WorkspacePersistence::open() {
                 return ok_status();
             }
             std::vector<std::string_view> records;
+            RecordReplay replay(ws);   // an id index per kind: O(records), not O(records x deals)
             for (const journal::Entry& e : entries) {
                 // Checksums passed, so a record that does not apply is a bug, not damage: skip
                 // that change alone, say so, and let the workspace check below decide.
@@ -66,12 +68,13 @@ OpenedWorkspace WorkspacePersistence::open() {
                     continue;
                 }
                 for (std::string_view record : records) {
-                    Status st = apply_record_json(ws, record);
+                    Status st = replay.apply(record);
                     if (!st.ok())
                         entry_warnings.push_back("A saved change from " + millis_to_string(e.saved_at) +
                                                  " could not be applied (" + st.error().text() + ") and was skipped.");
                 }
             }
+            replay.finish();
             Status checked = check_workspace(ws);
             if (!checked.ok()) return checked;
             out.workspace = std::move(ws);

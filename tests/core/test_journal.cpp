@@ -385,3 +385,27 @@ TEST_CASE("crash at random moments: reopening gives the last committed state, ne
         CHECK(reopened.model == durable_model);
     }
 }
+
+TEST_CASE("a big snapshot waits for proportionally more journal before it is rewritten, also after a reopen") {
+    MemoryStorage storage;
+    JournalOptions opts;
+    opts.compact_after_segments = 4;
+    opts.snapshot_bytes_per_segment = 1000;   // a ~20 KB snapshot: due after ~20 flushes, not 4
+    Session s(storage, opts);
+    Millis t = 0;
+    for (int i = 0; i < 1000; ++i) s.model["seed" + std::to_string(i)] = "0123456789";
+    REQUIRE(s.journal.compact(encode(s.model), t).ok());
+    const size_t snapshot_bytes = storage.files().at(journal::snapshot_name(1)).size();
+    REQUIRE(snapshot_bytes > 15000);
+    const size_t due = snapshot_bytes / 1000;
+    size_t flushes = 0;
+    while (!s.journal.wants_compaction() && flushes < 1000) {
+        s.edit("k" + std::to_string(flushes), "v", t += 1000);
+        REQUIRE(s.journal.flush(t).ok());
+        ++flushes;
+    }
+    CHECK(flushes == due);
+    // The threshold comes from the stored snapshot's size after a reopen too.
+    Session again(storage, opts);
+    CHECK(again.journal.wants_compaction());
+}
