@@ -124,19 +124,23 @@ void become_writer(WebPersistence& p) {
     show_status(p);
 }
 
+// What is stored, recovered without writing anything (recovery's renames stay in a scratch copy).
+OpenedWorkspace read_stored(WebPersistence& p) {
+    MemoryStorage scratch;
+    auto names = p.storage.list();
+    if (names.ok())
+        for (const std::string& n : names.value())
+            if (auto bytes = p.storage.read(n); bytes.ok()) scratch.write_atomic(n, bytes.value());
+    WorkspacePersistence reader(scratch);
+    return reader.open();
+}
+
 // Another tab writes: show what is stored, read-only.
 void become_read_only(WebPersistence& p) {
     WebApp& web = *p.web;
     p.role = Role::ReadOnly;
     if (!web.data_ready) {
-        // Read what is stored without writing anything (recovery's renames stay in memory).
-        MemoryStorage scratch;
-        auto names = p.storage.list();
-        if (names.ok())
-            for (const std::string& n : names.value())
-                if (auto bytes = p.storage.read(n); bytes.ok()) scratch.write_atomic(n, bytes.value());
-        WorkspacePersistence reader(scratch);
-        OpenedWorkspace opened = reader.open();
+        OpenedWorkspace opened = read_stored(p);
         if (!(opened.found && web.app.store.load(std::move(opened.workspace)).ok()))
             ui::load_starter_workspace(web.app, now_ms());
         web.app.ui.pipeline = kNoId;
@@ -145,6 +149,20 @@ void become_read_only(WebPersistence& p) {
     }
     dd_persist_js_set_role(0);
     show_status(p);
+}
+
+// A read-only tab, after the writer announced a durable save (the files were reloaded from
+// IndexedDB): show the stored workspace, keeping the view where it is when it still exists.
+void follow_writer(WebPersistence& p) {
+    if (p.role != Role::ReadOnly) return;
+    WebApp& web = *p.web;
+    OpenedWorkspace opened = read_stored(p);
+    if (!opened.found) return;
+    const Id pipeline = web.app.ui.pipeline;
+    if (!web.app.store.load(std::move(opened.workspace)).ok()) return;
+    ++web.app.ui.data_version;   // views rebuild what they cached from the store
+    if (!web.app.store.find_pipeline(pipeline)) web.app.ui.pipeline = kNoId;
+    request_frame(web.scheduler);
 }
 
 }  // namespace
@@ -213,6 +231,9 @@ EMSCRIPTEN_KEEPALIVE void dd_persist_hand_over(WebPersistence* p) {
     }
     dd::web::become_read_only(*p);
 }
+
+// Read-only tab: the writer saved and the stored files were reloaded; show them.
+EMSCRIPTEN_KEEPALIVE void dd_persist_follow(WebPersistence* p) { dd::web::follow_writer(*p); }
 
 // visibilitychange to hidden, pagehide, freeze: write what is pending now.
 EMSCRIPTEN_KEEPALIVE void dd_persist_page_hiding(WebPersistence* p) { dd::web::flush_and_compact(*p, true); }

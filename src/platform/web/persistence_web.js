@@ -13,6 +13,7 @@ mergeInto(LibraryManager.library, {
     channel: null,
     release: null,      // resolves the held lock's promise
     writer: false,
+    reader: false,      // read-only: another tab holds the writer lock
     statusText: '',
     statusError: false,
     el: function (id, tag, parent) {
@@ -109,6 +110,19 @@ mergeInto(LibraryManager.library, {
         if (DDPersist.writer) _dd_persist_hand_over(DDPersist.ctx);
       });
     },
+    // Read-only tab: reload the stored files after the writer's save, at most one reload at a
+    // time (saves that arrive meanwhile are picked up by one more reload afterwards).
+    following: false,
+    followAgain: false,
+    follow: function () {
+      if (DDPersist.following) { DDPersist.followAgain = true; return; }
+      DDPersist.following = true;
+      DDSync.reload(function () {
+        if (DDPersist.reader) _dd_persist_follow(DDPersist.ctx);
+        DDPersist.following = false;
+        if (DDPersist.followAgain) { DDPersist.followAgain = false; DDPersist.follow(); }
+      });
+    },
     takeOver: function () {
       if (DDPersist.channel) DDPersist.channel.postMessage({ type: 'hand-over' });
       var granted = false;
@@ -137,7 +151,10 @@ mergeInto(LibraryManager.library, {
       DDPersist.channel = new BroadcastChannel('dealdeck');
       DDPersist.channel.onmessage = function (e) {
         if (e.data && e.data.type === 'hand-over' && DDPersist.writer) _dd_persist_hand_over(ctx);
+        if (e.data && e.data.type === 'saved' && DDPersist.reader) DDPersist.follow();
       };
+      // The writer tells read-only tabs after each durable save; they reload the stored files.
+      DDSync.onDurable = function () { if (DDPersist.writer) DDPersist.channel.postMessage({ type: 'saved' }); };
     }
     var dd = window.dealdeck || (window.dealdeck = {});
     dd.exportWorkspace = DDPersist.exportNow;
@@ -171,6 +188,7 @@ mergeInto(LibraryManager.library, {
   dd_persist_js_set_role__deps: ['$DDPersist', '$DDSync'],
   dd_persist_js_set_role: function (writer) {
     DDPersist.writer = !!writer;
+    DDPersist.reader = !writer;
     DDSync.writable = !!writer;
     if (writer) DDSync.pump(false);   // what was written before the role was known
     DDPersist.showReadOnly(!writer);

@@ -27,6 +27,7 @@ mergeInto(LibraryManager.library, {
     fenced: false,
     writable: false,  // only the tab holding the writer lock syncs (persistence_web.js sets it)
     known: null,      // {path: timestamp ms} of the stored set as this tab last wrote or read it
+    onDurable: null,  // called after each successful sync
     bytes: 0,         // bytes this tab sent to IndexedDB (benchmarks)
     syncs: 0,
 
@@ -151,6 +152,7 @@ mergeInto(LibraryManager.library, {
           }
         } else {
           DDSync.durable = Math.max(DDSync.durable, target);
+          if (DDSync.onDurable) DDSync.onDurable();   // read-only tabs follow (persistence_web.js)
           DDSync.error = '';
           DDSync.quota = false;
           DDSync.retryMs = 0;

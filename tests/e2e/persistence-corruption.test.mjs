@@ -1,0 +1,99 @@
+// Damaged data in IndexedDB (docs/storage.md, "Start-up"): a snapshot or a journal segment whose
+// bytes were changed on disk. The app must start, show a notice naming the damaged file and what
+// was lost, keep everything else, and keep the damaged file aside as "<name>.bad".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
+import { dealTitles, loadSampleData, readStoredFiles, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+
+const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
+const storedNames = async (page) => Object.keys(await readStoredFiles(page)).map((k) => k.replace('/dealdeck/', ''));
+
+// Leaves the app (so it holds no file open and writes nothing), changes stored bytes from a page of
+// the same origin, and opens the app again.
+async function corruptThenReopen(page, url, corrupt) {
+  await page.goto(new URL('favicon.svg', url).href);
+  await corrupt();
+  await gotoApp(page, url);
+}
+
+function flipMiddle(file) {
+  const bytes = file.bytes.slice();
+  const at = Math.floor(bytes.length * 0.6);
+  for (let i = at; i < Math.min(bytes.length, at + 8); i++) bytes[i] ^= 0x5a;
+  return bytes;
+}
+
+test('a damaged newest snapshot: the previous save is used, a notice names the file, it is kept as .bad', async (t) => {
+  const { page, url } = await openApp(t);
+  await gotoApp(page, url);
+  const first = await loadSampleData(page);
+  const second = structuredClone(first);
+  second.deals.forEach((d, i) => { d.title = `Second save ${i}`; });
+  assert.equal((await load(page, second)).ok, true);
+  await waitSaved(page);
+
+  const snaps = (await storedNames(page)).filter((n) => /^s-.*\.snap$/.test(n)).sort();
+  assert.ok(snaps.length >= 2, `two snapshot generations expected, stored: ${snaps}`);
+  const newest = snaps[snaps.length - 1];
+  await corruptThenReopen(page, url, async () => {
+    const files = await readStoredFiles(page);
+    await writeStoredFile(page, `/dealdeck/${newest}`, flipMiddle(files[`/dealdeck/${newest}`]));
+  });
+
+  const shown = (await notices(page)).join('\n');
+  assert.match(shown, new RegExp(`snapshot ${newest.replace('.', '\\.')} is damaged`));
+  assert.match(shown, /kept as/);
+  assert.deepEqual(dealTitles(await snapshot(page)), dealTitles(first), 'the previous save was not used');
+  await waitSaved(page);
+  await waitFor('the damaged file kept aside', async () => (await storedNames(page)).includes(`${newest}.bad`), { timeoutMs: 10_000 });
+});
+
+test('a damaged journal segment: the changes before it are kept, a notice names the file, it is kept as .bad', async (t) => {
+  const { page, url } = await openApp(t);
+  await gotoApp(page, url);
+  await loadSampleData(page);
+
+  // Two edits by the keyboard on the board: select a card, move it one stage right (Shift+Right).
+  await page.click('canvas');
+  const stageOf = async (id) => (await snapshot(page)).deals.find((d) => d.id === id)?.stage;
+  const moves = [];
+  for (let n = 0; n < 2; n++) {
+    const before = await snapshot(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    const after = await waitFor('a deal to move', async () => {
+      const ws = await snapshot(page);
+      const moved = ws.deals.find((d) => before.deals.find((b) => b.id === d.id)?.stage !== d.stage);
+      return moved ? { ws, moved } : null;
+    }, { timeoutMs: 10_000 });
+    moves.push({ id: after.moved.id, from: before.deals.find((b) => b.id === after.moved.id).stage, to: after.moved.stage });
+    await waitSaved(page);
+  }
+  const segments = (await storedNames(page)).filter((n) => /^j-.*\.seg$/.test(n)).sort();
+  assert.ok(segments.length >= 2, `the two moves should be two journal segments, stored: ${segments}`);
+  const last = segments[segments.length - 1];
+
+  await corruptThenReopen(page, url, async () => {
+    const files = await readStoredFiles(page);
+    await writeStoredFile(page, `/dealdeck/${last}`, flipMiddle(files[`/dealdeck/${last}`]));
+  });
+
+  const shown = (await notices(page)).join('\n');
+  assert.match(shown, new RegExp(`journal file ${last.replace('.', '\\.')}`));
+  assert.match(shown, /1 change/);
+  assert.match(shown, /lost/);
+  const ws = await snapshot(page);
+  assert.ok(ws.deals.length > 0, 'the workspace came back empty');
+  // The first move survived; the second (in the damaged segment) did not.
+  const firstMove = moves[0];
+  const secondMove = moves[1];
+  if (firstMove.id !== secondMove.id) {
+    assert.equal(await stageOf(firstMove.id), firstMove.to, 'the change before the damaged file was lost');
+    assert.equal(await stageOf(secondMove.id), secondMove.from, 'the change in the damaged file was applied');
+  } else {
+    assert.equal(await stageOf(firstMove.id), firstMove.to);
+  }
+  await waitSaved(page);
+  await waitFor('the damaged file kept aside', async () => (await storedNames(page)).includes(`${last}.bad`), { timeoutMs: 10_000 });
+});
