@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <new>
 #include <string>
 #include <vector>
@@ -161,7 +162,7 @@ int run(size_t deal_count) {
     dd::CommandContext ctx;
     ctx.actor = live.team[1].meta.id;  // a manager
     ctx.now = kNow;
-    store.set_undo_budget(size_t(8) << 30);
+    store.set_undo_budget(std::numeric_limits<size_t>::max() / 2);  // keep every step (size_t is 32-bit in WASM)
     std::vector<dd::Command> moves;
     moves.reserve(kMoves);
     for (size_t i = 0; i < kMoves; ++i) {
