@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/deal_form.h"
 #include "ui/icons.h"
 #include "ui/widgets.h"
 
@@ -12,6 +13,7 @@ constexpr const char* kConfirmSample = "Replace with sample data?";
 
 void draw_dialogs(ViewContext& ctx) {
     const Palette& p = ctx.palette;
+    draw_deal_form(ctx);   // the create/edit deal dialog, opened from any view
     if (ctx.ui.confirm_sample) {
         ImGui::OpenPopup(kConfirmSample);
         ctx.ui.confirm_sample = false;

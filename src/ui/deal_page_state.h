@@ -41,6 +41,7 @@ struct DealPageState {
     char edit_text[64] = {};     // the in-place editor's buffer (value, probability, date)
     bool focus_edit = false;
     std::string edit_error;
+    int close_year = 0, close_month = 0;   // the month the expected-close calendar shows
 
     bool lost_requested = false; // open the "mark as lost" dialog next frame
     Id lost_reason = kNoId;

@@ -2,8 +2,10 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/deal_form.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
+#include "ui/team_settings.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -71,14 +73,18 @@ void draw_pipeline_picker(ViewContext& ctx, float width) {
 
 void draw_view_switcher(ViewContext& ctx, float segment_w, bool with_icons) {
     const Palette& p = ctx.palette;
-    const int count = int(views_end() - views_begin());
+    int count = 0;
+    for (const ViewInfo* v = views_begin(); v != views_end(); ++v) count += v->in_switcher ? 1 : 0;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size(segment_w * float(count) + 6.0f, ImGui::GetFrameHeight());
     ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.surface_sunken, kControlRounding);
     ImGui::GetWindowDrawList()->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.border, kControlRounding);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 3.0f, pos.y + 3.0f));
+    bool first = true;
     for (const ViewInfo* v = views_begin(); v != views_end(); ++v) {
-        if (v != views_begin()) ImGui::SameLine(0, 0);
+        if (!v->in_switcher) continue;
+        if (!first) ImGui::SameLine(0, 0);
+        first = false;
         if (segment_button(v->name, with_icons ? v->icon : nullptr, ctx.ui.view == v->view, segment_w, p))
             ctx.ui.view = v->view;
     }
@@ -128,24 +134,39 @@ void draw_save_status(ViewContext& ctx, float from_x, float to_x) {
         ImGui::SetTooltip("%s", ctx.ui.save_status.c_str());
 }
 
-// Persistence status (set by the platform): "Saved", "Saving...", or an error saying what to do.
-// Shown in what room is left between the view switcher and the search; the full text is the
-// item's name (bridge, tests) and its tooltip.
-void draw_save_status(ViewContext& ctx, float from_x, float to_x) {
-    if (ctx.ui.save_status.empty() || to_x - from_x < 40.0f) return;
-    ImGui::SameLine(from_x);
-    ImGui::AlignTextToFramePadding();
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float room = to_x - from_x;
-    ImGui::PushStyleColor(ImGuiCol_Text, ctx.ui.save_error ? ctx.palette.danger : ctx.palette.text_muted);
-    ImGui::PushClipRect(pos, ImVec2(pos.x + room, pos.y + ImGui::GetFrameHeight()), true);
-    ImGui::TextUnformatted(ctx.ui.save_status.c_str());
-    ImGui::PopClipRect();
-    ImGui::PopStyleColor();
-    const std::string name = "Save status: " + ctx.ui.save_status;
-    name_last_item(name.c_str());
-    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(ctx.ui.save_status.c_str()).x > room)
-        ImGui::SetTooltip("%s", ctx.ui.save_status.c_str());
+// "New deal" opens the deal form (disabled for viewers: they cannot create anything).
+void draw_new_deal_button(ViewContext& ctx, bool wide, float w) {
+    const bool editable = can_edit_data(ctx.store);
+    if (wide) {
+        ImGui::BeginDisabled(!editable);
+        if (styled_button("New deal", icons::kPlus, ButtonKind::Primary, ctx.palette, ImVec2(w, 0))) open_deal_form_new(ctx);
+        ImGui::EndDisabled();
+    } else if (icon_button(icons::kPlus, "New deal", ctx.palette, editable, "New deal")) {
+        open_deal_form_new(ctx);
+    }
+}
+
+// Contacts, companies and the team: pages outside the switcher, one menu away.
+void draw_people_menu(ViewContext& ctx) {
+    if (icon_button(icons::kAddressBook, "People", ctx.palette, true, "Contacts, companies and team"))
+        ImGui::OpenPopup("People menu");
+    const ImVec2 at = ImGui::GetItemRectMin();
+    ImGui::SetNextWindowPos(ImVec2(at.x, ImGui::GetItemRectMax().y + space::xs));
+    if (ImGui::BeginPopup("People menu")) {
+        struct Row { const char* label; const char* icon; View view; };
+        const Row rows[] = {{"Contacts", icons::kUser, View::Contacts}, {"Companies", icons::kBuilding, View::Companies},
+                            {"Team and permissions", icons::kUsers, View::Team}};
+        for (const Row& r : rows) {
+            const std::string text = std::string(r.icon) + "   " + r.label;
+            if (ImGui::Selectable(text.c_str(), ctx.ui.view == r.view, 0, ImVec2(220.0f, 28.0f))) {
+                if (r.view == View::Contacts) ctx.ui.contacts.open = kNoId;
+                if (r.view == View::Companies) ctx.ui.companies.open = kNoId;
+                ctx.ui.view = r.view;
+            }
+            name_last_item(r.label);
+        }
+        ImGui::EndPopup();
+    }
 }
 
 }  // namespace
@@ -161,21 +182,23 @@ void draw_top_bar(ViewContext& ctx, float width) {
 
     // Right group first (it is measured, the left group takes what remains).
     const float sample_w = wide ? ImGui::CalcTextSize("Load sample data").x + 28.0f + 24.0f : button;
-    const float search_w = wide ? 260.0f : roomy ? 170.0f : 120.0f;
-    const float right_w = search_w + gap + 3 * button + 2 * space::xs + gap + sample_w;
+    const float search_w = wide ? 240.0f : roomy ? 150.0f : 100.0f;
+    const float new_deal_w = wide ? ImGui::CalcTextSize("New deal").x + 28.0f + 24.0f : button;
+    const float right_w = new_deal_w + gap + search_w + gap + 4 * button + 3 * space::xs + gap + sample_w;
 
     ImGui::SetCursorPos(ImVec2(margin, (kTopBarHeight - button) * 0.5f));
     draw_logo(p, fonts, wide);
     ImGui::SameLine(0, wide ? space::lg : space::md);
-    draw_pipeline_picker(ctx, wide ? 200.0f : 150.0f);
+    draw_pipeline_picker(ctx, wide ? 200.0f : 140.0f);
     ImGui::SameLine(0, wide ? space::lg : space::md);
     draw_view_switcher(ctx, wide ? 104.0f : roomy ? 78.0f : 64.0f, roomy);
 
     float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     float right_x = std::max(left_end + gap, width - margin - right_w);
     draw_save_status(ctx, left_end + gap, right_x - gap);
-    draw_save_status(ctx, left_end + gap, right_x - gap);
     ImGui::SameLine(right_x);
+    draw_new_deal_button(ctx, wide, new_deal_w);
+    ImGui::SameLine(0, gap);
     draw_search(ctx, search_w);
 
     ImGui::SameLine(0, gap);
@@ -189,6 +212,8 @@ void draw_top_bar(ViewContext& ctx, float width) {
     if (icon_button(dark ? icons::kSun : icons::kMoon, "Toggle theme", p, true,
                     dark ? "Switch to the light theme" : "Switch to the dark theme"))
         ctx.ui.theme = dark ? ThemeKind::Light : ThemeKind::Dark;
+    ImGui::SameLine(0, space::xs);
+    draw_people_menu(ctx);
 
     ImGui::SameLine(0, gap);
     if (wide) {

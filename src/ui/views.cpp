@@ -1,8 +1,11 @@
 #include "ui/views.h"
 
 #include "ui/board_view.h"
+#include "ui/contacts.h"
+#include "ui/deal_page.h"
 #include "ui/icons.h"
 #include "ui/list_view.h"
+#include "ui/team_settings.h"
 #include "ui/view_placeholder.h"
 
 namespace dd::ui {
@@ -19,6 +22,11 @@ const ViewInfo kViews[] = {
     {View::Board, "Board", icons::kColumns, draw_board},
     {View::List, "List", icons::kList, draw_list_view},
     {View::Forecast, "Forecast", icons::kLineChart, draw_forecast},
+    // Pages outside the switcher: the top bar's People menu and links from other views lead here.
+    {View::Contacts, "Contacts", icons::kAddressBook, draw_contacts, false},
+    {View::Companies, "Companies", icons::kBuilding, draw_companies, false},
+    {View::Deal, "Deal", icons::kColumns, draw_deal_page, false},
+    {View::Team, "Team", icons::kUsers, draw_team_settings, false},
 };
 
 }  // namespace

@@ -13,6 +13,7 @@ struct ViewInfo {
     const char* name;   // the switcher's label ("Board"): also what tests click
     const char* icon;
     void (*draw)(ViewContext&);
+    bool in_switcher = true;   // false: a page reached from elsewhere (a deal, contacts, team)
 };
 
 const ViewInfo* views_begin();

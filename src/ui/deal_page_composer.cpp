@@ -1,0 +1,287 @@
+// Notes and activities on the deal page: the note composer (multi-line, Ctrl/Cmd+Enter saves,
+// Esc closes), the activity composer (call, meeting, email or task with date, time, duration,
+// outcome and linked contacts) and the list of planned activities with their done checkbox.
+#include "core/format.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/date_picker.h"
+#include "ui/deal_page_parts.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/team_settings.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace dd::ui {
+namespace {
+
+constexpr Millis kDayMs = 86'400'000;
+
+struct KindInfo { ActivityKind kind; const char* label; const char* icon; };
+const KindInfo kKinds[] = {
+    {ActivityKind::Call, "Call", icons::kPhone}, {ActivityKind::Meeting, "Meeting", icons::kCalendar},
+    {ActivityKind::Email, "Email", icons::kEnvelope}, {ActivityKind::Task, "Task", icons::kTasks},
+};
+
+std::string trimmed(const char* text) {
+    std::string s(text);
+    const size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    const size_t e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+bool parse_time_of_day(const char* text, int& minutes) {
+    if (!*text) { minutes = 0; return true; }
+    int h = 0, m = 0;
+    char extra = 0;
+    if (std::sscanf(text, "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59) return false;
+    minutes = h * 60 + m;
+    return true;
+}
+
+void note_composer(ViewContext& ctx, const Deal& deal, float width) {
+    const Palette& p = ctx.palette;
+    DealPageState& page = ctx.ui.deal_page;
+    if (page.focus_note) {
+        ImGui::SetKeyboardFocusHere();
+        page.focus_note = false;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiID note_id = ImGui::GetID("##note");
+    // Cmd+Enter (macOS): ImGui only knows Ctrl+Enter, so catch Super+Enter ourselves.
+    const bool super_enter = ImGui::GetActiveID() == note_id && io.KeySuper &&
+                             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    const bool ctrl_enter = ImGui::InputTextMultiline("##note", page.note, sizeof page.note, ImVec2(width, 96.0f),
+                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+    name_last_item("Note text");
+    const bool escape = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
+    ImGui::TextUnformatted("Ctrl+Enter saves, Esc closes");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(width - 190.0f);
+    const bool cancel = styled_button("Cancel##note", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0));
+    ImGui::SameLine(0, space::sm);
+    const bool save = styled_button("Save note", nullptr, ButtonKind::Primary, p, ImVec2(100, 0));
+    if (save || ctrl_enter || super_enter) {
+        const std::string text = trimmed(page.note);
+        if (!text.empty()) {
+            Note n;
+            n.meta.id = ctx.ids.next();
+            n.deal = deal.meta.id;
+            n.text = text;
+            n.author = ctx.store.settings().current_user;
+            ctx.intents.commands.push_back(AddNote{n});
+            page.note[0] = 0;
+            page.note_open = false;
+        }
+    } else if (cancel || escape) {
+        page.note_open = false;
+    }
+}
+
+void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
+    const Palette& p = ctx.palette;
+    ActivityComposer& a = ctx.ui.deal_page.activity;
+    for (const KindInfo& k : kKinds) {
+        if (&k != kKinds) ImGui::SameLine(0, space::xs);
+        if (segment_button(k.label, k.icon, a.kind == k.kind, 112.0f, p)) {
+            a.kind = k.kind;
+            a.done = k.kind != ActivityKind::Task;
+        }
+    }
+    ImGui::Spacing();
+    caption("Subject", p);
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputTextWithHint("##subject", "What is it about?", a.subject, sizeof a.subject);
+    name_last_item("Activity subject");
+
+    const float col = (width - 2 * space::md) / 3.0f;
+    ImGui::BeginGroup();
+    caption(a.kind == ActivityKind::Task ? "Due date" : "Date", p);
+    Day day = kNoDay;
+    parse_day(a.date, day);
+    if (date_field("Activity date", day, today_of(ctx.now), ctx.store.settings().locale, p, col))
+        std::snprintf(a.date, sizeof a.date, "%s", day == kNoDay ? "" : day_to_string(day).c_str());
+    ImGui::EndGroup();
+    ImGui::SameLine(0, space::md);
+    ImGui::BeginGroup();
+    caption("Time (HH:MM)", p);
+    ImGui::SetNextItemWidth(col);
+    ImGui::InputTextWithHint("##time", "09:30", a.time, sizeof a.time);
+    name_last_item("Activity time");
+    ImGui::EndGroup();
+    ImGui::SameLine(0, space::md);
+    ImGui::BeginGroup();
+    caption("Duration (minutes)", p);
+    ImGui::SetNextItemWidth(col);
+    ImGui::InputInt("##duration", &a.duration_min, 15, 60);
+    a.duration_min = std::clamp(a.duration_min, 0, 24 * 60);
+    name_last_item("Activity duration");
+    ImGui::EndGroup();
+
+    caption("Outcome", p);
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputTextWithHint("##outcome", "What came of it?", a.outcome, sizeof a.outcome);
+    name_last_item("Activity outcome");
+
+    if (!deal.contacts.empty()) {
+        caption("With", p);
+        for (Id id : deal.contacts) {
+            const Contact* c = ctx.store.find_contact(id);
+            if (!c) continue;
+            ImGui::PushID(static_cast<int>(id ^ (id >> 32)));
+            bool linked = std::find(a.contacts.begin(), a.contacts.end(), id) != a.contacts.end();
+            if (ImGui::Checkbox(c->name.c_str(), &linked)) {
+                if (linked) a.contacts.push_back(id);
+                else a.contacts.erase(std::remove(a.contacts.begin(), a.contacts.end(), id), a.contacts.end());
+            }
+            name_last_item(("With " + c->name).c_str());
+            ImGui::PopID();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+    ImGui::Checkbox("Done", &a.done);
+    name_last_item("Activity done");
+    if (!a.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
+        ImGui::TextUnformatted(a.error.c_str());
+        name_last_item(("Error: " + a.error).c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::SameLine(width - 190.0f);
+    const bool cancel = styled_button("Cancel##activity", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0));
+    ImGui::SameLine(0, space::sm);
+    if (styled_button("Save activity", nullptr, ButtonKind::Primary, p, ImVec2(100, 0))) {
+        int minutes = 0;
+        Day when = kNoDay;
+        if (a.date[0] && !parse_day(a.date, when)) {
+            a.error = "Date: must be a date";
+        } else if (!parse_time_of_day(a.time, minutes)) {
+            a.error = "Time: must be HH:MM, such as 09:30";
+        } else {
+            Activity act;
+            act.meta.id = ctx.ids.next();
+            act.kind = a.kind;
+            act.subject = trimmed(a.subject);
+            if (act.subject.empty()) act.subject = kKinds[int(a.kind)].label;
+            act.due_at = when == kNoDay ? (a.kind == ActivityKind::Task ? 0 : ctx.now) : Millis(when) * kDayMs + Millis(minutes) * 60'000;
+            act.done = a.done;
+            act.duration_min = a.duration_min;
+            act.outcome = trimmed(a.outcome);
+            act.deal = deal.meta.id;
+            act.contacts = a.contacts;
+            act.owner = ctx.store.settings().current_user;
+            CreateActivity cmd{act};
+            const Status s = ctx.store.check(cmd, CommandContext{ctx.store.settings().current_user, ctx.now});
+            if (!s.ok()) {
+                a.error = s.error().text();
+            } else {
+                ctx.intents.commands.push_back(std::move(cmd));
+                a = ActivityComposer{};
+            }
+        }
+    } else if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        a = ActivityComposer{};
+    }
+}
+
+}  // namespace
+
+void caption(const char* text, const Palette& p) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+Day today_of(Millis now) { return Day(now >= 0 ? now / kDayMs : (now - kDayMs + 1) / kDayMs); }
+
+const char* status_label(DealStatus s) {
+    switch (s) {
+    case DealStatus::Open: return "Open";
+    case DealStatus::Won: return "Won";
+    case DealStatus::Lost: return "Lost";
+    case DealStatus::Abandoned: return "Abandoned";
+    }
+    return "Open";
+}
+
+void draw_deal_composer(ViewContext& ctx, const Deal& deal, bool editable, float width) {
+    const Palette& p = ctx.palette;
+    DealPageState& page = ctx.ui.deal_page;
+    ImGui::BeginDisabled(!editable);
+    const bool note_mode = page.note_open, activity_mode = page.activity.open;
+    if (segment_button("Take a note", icons::kComment, note_mode, 150.0f, p)) {
+        page.note_open = true;
+        page.focus_note = true;
+        page.activity.open = false;
+    }
+    ImGui::SameLine(0, space::xs);
+    if (segment_button("Log activity", icons::kCalendar, activity_mode, 150.0f, p)) {
+        page.activity.open = true;
+        page.activity.done = page.activity.kind != ActivityKind::Task;
+        if (!page.activity.date[0]) std::snprintf(page.activity.date, sizeof page.activity.date, "%s", day_to_string(today_of(ctx.now)).c_str());
+        page.note_open = false;
+    }
+    if (page.note_open || page.activity.open) {
+        ImGui::Spacing();
+        const ImVec2 min = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->ChannelsSplit(2);
+        ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+        ImGui::SetCursorScreenPos(ImVec2(min.x + space::md, min.y + space::md));
+        ImGui::BeginGroup();
+        if (page.note_open) note_composer(ctx, deal, width - 2 * space::md);
+        else activity_composer(ctx, deal, width - 2 * space::md);
+        ImGui::EndGroup();
+        const float bottom = ImGui::GetItemRectMax().y + space::md;
+        ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);
+        draw_card(ImGui::GetWindowDrawList(), min, ImVec2(min.x + width, bottom), p);
+        ImGui::GetWindowDrawList()->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(min.x, bottom));
+        ImGui::Dummy(ImVec2(0, 0));
+    }
+    ImGui::EndDisabled();
+}
+
+void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float width) {
+    const Palette& p = ctx.palette;
+    std::vector<const Activity*> planned;
+    for (const Activity* a : ctx.store.activities_of(deal.meta.id))
+        if (!a->done) planned.push_back(a);
+    if (planned.empty()) return;
+    text_item("Planned", ctx.ui.fonts.heading, p.text);
+    const std::string& locale = ctx.store.settings().locale;
+    for (const Activity* a : planned) {
+        ImGui::PushID(static_cast<int>(a->meta.id ^ (a->meta.id >> 32)));
+        const bool overdue = a->due_at && a->due_at < ctx.now;
+        bool done = a->done;
+        ImGui::BeginDisabled(!editable);
+        if (ImGui::Checkbox("##done", &done)) {
+            ActivityPatch patch;
+            patch.done = done;
+            ctx.intents.commands.push_back(UpdateActivity{a->meta.id, patch});
+        }
+        ImGui::EndDisabled();
+        name_last_item(("Done " + a->subject).c_str());
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(overdue ? p.danger : p.text));
+        ImGui::TextUnformatted(a->subject.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        std::string when = a->due_at ? format_instant(a->due_at, locale) : std::string("no due date");
+        if (overdue) when = "Overdue \xc2\xb7 " + when;
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(overdue ? p.danger : p.text_muted));
+        ImGui::TextUnformatted(when.c_str());
+        name_last_item((std::string(overdue ? "Overdue " : "Planned ") + a->subject).c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    (void)width;
+}
+
+}  // namespace dd::ui

@@ -1,0 +1,218 @@
+// The team settings page: members with roles (admin: everything, settings included; manager:
+// deals, contacts, notes; viewer: read only), add / edit role / remove (with the deals' new
+// owner), and who uses this device. Only admins change the team; anyone picks who they are.
+#include "ui/team_settings.h"
+
+#include "core/format.h"
+#include "imgui.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/toast_action.h"
+#include "ui/widgets.h"
+
+#include <string>
+
+namespace dd::ui {
+namespace {
+
+constexpr const char* kRemoveDialog = "Remove team member?";
+int id_hash(Id id) { return static_cast<int>(id ^ (id >> 32)); }
+
+const char* role_label(Role r) {
+    switch (r) {
+    case Role::Admin: return "Admin";
+    case Role::Manager: return "Manager";
+    case Role::Viewer: return "Viewer";
+    }
+    return "Viewer";
+}
+const char* role_help(Role r) {
+    switch (r) {
+    case Role::Admin: return "Everything, settings included";
+    case Role::Manager: return "Create, edit and move deals";
+    case Role::Viewer: return "Read only";
+    }
+    return "";
+}
+
+bool role_combo(const char* id, Role& role, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, role_label(role))) {
+        for (Role r : {Role::Admin, Role::Manager, Role::Viewer}) {
+            const std::string text = std::string(role_label(r)) + "  -  " + role_help(r);
+            if (ImGui::Selectable(text.c_str(), r == role)) role = r, changed = true;
+            name_last_item((std::string("Role ") + role_label(r)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void remove_dialog(ViewContext& ctx) {
+    TeamSettingsState& s = ctx.ui.team;
+    const Palette& p = ctx.palette;
+    const TeamMember* m = ctx.store.find_member(s.confirm_remove);
+    if (m && !ImGui::IsPopupOpen(kRemoveDialog)) ImGui::OpenPopup(kRemoveDialog);
+    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.25f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(440.0f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
+    if (ImGui::BeginPopupModal(kRemoveDialog, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                                           ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        text_item(kRemoveDialog, ctx.ui.fonts.heading, p.text, wrap);
+        if (m) {
+            const size_t owned = ctx.store.deals_of_owner(m->meta.id).size();
+            const std::string body = m->name + " owns " + std::to_string(owned) + " deal(s). Give them to:";
+            text_item(body.c_str(), nullptr, p.text_muted, wrap);
+            const TeamMember* to = ctx.store.find_member(s.reassign_to);
+            ImGui::SetNextItemWidth(wrap);
+            if (ImGui::BeginCombo("##reassign", to ? to->name.c_str() : "Nobody")) {
+                if (ImGui::Selectable("Nobody", s.reassign_to == kNoId)) s.reassign_to = kNoId;
+                for (const TeamMember& o : ctx.store.workspace().team) {
+                    if (o.meta.id == m->meta.id) continue;
+                    ImGui::PushID(id_hash(o.meta.id));
+                    if (ImGui::Selectable(o.name.c_str(), s.reassign_to == o.meta.id)) s.reassign_to = o.meta.id;
+                    ImGui::PopID();
+                }
+                ImGui::EndCombo();
+            }
+            name_last_item("Reassign deals to");
+        }
+        ImGui::Dummy(ImVec2(0, space::sm));
+        const bool cancel = !m || styled_button("Cancel", nullptr, ButtonKind::Secondary, p) ||
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+        if (m) ImGui::SameLine(0, space::sm);
+        if (m && styled_button("Remove member", icons::kTrash, ButtonKind::Primary, p)) {
+            ctx.intents.commands.push_back(RemoveTeamMember{m->meta.id, s.reassign_to});
+            s.confirm_remove = kNoId;
+            ImGui::CloseCurrentPopup();
+        } else if (cancel) {
+            s.confirm_remove = kNoId;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+void draw_team_settings(ViewContext& ctx) {
+    TeamSettingsState& s = ctx.ui.team;
+    const Palette& p = ctx.palette;
+    const Store& store = ctx.store;
+    const bool admin = can_edit_settings(store);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 900.0f);
+    if (styled_button("Back to the board", icons::kArrowLeft, ButtonKind::Ghost, p)) ctx.ui.view = View::Board;
+    ImGui::Spacing();
+    text_item("Team and permissions", ctx.ui.fonts.heading, p.text);
+    text_item("Admins change everything, settings included. Managers create, edit and move deals. "
+              "Viewers see every view but cannot change anything.",
+              nullptr, p.text_muted, width);
+    ImGui::Dummy(ImVec2(0, space::md));
+
+    // Who uses this device: anyone may choose (it is a device choice, not a data change).
+    text_item("You are", ctx.ui.fonts.strong, p.text);
+    const TeamMember* me = store.current_user();
+    ImGui::SetNextItemWidth(280.0f);
+    if (ImGui::BeginCombo("##current_user", me ? me->name.c_str() : "Choose who you are")) {
+        for (const TeamMember& m : store.workspace().team) {
+            ImGui::PushID(id_hash(m.meta.id));
+            const std::string text = m.name + "  (" + role_label(m.role) + ")";
+            if (ImGui::Selectable(text.c_str(), me && me->meta.id == m.meta.id))
+                ctx.intents.commands.push_back(SetCurrentUser{m.meta.id});
+            name_last_item(("Be " + m.name).c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    name_last_item("Current user");
+    ImGui::Dummy(ImVec2(0, space::md));
+
+    text_item("Members", ctx.ui.fonts.strong, p.text);
+    if (!admin) text_item("Only admins can change the team.", nullptr, p.text_muted);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
+    if (ImGui::BeginTable("team", 5, flags, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Email", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, 160.0f);
+        ImGui::TableSetupColumn("Deals", ImGuiTableColumnFlags_WidthFixed, 60.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 90.0f);
+        ImGui::TableHeadersRow();
+        for (const TeamMember& m : store.workspace().team) {
+            ImGui::PushID(id_hash(m.meta.id));
+            ImGui::TableNextRow(0, 34.0f);
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            text_item(m.name.c_str(), nullptr, p.text);
+            if (me && me->meta.id == m.meta.id) {
+                ImGui::SameLine();
+                ImGui::TextColored(to_vec4(p.text_muted), "(you)");
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m.email.c_str());
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(!admin);
+            Role role = m.role;
+            if (role_combo("##role", role, 150.0f)) {
+                TeamMemberPatch patch;
+                patch.role = role;
+                ctx.intents.commands.push_back(UpdateTeamMember{m.meta.id, patch});
+            }
+            name_last_item(("Role of " + m.name).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", int(store.deals_of_owner(m.meta.id).size()));
+            ImGui::TableNextColumn();
+            if (styled_button("Remove", nullptr, ButtonKind::Ghost, p)) {
+                s.confirm_remove = m.meta.id;
+                s.reassign_to = kNoId;
+            }
+            name_last_item(("Remove " + m.name).c_str());
+            ImGui::EndDisabled();
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, space::md));
+    ImGui::BeginDisabled(!admin);
+    text_item("Add a member", ctx.ui.fonts.strong, p.text);
+    ImGui::SetNextItemWidth(220.0f);
+    ImGui::InputTextWithHint("##name", "Name", s.name, sizeof s.name);
+    name_last_item("Member name");
+    ImGui::SameLine(0, space::sm);
+    ImGui::SetNextItemWidth(260.0f);
+    ImGui::InputTextWithHint("##email", "Email (optional)", s.email, sizeof s.email);
+    name_last_item("Member email");
+    ImGui::SameLine(0, space::sm);
+    role_combo("##new_role", s.role, 150.0f);
+    name_last_item("Member role");
+    ImGui::SameLine(0, space::sm);
+    if (styled_button("Add member", icons::kPlus, ButtonKind::Primary, p)) {
+        TeamMember m;
+        m.meta.id = ctx.ids.next();
+        m.name = s.name;
+        m.email = s.email;
+        m.role = s.role;
+        AddTeamMember cmd{m};
+        const Status st = store.check(cmd, CommandContext{store.settings().current_user, ctx.now});
+        if (st.ok()) {
+            ctx.intents.commands.push_back(std::move(cmd));
+            s.name[0] = s.email[0] = 0;
+            s.error.clear();
+        } else {
+            s.error = st.error().text();
+        }
+    }
+    ImGui::EndDisabled();
+    if (!s.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
+        ImGui::TextUnformatted(s.error.c_str());
+        name_last_item(("Error: " + s.error).c_str());
+        ImGui::PopStyleColor();
+    }
+    remove_dialog(ctx);
+    draw_toast_undo(ctx);
+}
+
+}  // namespace dd::ui
