@@ -33,14 +33,12 @@ void draw_counts(ViewContext& ctx) {
     const size_t n = ls.rows.size();
     std::string text = grouped(n) + (n == 1 ? " deal" : " deals");
     text_item(text.c_str(), ctx.ui.fonts.strong, ctx.palette.text);
-    name_last_item("Row count");
     ImGui::SameLine();
     const Currency base = ctx.store.settings().base_currency;
     std::string sel = ls.selected.empty() ? std::string("No deals selected")
                                           : grouped(ls.selected.size()) + " selected, worth " +
                                                 decimal_amount(ls.selected_total, base) + " " + std::string(base.view());
     text_item(sel.c_str(), nullptr, ctx.palette.text_muted);
-    name_last_item("Selection total");
 }
 
 }  // namespace
