@@ -8,6 +8,9 @@
 #include <emscripten/html5.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <string>
+
 // Implemented in bridge.js.
 extern "C" void dd_bridge_js_install(void* web);
 extern "C" void dd_bridge_js_frame_drawn(int ready);
@@ -24,17 +27,51 @@ void bridge_frame_drawn(WebApp& web) { dd_bridge_js_frame_drawn(web.data_ready ?
 // Each returns a pointer into WebApp::bridge_out, valid until the next bridge call.
 using dd::web::WebApp;
 
+namespace {
+
+void append_json_string(std::string& out, const std::string& text) {
+    out += '"';
+    for (unsigned char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
+        } else if (c < 0x20) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04x", unsigned(c));
+            out += esc;
+        } else {
+            out += char(c);
+        }
+    }
+    out += '"';
+}
+
+}  // namespace
+
 extern "C" {
 
 // Items of the last drawn frame, in CSS pixels of the canvas (bridge.js adds the canvas offset).
+// Written by hand, not through nlohmann::json: labels are arbitrary bytes (a view may cut a
+// title mid-character) and must never make the bridge fail; JS decodes bad bytes as U+FFFD.
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_items(WebApp* web) {
-    nlohmann::json items = nlohmann::json::array();
+    std::string& out = web->bridge_out;
+    out.clear();
+    out += '[';
+    char number[160];
     for (const dd::ui::ItemRecord& item : web->app.items.last) {
-        items.push_back({{"id", item.id}, {"label", item.label}, {"path", item.full_label},
-                         {"window", item.window}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
+        if (out.size() > 1) out += ',';
+        std::snprintf(number, sizeof number, "{\"id\":%u,\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f,\"label\":",
+                      unsigned(item.id), double(item.x), double(item.y), double(item.w), double(item.h));
+        out += number;
+        append_json_string(out, item.label);
+        out += ",\"path\":";
+        append_json_string(out, item.full_label);
+        out += ",\"window\":";
+        append_json_string(out, item.window);
+        out += '}';
     }
-    web->bridge_out = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return web->bridge_out.c_str();
+    out += ']';
+    return out.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_snapshot(WebApp* web) {
