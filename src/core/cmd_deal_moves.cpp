@@ -67,15 +67,19 @@ Status validate(const StoreIndexes& ix, const MoveDeal& c, const Ctx&) {
 
 std::string run(Tx& tx, const MoveDeal& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
-    const Deal before = *ix.deal(c.deal);
     const int64_t rank = place_rank(tx, ctx, c.to_stage, c.before, c.deal);
+    // The live record, not a copy: move_one reads it only before its put replaces it (the slot
+    // stays the same, nothing in between inserts or erases deals). The label is built first.
+    const Deal& before = *ix.deal(c.deal);
     const StageKind kind = ix.stage_info(c.to_stage)->kind;
+    const std::string& title = quoted(before.title);
+    std::string label;
+    if (c.to_stage == before.stage) label = "Reordered " + title;
+    else if (kind == StageKind::Won) label = "Marked " + title + " as won";
+    else if (kind == StageKind::Lost) label = "Marked " + title + " as lost";
+    else label = "Moved " + title + " to " + ix.stage(c.to_stage)->name;
     move_one(tx, ctx, before, c.to_stage, rank, c.lost_reason, c.lost_reason_text);
-    const std::string title = quoted(before.title);
-    if (c.to_stage == before.stage) return "Reordered " + title;
-    if (kind == StageKind::Won) return "Marked " + title + " as won";
-    if (kind == StageKind::Lost) return "Marked " + title + " as lost";
-    return "Moved " + title + " to " + stage_name(ix, c.to_stage);
+    return label;
 }
 
 // ---- BulkMoveDeals ----
@@ -92,7 +96,7 @@ Status validate(const StoreIndexes& ix, const BulkMoveDeals& c, const Ctx&) {
 std::string run(Tx& tx, const BulkMoveDeals& c, const Ctx& ctx) {
     int64_t rank = place_rank(tx, ctx, c.to_stage, kNoId, kNoId);
     for (Id id : c.deals) {
-        const Deal before = *tx.ix().deal(id);
+        const Deal& before = *tx.ix().deal(id);   // read only until move_one's put replaces it
         move_one(tx, ctx, before, c.to_stage, rank, kNoId, "");
         rank += kRankGap;
     }

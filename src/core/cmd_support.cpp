@@ -97,7 +97,7 @@ std::string company_name(const StoreIndexes& ix, Id company) {
     return c ? c->name : std::string();
 }
 
-std::string quoted(const std::string& title) { return title; }
+const std::string& quoted(const std::string& title) { return title; }
 
 std::string plural(size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -31,7 +31,7 @@ std::string stage_name(const StoreIndexes& ix, Id stage);
 std::string member_name(const StoreIndexes& ix, Id member);
 std::string contact_names(const StoreIndexes& ix, const std::vector<Id>& contacts);
 std::string company_name(const StoreIndexes& ix, Id company);
-std::string quoted(const std::string& title);          // the title as shown in labels
+const std::string& quoted(const std::string& title);   // the title as shown in labels
 std::string plural(size_t n, const char* one, const char* many);   // "1 deal", "3 deals"
 
 // ---- deals ----

@@ -6,20 +6,21 @@ namespace dd {
 namespace {
 
 // Inserts or replaces a record in its vector + id map. Calls before(old) / after(new) so the
-// kind-specific indexes can follow. Returns the slot.
+// kind-specific indexes can follow. A replaced record is swapped into `rec`; returns true then.
 template <typename T, typename Before, typename After>
-uint32_t table_put(std::vector<T>& v, FlatIdMap& m, T rec, const Before& before, const After& after) {
+bool table_put(std::vector<T>& v, FlatIdMap& m, T& rec, const Before& before, const After& after) {
     uint32_t slot = m.find(rec.meta.id);
-    if (slot != FlatIdMap::kMissing) {
+    const bool replaced = slot != FlatIdMap::kMissing;
+    if (replaced) {
         before(v[slot]);
-        v[slot] = std::move(rec);
+        std::swap(v[slot], rec);
     } else {
         slot = uint32_t(v.size());
         m.set(rec.meta.id, slot);
         v.push_back(std::move(rec));
     }
     after(v[slot]);
-    return slot;
+    return replaced;
 }
 
 // Swap-erase; before(old) runs while the record is still in place.
@@ -131,7 +132,7 @@ void StoreIndexes::unindex_deal_links(const Deal& d) {
     }
 }
 
-void StoreIndexes::put(Deal d) {
+bool StoreIndexes::put(Deal& d) {
     drop_tombstone(d.meta.id);
     uint32_t slot = deal_slot.find(d.meta.id);
     if (slot == FlatIdMap::kMissing) {
@@ -142,7 +143,7 @@ void StoreIndexes::put(Deal d) {
         index_deal_links(nd);
         add_totals(nd, +1);
         lane_insert(slot);
-        return;
+        return false;
     }
     Deal& old = ws.deals[slot];
     // Only the indexes whose keys changed are touched: a stage move costs two lane operations.
@@ -152,58 +153,59 @@ void StoreIndexes::put(Deal d) {
     add_totals(old, -1);
     if (links_changed) unindex_deal_links(old);
     if (order_changed) lane_erase(old);
-    old = std::move(d);
+    std::swap(old, d);
     if (links_changed) index_deal_links(old);
     if (order_changed) lane_insert(slot);
     add_totals(old, +1);
+    return true;
 }
 
-void StoreIndexes::put(Contact c) {
+bool StoreIndexes::put(Contact& c) {
     drop_tombstone(c.meta.id);
-    table_put(ws.contacts, contact_slot, std::move(c),
+    return table_put(ws.contacts, contact_slot, c,
               [&](const Contact& o) { unlist(contacts_by_company, o.company, o.meta.id); },
               [&](const Contact& n) { list(contacts_by_company, n.company, n.meta.id); });
 }
 
-void StoreIndexes::put(Company c) {
+bool StoreIndexes::put(Company& c) {
     drop_tombstone(c.meta.id);
-    table_put(ws.companies, company_slot, std::move(c), nothing, nothing);
+    return table_put(ws.companies, company_slot, c, nothing, nothing);
 }
 
-void StoreIndexes::put(TeamMember m) {
+bool StoreIndexes::put(TeamMember& m) {
     drop_tombstone(m.meta.id);
-    table_put(ws.team, member_slot, std::move(m), nothing, nothing);
+    return table_put(ws.team, member_slot, m, nothing, nothing);
 }
 
-void StoreIndexes::put(Activity a) {
+bool StoreIndexes::put(Activity& a) {
     drop_tombstone(a.meta.id);
-    table_put(ws.activities, activity_slot, std::move(a),
+    return table_put(ws.activities, activity_slot, a,
               [&](const Activity& o) { unlist(activities_by_deal, o.deal, o.meta.id); },
               [&](const Activity& n) { list(activities_by_deal, n.deal, n.meta.id); });
 }
 
-void StoreIndexes::put(Note n) {
+bool StoreIndexes::put(Note& n) {
     drop_tombstone(n.meta.id);
-    table_put(ws.notes, note_slot, std::move(n),
+    return table_put(ws.notes, note_slot, n,
               [&](const Note& o) { unlist(notes_by_deal, o.deal, o.meta.id); },
               [&](const Note& x) { list(notes_by_deal, x.deal, x.meta.id); });
 }
 
-void StoreIndexes::put(DealChange c) {
+bool StoreIndexes::put(DealChange& c) {
     drop_tombstone(c.meta.id);
-    table_put(ws.history, change_slot, std::move(c),
+    return table_put(ws.history, change_slot, c,
               [&](const DealChange& o) { unlist(history_by_deal, o.deal, o.meta.id); },
               [&](const DealChange& n) { list(history_by_deal, n.deal, n.meta.id); });
 }
 
-void StoreIndexes::put(CustomFieldDef f) {
+bool StoreIndexes::put(CustomFieldDef& f) {
     drop_tombstone(f.meta.id);
-    table_put(ws.custom_fields, field_slot, std::move(f), nothing, nothing);
+    return table_put(ws.custom_fields, field_slot, f, nothing, nothing);
 }
 
-void StoreIndexes::put(LostReason r) {
+bool StoreIndexes::put(LostReason& r) {
     drop_tombstone(r.meta.id);
-    table_put(ws.lost_reasons, reason_slot, std::move(r), nothing, nothing);
+    return table_put(ws.lost_reasons, reason_slot, r, nothing, nothing);
 }
 
 void StoreIndexes::index_stages(const Pipeline& p) {
@@ -214,7 +216,7 @@ void StoreIndexes::index_stages(const Pipeline& p) {
     }
 }
 
-void StoreIndexes::put(Pipeline p) {
+bool StoreIndexes::put(Pipeline& p) {
     drop_tombstone(p.meta.id);
     std::vector<Id> touched;
     if (const Pipeline* old = pipeline(p.meta.id)) {
@@ -224,7 +226,7 @@ void StoreIndexes::put(Pipeline p) {
         }
     }
     for (const Stage& s : p.stages) touched.push_back(s.id);
-    table_put(ws.pipelines, pipeline_slot, std::move(p), nothing, [&](const Pipeline& n) { index_stages(n); });
+    const bool replaced = table_put(ws.pipelines, pipeline_slot, p, nothing, [&](const Pipeline& n) { index_stages(n); });
     // Probabilities may have changed: the totals of these lanes are recounted (settings edits are rare).
     for (Id s : touched) {
         auto it = lanes.find(s);
@@ -233,6 +235,7 @@ void StoreIndexes::put(Pipeline p) {
         else recompute_lane_totals(s);
     }
     resort_pipelines();
+    return replaced;
 }
 
 void StoreIndexes::resort_pipelines() {

@@ -75,16 +75,18 @@ struct StoreIndexes {
     }
 
     // ---- the only mutations ----
-    void put(Pipeline p);
-    void put(Deal d);
-    void put(Contact c);
-    void put(Company c);
-    void put(TeamMember m);
-    void put(Activity a);
-    void put(Note n);
-    void put(DealChange c);
-    void put(CustomFieldDef f);
-    void put(LostReason r);
+    // put inserts or replaces. On a replace the displaced record is swapped into the argument
+    // and put returns true: the undo image is the old record itself, moved rather than copied.
+    bool put(Pipeline& p);
+    bool put(Deal& d);
+    bool put(Contact& c);
+    bool put(Company& c);
+    bool put(TeamMember& m);
+    bool put(Activity& a);
+    bool put(Note& n);
+    bool put(DealChange& c);
+    bool put(CustomFieldDef& f);
+    bool put(LostReason& r);
     void put_settings(WorkspaceSettings s);
     // Erase leaves a tombstone (revision + 1, deleted_at = now). Returns false if absent.
     bool erase(RecordKind kind, Id id, Millis now);

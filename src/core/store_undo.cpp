@@ -49,15 +49,19 @@ void restore_kind(StoreIndexes& ix, std::vector<Image<T>>& images, std::vector<I
                   Millis now, const Find& find) {
     for (auto& img : images) {
         const T* current = find(img.id);
-        replaced.push_back(Image<T>{img.id, current ? std::optional<T>(*current) : std::nullopt});
         if (img.record) {
             T rec = std::move(*img.record);
             uint32_t above = current ? current->meta.revision : tombstone_revision(ix, img.id);
             rec.meta.revision = std::max(rec.meta.revision, above) + 1;
             rec.meta.updated_at = now;
-            ix.put(std::move(rec));
+            // put swaps the current record out into rec: the opposite image without a copy.
+            const bool was_there = ix.put(rec);
+            replaced.push_back(Image<T>{img.id, was_there ? std::optional<T>(std::move(rec)) : std::nullopt});
         } else if (current) {
+            replaced.push_back(Image<T>{img.id, *current});
             ix.erase(kind, img.id, now);
+        } else {
+            replaced.push_back(Image<T>{img.id, std::nullopt});
         }
     }
 }

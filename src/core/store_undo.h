@@ -44,16 +44,16 @@ public:
     IdGenerator& ids() { return ix_.ids; }
     Millis now() const { return now_; }
 
-    void put(Pipeline r) { remember(r.meta.id, ix_.pipeline(r.meta.id), images_.pipelines, RecordKind::Pipeline); ix_.put(std::move(r)); }
-    void put(Deal r) { remember(r.meta.id, ix_.deal(r.meta.id), images_.deals, RecordKind::Deal); ix_.put(std::move(r)); }
-    void put(Contact r) { remember(r.meta.id, ix_.contact(r.meta.id), images_.contacts, RecordKind::Contact); ix_.put(std::move(r)); }
-    void put(Company r) { remember(r.meta.id, ix_.company(r.meta.id), images_.companies, RecordKind::Company); ix_.put(std::move(r)); }
-    void put(TeamMember r) { remember(r.meta.id, ix_.member(r.meta.id), images_.team, RecordKind::TeamMember); ix_.put(std::move(r)); }
-    void put(Activity r) { remember(r.meta.id, ix_.activity(r.meta.id), images_.activities, RecordKind::Activity); ix_.put(std::move(r)); }
-    void put(Note r) { remember(r.meta.id, ix_.note(r.meta.id), images_.notes, RecordKind::Note); ix_.put(std::move(r)); }
-    void put(DealChange r) { remember(r.meta.id, ix_.change(r.meta.id), images_.history, RecordKind::DealChange); ix_.put(std::move(r)); }
-    void put(CustomFieldDef r) { remember(r.meta.id, ix_.field(r.meta.id), images_.custom_fields, RecordKind::CustomField); ix_.put(std::move(r)); }
-    void put(LostReason r) { remember(r.meta.id, ix_.reason(r.meta.id), images_.lost_reasons, RecordKind::LostReason); ix_.put(std::move(r)); }
+    void put(Pipeline r) { put_record(r, images_.pipelines, RecordKind::Pipeline); }
+    void put(Deal r) { put_record(r, images_.deals, RecordKind::Deal); }
+    void put(Contact r) { put_record(r, images_.contacts, RecordKind::Contact); }
+    void put(Company r) { put_record(r, images_.companies, RecordKind::Company); }
+    void put(TeamMember r) { put_record(r, images_.team, RecordKind::TeamMember); }
+    void put(Activity r) { put_record(r, images_.activities, RecordKind::Activity); }
+    void put(Note r) { put_record(r, images_.notes, RecordKind::Note); }
+    void put(DealChange r) { put_record(r, images_.history, RecordKind::DealChange); }
+    void put(CustomFieldDef r) { put_record(r, images_.custom_fields, RecordKind::CustomField); }
+    void put(LostReason r) { put_record(r, images_.lost_reasons, RecordKind::LostReason); }
     void put_settings(WorkspaceSettings s);
     void erase(RecordKind kind, Id id);
 
@@ -63,6 +63,18 @@ public:
     const Images& images() const { return images_; }
 
 private:
+    // The first touch keeps the prior image: the record put displaces (moved, not copied) or
+    // "did not exist".
+    template <typename T>
+    void put_record(T& r, std::vector<Image<T>>& out, RecordKind kind) {
+        const Id id = r.meta.id;
+        if (!first_touch(kind, id)) {
+            ix_.put(r);
+            return;
+        }
+        const bool replaced = ix_.put(r);
+        out.push_back(Image<T>{id, replaced ? std::optional<T>(std::move(r)) : std::nullopt});
+    }
     template <typename T>
     void remember(Id id, const T* current, std::vector<Image<T>>& out, RecordKind kind) {
         if (!first_touch(kind, id)) return;

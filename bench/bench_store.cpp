@@ -1,0 +1,93 @@
+// Focused store benchmark for tuning: N stage moves then N undos on a sample workspace, timed in
+// CPU time (the machine is shared: wall time mostly measures the other engineers). Under
+// callgrind (`valgrind --tool=callgrind --instr-atstart=no build/bench/bench_store`) only the two
+// phases are instrumented and each is dumped on its own, so the instruction counts per phase can
+// be compared between commits.
+//   bench_store [deals] [moves]      (default: 100000 100000)
+#include "core/sample_data.h"
+#include "core/store.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <vector>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define DD_PHASE_BEGIN() CALLGRIND_START_INSTRUMENTATION
+#define DD_PHASE_END(name) \
+    do { CALLGRIND_DUMP_STATS_AT(name); CALLGRIND_STOP_INSTRUMENTATION; } while (0)
+#else
+#define DD_PHASE_BEGIN() ((void)0)
+#define DD_PHASE_END(name) ((void)0)
+#endif
+
+namespace {
+
+constexpr dd::Millis kNow = 1'773'576'000'000;  // the same fixed instant as bench_core
+
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// The same choice of moves as bench_core: another open stage of the deal's pipeline.
+dd::Id other_open_stage(const dd::Workspace& ws, const dd::Deal& d, size_t k) {
+    for (const dd::Pipeline& p : ws.pipelines) {
+        if (p.meta.id != d.pipeline) continue;
+        const size_t open = p.stages.size() - 2;
+        for (size_t step = 0; step < open; ++step) {
+            const dd::Stage& s = p.stages[(k + step) % open];
+            if (s.id != d.stage) return s.id;
+        }
+    }
+    return d.stage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const size_t deals = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 100'000;
+    const size_t n = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 100'000;
+
+    dd::Store store;
+    if (dd::Status s = store.load(dd::make_sample_workspace(20260315, deals, kNow)); !s) {
+        std::printf("load refused: %s\n", s.error().text().c_str());
+        return 1;
+    }
+    const dd::Workspace& live = store.workspace();
+    dd::CommandContext ctx;
+    ctx.actor = live.team[1].meta.id;
+    ctx.now = kNow;
+    store.set_undo_budget(size_t(8) << 30);
+    std::vector<dd::Command> moves;
+    moves.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        const dd::Deal& d = live.deals[(i * 7919) % live.deals.size()];
+        dd::MoveDeal m;
+        m.deal = d.meta.id;
+        m.to_stage = other_open_stage(live, d, i);
+        moves.push_back(m);
+    }
+
+    DD_PHASE_BEGIN();
+    double t0 = cpu_ms();
+    for (const dd::Command& c : moves)
+        if (!store.apply(c, ctx)) { std::printf("move refused\n"); return 1; }
+    const double move_ms = cpu_ms() - t0;
+    DD_PHASE_END("moves");
+
+    DD_PHASE_BEGIN();
+    t0 = cpu_ms();
+    for (size_t i = 0; i < n; ++i)
+        if (!store.undo(ctx)) { std::printf("undo refused\n"); return 1; }
+    const double undo_ms = cpu_ms() - t0;
+    DD_PHASE_END("undos");
+
+    std::printf("deals %zu, moves %zu\n", deals, n);
+    std::printf("move_cpu_us %.3f\n", move_ms * 1000.0 / double(n));
+    std::printf("undo_cpu_us %.3f\n", undo_ms * 1000.0 / double(n));
+    std::printf("undo_bytes_after_undo %zu\n", store.undo_bytes());
+    return 0;
+}
