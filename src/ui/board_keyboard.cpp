@@ -2,6 +2,7 @@
 
 #include "core/board_queries.h"
 #include "imgui.h"
+#include "ui/deal_page.h"
 
 namespace dd::ui {
 namespace {
@@ -68,11 +69,8 @@ void handle_board_keys(ViewContext& ctx, const std::vector<ShownLane>& lanes) {
             break;
         }
     }
-    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) board.details = board.selected;
-    if (pressed(ImGuiKey_Escape)) {
-        if (board.details != kNoId) board.details = kNoId;
-        else board.selected = kNoId;
-    }
+    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) open_deal(ctx.ui, board.selected);
+    if (pressed(ImGuiKey_Escape)) board.selected = kNoId;
     if (pressed(ImGuiKey_Delete)) {
         ctx.intents.commands.push_back(DeleteDeals{{board.selected}});
         board.selected = kNoId;

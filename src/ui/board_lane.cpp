@@ -4,6 +4,7 @@
 #include "ui/board_card.h"
 #include "ui/board_drag.h"
 #include "ui/board_quick_add.h"
+#include "ui/deal_page.h"
 #include "ui/item_registry.h"
 #include "ui/widgets.h"
 
@@ -72,6 +73,7 @@ void draw_cards(ViewContext& ctx, const ShownLane& lane, float width, float heig
                                             ImGui::GetIO().MousePos.y - ImGui::GetItemRectMin().y);
         }
         if (ev.clicked && !board.drag.active()) board.selected = deal->meta.id;
+        if (ev.hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_deal(ctx.ui, deal->meta.id);
         if (ev.right_clicked) {
             board.selected = deal->meta.id;
             board.menu_deal = deal->meta.id;

@@ -57,22 +57,16 @@ void toggle_collapsed(BoardState& board, Id stage) {
 
 namespace {
 
-// Everything a cached lane depends on. The store has no change counter, so its side is the
-// undo history's shape (every command and undo/redo changes it), the deal count and the store's
-// address; a cached id that no longer fits its lane also forces a rebuild (ShownLane::at).
-LaneCacheKey cache_key(const Store& store, const UiState& ui, const DealQuery& q) {
+// Everything a cached lane depends on: the data (app_frame bumps data_version on every change),
+// the pipeline, the filters and the sorts.
+LaneCacheKey cache_key(const UiState& ui, const DealQuery& q) {
     LaneCacheKey k;
-    k.store = &store;
+    k.data_version = ui.data_version;
     k.pipeline = ui.pipeline;
     k.query = q.text + '\x1f' + std::to_string(ui.board.filter.owner) + '\x1f' + std::to_string(q.status_mask) +
               '\x1f' + std::to_string(q.close_from) + '\x1f' + std::to_string(q.close_to);
     for (const LaneSortChoice& c : ui.board.sorts)
         k.query += '\x1f' + std::to_string(c.stage) + ':' + std::to_string(int(c.sort));
-    k.deals = store.workspace().deals.size();
-    k.undo_depth = store.undo_depth();
-    k.undo_bytes = store.undo_bytes();
-    k.can_redo = store.can_redo();
-    k.undo_label = store.undo_label();
     return k;
 }
 
@@ -85,7 +79,7 @@ std::vector<ShownLane> shown_lanes(const Store& store, UiState& ui, const Pipeli
     const bool any_sort = !board.sorts.empty();
 
     if (filters || any_sort) {
-        LaneCacheKey key = cache_key(store, ui, q);
+        LaneCacheKey key = cache_key(ui, q);
         if (board.cache_dirty || !(key == board.cache_key)) {
             board.cache.clear();
             for (const Stage& s : pipeline.stages) {

@@ -73,23 +73,17 @@ struct LaneCache {
     FilteredLane lane;
 };
 struct LaneCacheKey {
-    const Store* store = nullptr;
+    uint64_t data_version = ~0ull;    // UiState::data_version when built
     Id pipeline = kNoId;
     std::string query;                // the filter and sorts, serialized
-    size_t deals = 0, undo_depth = 0, undo_bytes = 0;
-    bool can_redo = false;
-    std::string undo_label;
     bool operator==(const LaneCacheKey& o) const {
-        return store == o.store && pipeline == o.pipeline && query == o.query && deals == o.deals &&
-               undo_depth == o.undo_depth && undo_bytes == o.undo_bytes && can_redo == o.can_redo &&
-               undo_label == o.undo_label;
+        return data_version == o.data_version && pipeline == o.pipeline && query == o.query;
     }
 };
 
 struct BoardState {
     Id selected = kNoId;
     bool scroll_to_selected = false;
-    Id details = kNoId;                  // the deal whose details panel is open (Enter)
     BoardFilter filter;
     std::vector<LaneSortChoice> sorts;   // lanes not listed are in manual order
     std::vector<Id> collapsed;           // collapsed Won/Lost lanes

@@ -32,25 +32,6 @@ float lane_width(const std::vector<ShownLane>& lanes, const BoardState& board, f
     return std::clamp(std::floor(share), kLaneMinWidth, kLaneMaxWidth);
 }
 
-void draw_details_panel(ViewContext& ctx) {
-    BoardState& board = ctx.ui.board;
-    const Deal* deal = ctx.store.find_deal(board.details);
-    if (!deal) { board.details = kNoId; return; }
-    const float w = 360.0f;
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width - w - space::lg, kTopBarHeight + space::lg + kFilterRowHeight));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::md, space::md));
-    ImGui::Begin("##deal_details", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::PopStyleVar();
-    text_item("Deal details", ctx.ui.fonts.small, ctx.palette.text_muted);
-    ImGui::SameLine(w - space::md - ImGui::GetFrameHeight());
-    const bool close = icon_button(icons::kTimes, "Close details", ctx.palette, true, "Close (Esc)");
-    card_details(ctx, *deal);
-    ImGui::End();
-    if (close) board.details = kNoId;
-}
-
 }  // namespace
 
 void draw_board(ViewContext& ctx) {
@@ -90,7 +71,6 @@ void draw_board(ViewContext& ctx) {
     end_drag_frame(ctx, lanes);
     draw_deal_menu(ctx);
     draw_lost_dialog(ctx);
-    draw_details_panel(ctx);
     draw_pipeline_settings(ctx);
     draw_toast_undo(ctx);
 }

@@ -1,8 +1,8 @@
 // The board view: the filter row, then one lane per stage of the shown pipeline (Won and Lost at
 // the end), scrolling sideways when they do not fit. Registered in views.cpp.
 //
-// Clicking a card selects it; hovering shows its details; Enter opens a details panel. (The deal
-// page is a later issue: until then, the panel and the tooltip are how a deal is "opened".)
+// Clicking a card selects it (what the keyboard acts on); a double-click or Enter opens its deal
+// page (deal_page.h); hovering shows its details in a tooltip.
 #pragma once
 #include "ui/view_context.h"
 

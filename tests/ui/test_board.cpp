@@ -193,7 +193,8 @@ TEST_CASE("arrows move the selection and Shift+Right / Shift+Left move the deal 
     ui.press_key(ImGuiKey_LeftArrow, false, true);
     CHECK(deal(ui, id).stage == stage_named(ui, "Lead in").id);
     ui.press_key(ImGuiKey_Enter);
-    CHECK(ui.find("Deal details") != nullptr);
+    CHECK(ui.app.ui.view == View::Deal);
+    CHECK(ui.app.ui.deal_page.deal == id);
 }
 
 TEST_CASE("right-click offers duplicate, won and delete, each undoable") {
