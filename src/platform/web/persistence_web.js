@@ -68,7 +68,7 @@ mergeInto(LibraryManager.library, {
     backupBar: function () {
       var bar = DDPersist.el('dd-backup');
       if (bar.childNodes.length) return;
-      bar.style.cssText = 'position:fixed;right:12px;bottom:12px;z-index:15;display:flex;gap:6px;font:13px system-ui,sans-serif';
+      bar.className = 'dd-backup';   // styled in dealdeck.css, light and dark
       [['Export backup', DDPersist.exportNow], ['Import backup', DDPersist.pickImport]].forEach(function (b) {
         var btn = document.createElement('button');
         btn.textContent = b[0];
