@@ -379,7 +379,7 @@ void delete_deal_cascade(Tx& tx, const Ctx& ctx, Id deal) {
             tx.erase(RecordKind::Activity, id);
         }
     }
-    for (Id id : copy_list(ix.history_by_deal, deal)) tx.erase(RecordKind::DealChange, id);
+    for (Id id : ix.history_ids(deal)) tx.erase(RecordKind::DealChange, id);
     tx.erase(RecordKind::Deal, deal);
 }
 

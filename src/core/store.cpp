@@ -213,9 +213,8 @@ std::vector<const Note*> Store::notes_of(Id deal) const {
 }
 std::vector<const DealChange*> Store::history_of(Id deal) const {
     std::vector<const DealChange*> out;
-    auto it = ix_->history_by_deal.find(deal);
-    if (it == ix_->history_by_deal.end()) return out;
-    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) out.push_back(ix_->change(*r));
+    for (uint32_t l = ix_->history_head_of(deal); l != StoreIndexes::kNoLine; l = ix_->history_prev[l])
+        out.push_back(&ix_->ws.history[l]);   // newest first
     std::stable_sort(out.begin(), out.end(), [](const DealChange* a, const DealChange* b) { return a->meta.created_at > b->meta.created_at; });
     return out;
 }

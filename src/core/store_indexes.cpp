@@ -137,8 +137,12 @@ bool StoreIndexes::put(Deal& d) {
     uint32_t slot = deal_slot.find(d.meta.id);
     if (slot == FlatIdMap::kMissing) {
         slot = uint32_t(ws.deals.size());
+        // Lines put before their deal (undo order) were parked with the orphans.
+        uint32_t head = history_orphans.find(d.meta.id);
+        if (head != kNoLine) history_orphans.erase(d.meta.id);
         deal_slot.set(d.meta.id, slot);
         ws.deals.push_back(std::move(d));
+        history_head.push_back(head);
         const Deal& nd = ws.deals[slot];
         index_deal_links(nd);
         add_totals(nd, +1);
@@ -158,6 +162,60 @@ bool StoreIndexes::put(Deal& d) {
     if (order_changed) lane_insert(slot);
     add_totals(old, +1);
     return true;
+}
+
+// ---- history chains ----
+
+std::vector<Id> StoreIndexes::history_ids(Id deal) const {
+    std::vector<Id> out;
+    for (uint32_t l = history_head_of(deal); l != kNoLine; l = history_prev[l]) out.push_back(ws.history[l].meta.id);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+void StoreIndexes::set_history_head(Id deal, uint32_t line) {
+    const uint32_t s = deal_slot.find(deal);
+    if (s != FlatIdMap::kMissing) history_head[s] = line;
+    else if (line == kNoLine) history_orphans.erase(deal);
+    else history_orphans.set(deal, line);
+}
+
+void StoreIndexes::link_history(uint32_t line) {
+    const Id deal = ws.history[line].deal;
+    history_prev[line] = history_head_of(deal);
+    set_history_head(deal, line);
+}
+
+void StoreIndexes::unlink_history(uint32_t line) {
+    const Id deal = ws.history[line].deal;
+    uint32_t l = history_head_of(deal);
+    if (l == line) {
+        set_history_head(deal, history_prev[line]);
+        return;
+    }
+    while (l != kNoLine && history_prev[l] != line) l = history_prev[l];
+    if (l != kNoLine) history_prev[l] = history_prev[line];
+}
+
+void StoreIndexes::erase_history(uint32_t line) {
+    unlink_history(line);
+    const uint32_t last = uint32_t(ws.history.size() - 1);
+    if (line != last) {
+        // The last line moves into the hole: whoever pointed at it (its deal's head or a newer
+        // line of its deal) now points at the hole.
+        const Id deal = ws.history[last].deal;
+        uint32_t l = history_head_of(deal);
+        if (l == last) set_history_head(deal, line);
+        else {
+            while (history_prev[l] != last) l = history_prev[l];
+            history_prev[l] = line;
+        }
+        history_prev[line] = history_prev[last];
+        ws.history[line] = std::move(ws.history[last]);
+        change_slot.set(ws.history[line].meta.id, line);
+    }
+    ws.history.pop_back();
+    history_prev.pop_back();
 }
 
 bool StoreIndexes::put(Contact& c) {
@@ -193,9 +251,21 @@ bool StoreIndexes::put(Note& n) {
 
 bool StoreIndexes::put(DealChange& c) {
     drop_tombstone(c.meta.id);
-    return table_put(ws.history, change_slot, c,
-              [&](const DealChange& o) { unlist(history_by_deal, o.deal, o.meta.id); },
-              [&](const DealChange& n) { list(history_by_deal, n.deal, n.meta.id); });
+    uint32_t slot = change_slot.find(c.meta.id);
+    if (slot == FlatIdMap::kMissing) {
+        slot = uint32_t(ws.history.size());
+        change_slot.set(c.meta.id, slot);
+        ws.history.push_back(std::move(c));
+        history_prev.push_back(kNoLine);
+        link_history(slot);
+        return false;
+    }
+    // A line keeps its place in its deal's chain unless it moved to another deal (never in practice).
+    const bool moved = ws.history[slot].deal != c.deal;
+    if (moved) unlink_history(slot);
+    std::swap(ws.history[slot], c);
+    if (moved) link_history(slot);
+    return true;
 }
 
 bool StoreIndexes::put(CustomFieldDef& f) {
@@ -273,14 +343,17 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         add_totals(d, -1);
         unindex_deal_links(d);
         lane_erase(d);
+        if (history_head[slot] != kNoLine) history_orphans.set(id, history_head[slot]);   // lines outlive it
         uint32_t last = uint32_t(ws.deals.size() - 1);
         if (slot != last) {
             const Deal& moved = ws.deals[last];
             lanes[moved.stage].order.replace_slot(key_of(moved), slot, slot_key());
             deal_slot.set(moved.meta.id, slot);
             ws.deals[slot] = std::move(ws.deals[last]);
+            history_head[slot] = history_head[last];
         }
         ws.deals.pop_back();
+        history_head.pop_back();
         deal_slot.erase(id);
         erased = true;
         break;
@@ -313,10 +386,15 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         erased = table_erase(ws.notes, note_slot, id, revision,
                              [&](const Note& o) { unlist(notes_by_deal, o.deal, o.meta.id); });
         break;
-    case RecordKind::DealChange:
-        erased = table_erase(ws.history, change_slot, id, revision,
-                             [&](const DealChange& o) { unlist(history_by_deal, o.deal, o.meta.id); });
+    case RecordKind::DealChange: {
+        const uint32_t slot = change_slot.find(id);
+        if (slot == FlatIdMap::kMissing) return false;
+        revision = ws.history[slot].meta.revision;
+        erase_history(slot);
+        change_slot.erase(id);
+        erased = true;
         break;
+    }
     case RecordKind::CustomField: erased = table_erase(ws.custom_fields, field_slot, id, revision, nothing); break;
     case RecordKind::LostReason: erased = table_erase(ws.lost_reasons, reason_slot, id, revision, nothing); break;
     case RecordKind::Settings: return false;
@@ -386,7 +464,7 @@ void StoreIndexes::rebuild() {
     lanes.clear();
     for (const Pipeline& p : ws.pipelines) index_stages(p);
     for (auto* lists : {&deals_by_owner, &deals_by_contact, &deals_by_company, &contacts_by_company,
-                        &activities_by_deal, &notes_by_deal, &history_by_deal})
+                        &activities_by_deal, &notes_by_deal})
         lists->clear();
     deal_by_ref.clear();
     // Lanes: sort each lane's slots once, then insert in order (appends to the last block).
@@ -412,7 +490,10 @@ void StoreIndexes::rebuild() {
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
         return ws.history[a].meta.created_at < ws.history[b].meta.created_at;
     });
-    for (uint32_t i : order) list(history_by_deal, ws.history[i].deal, ws.history[i].meta.id);
+    history_head.assign(ws.deals.size(), kNoLine);
+    history_orphans.clear();
+    history_prev.assign(ws.history.size(), kNoLine);
+    for (uint32_t i : order) link_history(i);
     tombstone_slot.clear();
     for (uint32_t i = 0; i < ws.tombstones.size(); ++i) tombstone_slot.set(ws.tombstones[i].id, i);
 }

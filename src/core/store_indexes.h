@@ -40,7 +40,17 @@ struct StoreIndexes {
     std::unordered_map<Id, StageInfo> stages;
     std::unordered_map<Id, Lane> lanes;                 // by stage id
     IdLists deals_by_owner, deals_by_contact, deals_by_company, contacts_by_company;
-    IdLists activities_by_deal, notes_by_deal, history_by_deal;
+    IdLists activities_by_deal, notes_by_deal;
+    // History lines by deal without a hash node and a vector per deal (most deals have a few
+    // lines): each deal's lines form a chain, newest first, through slots of ws.history.
+    //  * history_head: parallel to ws.deals, the slot of the deal's newest line (kNoLine: none);
+    //  * history_orphans: the same for lines whose deal is absent (an undo or a cascade puts
+    //    and erases deals and their lines in either order), by deal id;
+    //  * history_prev: parallel to ws.history, the slot of the next older line of the same deal.
+    static constexpr uint32_t kNoLine = FlatIdMap::kMissing;
+    std::vector<uint32_t> history_head;
+    FlatIdMap history_orphans;
+    std::vector<uint32_t> history_prev;
     std::unordered_map<std::string, Id> deal_by_ref;    // non-empty external refs
     FlatIdMap tombstone_slot;                           // by record id
 
@@ -60,6 +70,11 @@ struct StoreIndexes {
         return it == stages.end() ? nullptr : &it->second;
     }
     const Stage* stage(Id id) const;
+    uint32_t history_head_of(Id deal) const {
+        const uint32_t s = deal_slot.find(deal);
+        return s != FlatIdMap::kMissing ? history_head[s] : history_orphans.find(deal);
+    }
+    std::vector<Id> history_ids(Id deal) const;   // the deal's history lines, oldest first
     const Lane* lane(Id stage) const {
         auto it = lanes.find(stage);
         return it == lanes.end() ? nullptr : &it->second;
@@ -108,6 +123,10 @@ private:
     void index_deal_links(const Deal& d);
     void unindex_deal_links(const Deal& d);
     void index_stages(const Pipeline& p);
+    void set_history_head(Id deal, uint32_t line);
+    void link_history(uint32_t line);     // as the newest line of its deal
+    void unlink_history(uint32_t line);
+    void erase_history(uint32_t line);    // swap-erase from ws.history with its chain links
     void drop_tombstone(Id id);
     void add_tombstone(RecordKind kind, Id id, uint32_t revision, Millis now);
     void resort_pipelines();

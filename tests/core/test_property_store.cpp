@@ -66,8 +66,16 @@ std::string index_mismatch(const Store& store, const Workspace& truth) {
         if (as_set(store.deals_of_contact(c.meta.id)) != by_contact[c.meta.id]) return "deals of contact " + c.name;
     for (const Company& c : truth.companies)
         if (as_set(store.deals_of_company(c.meta.id)) != by_company[c.meta.id]) return "deals of company " + c.name;
-    for (const Deal& d : truth.deals)
-        if (store.history_of(d.meta.id).size() != history[d.meta.id]) return "history of " + d.title;
+    for (const Deal& d : truth.deals) {
+        const std::vector<const DealChange*> lines = store.history_of(d.meta.id);
+        if (lines.size() != history[d.meta.id]) return "history of " + d.title;
+        // Each line once, each the deal's own, newest first.
+        std::set<Id> seen;
+        for (size_t i = 0; i < lines.size(); ++i) {
+            if (lines[i]->deal != d.meta.id || !seen.insert(lines[i]->meta.id).second) return "history lines of " + d.title;
+            if (i > 0 && lines[i - 1]->meta.created_at < lines[i]->meta.created_at) return "history order of " + d.title;
+        }
+    }
     return "";
 }
 
