@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
         if (!store.apply(c, ctx)) { std::printf("move refused\n"); return 1; }
     const double move_ms = cpu_ms() - t0;
     DD_PHASE_END("moves");
+    const size_t undo_bytes_after_moves = store.undo_bytes();
 
     DD_PHASE_BEGIN();
     t0 = cpu_ms();
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
     std::printf("deals %zu, moves %zu\n", deals, n);
     std::printf("move_cpu_us %.3f\n", move_ms * 1000.0 / double(n));
     std::printf("undo_cpu_us %.3f\n", undo_ms * 1000.0 / double(n));
-    std::printf("undo_bytes_after_undo %zu\n", store.undo_bytes());
+    std::printf("undo_bytes_per_step %zu (after the moves), redo %zu (after the undos)\n",
+                undo_bytes_after_moves / n, store.undo_bytes() / n);
     return 0;
 }

@@ -81,7 +81,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     Applied applied{"Undid: " + step.label, change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
     undo_->undone.push_back(std::move(step));
-    undo_->trim();
+    undo_->trim_redo();
     return applied;
 }
 

@@ -45,8 +45,19 @@ uint32_t tombstone_revision(const StoreIndexes& ix, Id id) {
 }
 
 template <typename T, typename Find>
-void restore_kind(StoreIndexes& ix, std::vector<Image<T>>& images, std::vector<Image<T>>& replaced, RecordKind kind,
-                  Millis now, const Find& find) {
+void restore_kind(StoreIndexes& ix, Images& from, std::vector<Image<T>>& images, Images& to,
+                  std::vector<Image<T>>& replaced, RecordKind kind, Millis now, const Find& find) {
+    // Records the step created go (their current state is the opposite image)...
+    for (const RecordRef& r : from.created) {
+        if (r.kind != kind) continue;
+        if (const T* current = find(r.id)) {
+            replaced.push_back(Image<T>{r.id, *current});
+            ix.erase(kind, r.id, now);
+        } else {
+            to.created.push_back(r);
+        }
+    }
+    // ...and the prior images come back.
     for (auto& img : images) {
         const T* current = find(img.id);
         if (img.record) {
@@ -55,13 +66,13 @@ void restore_kind(StoreIndexes& ix, std::vector<Image<T>>& images, std::vector<I
             rec.meta.revision = std::max(rec.meta.revision, above) + 1;
             rec.meta.updated_at = now;
             // put swaps the current record out into rec: the opposite image without a copy.
-            const bool was_there = ix.put(rec);
-            replaced.push_back(Image<T>{img.id, was_there ? std::optional<T>(std::move(rec)) : std::nullopt});
+            if (ix.put(rec)) replaced.push_back(Image<T>{img.id, std::optional<T>(std::move(rec))});
+            else to.created.push_back(RecordRef{kind, img.id});
         } else if (current) {
             replaced.push_back(Image<T>{img.id, *current});
             ix.erase(kind, img.id, now);
         } else {
-            replaced.push_back(Image<T>{img.id, std::nullopt});
+            to.created.push_back(RecordRef{kind, img.id});
         }
     }
 }
@@ -69,7 +80,7 @@ void restore_kind(StoreIndexes& ix, std::vector<Image<T>>& images, std::vector<I
 }  // namespace
 
 size_t Images::estimated_bytes() const {
-    size_t n = sizeof(Images) + order.capacity() * sizeof(RecordRef);
+    size_t n = sizeof(Images) + (order.capacity() + created.capacity()) * sizeof(RecordRef);
     n += bytes_of(pipelines) + bytes_of(deals) + bytes_of(contacts) + bytes_of(companies) + bytes_of(team) +
          bytes_of(activities) + bytes_of(notes) + bytes_of(history) + bytes_of(custom_fields) + bytes_of(lost_reasons);
     if (settings) n += sizeof(WorkspaceSettings) + heap(settings->name) + settings->rates.capacity() * sizeof(ExchangeRate);
@@ -93,7 +104,7 @@ bool Tx::first_touch(RecordKind kind, Id id) {
 
 void Tx::put_settings(WorkspaceSettings s) {
     if (!images_.settings) {
-        images_.settings = ix_.ws.settings;
+        images_.settings = std::make_unique<WorkspaceSettings>(ix_.ws.settings);
         images_.order.push_back(RecordRef{RecordKind::Settings, kNoId});
     }
     ix_.put_settings(std::move(s));
@@ -124,28 +135,29 @@ Images restore(StoreIndexes& ix, Images images, Millis now) {
     Images replaced;
     replaced.order = images.order;
     if (images.settings) {
-        replaced.settings = ix.ws.settings;
+        replaced.settings = std::make_unique<WorkspaceSettings>(ix.ws.settings);
         WorkspaceSettings s = std::move(*images.settings);
         s.revision = std::max(s.revision, ix.ws.settings.revision) + 1;
         s.updated_at = now;
         ix.put_settings(std::move(s));
     }
     // Pipelines first so that restored deals find their stages (lanes tolerate either order).
-    restore_kind(ix, images.pipelines, replaced.pipelines, RecordKind::Pipeline, now, [&](Id id) { return ix.pipeline(id); });
-    restore_kind(ix, images.custom_fields, replaced.custom_fields, RecordKind::CustomField, now, [&](Id id) { return ix.field(id); });
-    restore_kind(ix, images.lost_reasons, replaced.lost_reasons, RecordKind::LostReason, now, [&](Id id) { return ix.reason(id); });
-    restore_kind(ix, images.team, replaced.team, RecordKind::TeamMember, now, [&](Id id) { return ix.member(id); });
-    restore_kind(ix, images.companies, replaced.companies, RecordKind::Company, now, [&](Id id) { return ix.company(id); });
-    restore_kind(ix, images.contacts, replaced.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); });
-    restore_kind(ix, images.deals, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); });
-    restore_kind(ix, images.activities, replaced.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); });
-    restore_kind(ix, images.notes, replaced.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); });
-    restore_kind(ix, images.history, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); });
+    restore_kind(ix, images, images.pipelines, replaced, replaced.pipelines, RecordKind::Pipeline, now, [&](Id id) { return ix.pipeline(id); });
+    restore_kind(ix, images, images.custom_fields, replaced, replaced.custom_fields, RecordKind::CustomField, now, [&](Id id) { return ix.field(id); });
+    restore_kind(ix, images, images.lost_reasons, replaced, replaced.lost_reasons, RecordKind::LostReason, now, [&](Id id) { return ix.reason(id); });
+    restore_kind(ix, images, images.team, replaced, replaced.team, RecordKind::TeamMember, now, [&](Id id) { return ix.member(id); });
+    restore_kind(ix, images, images.companies, replaced, replaced.companies, RecordKind::Company, now, [&](Id id) { return ix.company(id); });
+    restore_kind(ix, images, images.contacts, replaced, replaced.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); });
+    restore_kind(ix, images, images.deals, replaced, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); });
+    restore_kind(ix, images, images.activities, replaced, replaced.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); });
+    restore_kind(ix, images, images.notes, replaced, replaced.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); });
+    restore_kind(ix, images, images.history, replaced, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); });
     return replaced;
 }
 
 ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
     ChangeSet cs;
+    cs.upserted.reserve(images.order.size());
     for (const RecordRef& r : images.order) {
         if (r.kind == RecordKind::Settings) {
             cs.settings = true;
@@ -167,6 +179,13 @@ void UndoHistory::push_done(UndoStep step) {
     bytes += step.bytes;
     done.push_back(std::move(step));
     trim();
+}
+
+void UndoHistory::trim_redo() {
+    while (bytes > budget && undone.size() > 1) {
+        bytes -= undone.front().bytes;
+        undone.erase(undone.begin());
+    }
 }
 
 void UndoHistory::trim() {

@@ -8,6 +8,7 @@
 #pragma once
 #include "core/store_indexes.h"
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -15,10 +16,12 @@
 
 namespace dd {
 
+// The prior state of a record that existed. Records that did not exist are listed in
+// Images::created instead (a move creates history lines: 16 bytes each rather than an image).
 template <typename T>
 struct Image {
     Id id = kNoId;
-    std::optional<T> record;   // nullopt: the record did not exist
+    std::optional<T> record;   // nullopt (not produced any more, still understood): did not exist
 };
 
 struct Images {
@@ -32,14 +35,17 @@ struct Images {
     std::vector<Image<DealChange>> history;
     std::vector<Image<CustomFieldDef>> custom_fields;
     std::vector<Image<LostReason>> lost_reasons;
-    std::optional<WorkspaceSettings> settings;
+    std::vector<RecordRef> created;                // records that did not exist
+    std::unique_ptr<WorkspaceSettings> settings;   // a pointer: most steps have none (keeps steps small)
     std::vector<RecordRef> order;   // every touched record once, in first-touch order
     size_t estimated_bytes() const;
 };
 
 class Tx {
 public:
-    Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {}
+    Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {
+        images_.order.reserve(4);   // a stage move touches 2-3 records: one allocation, not three
+    }
     const StoreIndexes& ix() const { return ix_; }
     IdGenerator& ids() { return ix_.ids; }
     Millis now() const { return now_; }
@@ -72,13 +78,14 @@ private:
             ix_.put(r);
             return;
         }
-        const bool replaced = ix_.put(r);
-        out.push_back(Image<T>{id, replaced ? std::optional<T>(std::move(r)) : std::nullopt});
+        if (ix_.put(r)) out.push_back(Image<T>{id, std::optional<T>(std::move(r))});
+        else images_.created.push_back(RecordRef{kind, id});
     }
     template <typename T>
     void remember(Id id, const T* current, std::vector<Image<T>>& out, RecordKind kind) {
         if (!first_touch(kind, id)) return;
-        out.push_back(Image<T>{id, current ? std::optional<T>(*current) : std::nullopt});
+        if (current) out.push_back(Image<T>{id, std::optional<T>(*current)});
+        else images_.created.push_back(RecordRef{kind, id});
     }
     bool first_touch(RecordKind kind, Id id);
 
@@ -109,6 +116,10 @@ struct UndoHistory {
 
     void push_done(UndoStep step);     // a new command: clears redo
     void trim();                       // drop the oldest steps beyond the budget (keeps the newest)
+    // After an undo: the redo image of a step can be larger than its undo image (a created
+    // history line is 16 bytes to undo, a whole line to redo), so only the redo stack gives way;
+    // the steps the user can still undo stay.
+    void trim_redo();
     void clear() { done.clear(); undone.clear(); bytes = 0; }
 };
 
