@@ -1,5 +1,9 @@
 // check_workspace: the referential integrity a loaded workspace must have before the store may
 // take it. Errors are named by JSON path, i.e. by the record's index in its array.
+// It is the one implementation of these rules: Store::load's gate (validate_workspace) calls it,
+// so a workspace built in memory passes the same checks as a file. Values the JSON reader already
+// refuses (ids 0, currencies not A-Z, probabilities over 100, ...) are checked again here for
+// workspaces that did not come from a file.
 #include "core/json_io.h"
 
 #include <algorithm>
@@ -49,6 +53,7 @@ std::string at(const char* array, size_t index, const char* field) { return at(a
 template <typename T>
 Status index_ids(const std::vector<T>& records, const char* array, IdTable& table) {
     for (size_t i = 0; i < records.size(); ++i) {
+        if (records[i].meta.id == kNoId) return field_error(at(array, i, "id"), "is missing");
         const size_t earlier = table.insert(records[i].meta.id, i);
         if (earlier != SIZE_MAX)
             return field_error(at(array, i, "id"), "duplicate id " + id_to_string(records[i].meta.id) + " (also " +
@@ -64,23 +69,43 @@ Error missing(std::string path, const char* what, Id id) {
 // Where a stage lives: its pipeline's index and its kind.
 struct StageInfo { size_t pipeline; StageKind kind; };
 
+// Open stages, then exactly one won and one lost stage. A list without exactly one of each is
+// refused as a whole; one with both in the wrong place names the first misplaced stage.
+Status check_stage_order(const std::vector<Stage>& list, const std::string& path) {
+    const size_t n = list.size();
+    size_t won = 0, lost = 0;
+    for (const Stage& s : list) {
+        won += s.kind == StageKind::Won;
+        lost += s.kind == StageKind::Lost;
+    }
+    if (n < 3 || won != 1 || lost != 1)
+        return field_error(path, "must hold the open stages, then one won stage, then one lost stage");
+    for (size_t s = 0; s < n; ++s) {
+        const StageKind expected = s + 2 == n ? StageKind::Won : s + 1 == n ? StageKind::Lost : StageKind::Open;
+        if (list[s].kind != expected)
+            return field_error(path + "[" + std::to_string(s) + "].kind",
+                               std::string("expected ") + to_string(expected) +
+                                   " (the open stages, then one won stage, then one lost stage)");
+    }
+    return ok_status();
+}
+
 Status check_pipelines(const Workspace& ws, IdTable& pipelines, IdTable& stages, std::vector<StageInfo>& info) {
     if (Status s = index_ids(ws.pipelines, "pipelines", pipelines); !s) return s;
     for (size_t p = 0; p < ws.pipelines.size(); ++p) {
         const std::vector<Stage>& list = ws.pipelines[p].stages;
         const std::string path = at("pipelines", p, "stages");
-        const size_t n = list.size();
-        if (n < 3 || list[n - 2].kind != StageKind::Won || list[n - 1].kind != StageKind::Lost)
-            return field_error(path, "must hold the open stages, then one won stage, then one lost stage");
-        for (size_t s = 0; s < n; ++s) {
+        if (Status s = check_stage_order(list, path); !s) return s;
+        for (size_t s = 0; s < list.size(); ++s) {
             const Stage& stage = list[s];
             const std::string stage_path = path + "[" + std::to_string(s) + "]";
-            if (s < n - 2 && stage.kind != StageKind::Open)
-                return field_error(stage_path + ".kind", "only the last two stages may be won and lost");
+            if (stage.probability > 100) return field_error(stage_path + ".probability", "must be between 0 and 100");
             if (stage.kind == StageKind::Won && stage.probability != 100)
                 return field_error(stage_path + ".probability", "a won stage has probability 100");
             if (stage.kind == StageKind::Lost && stage.probability != 0)
                 return field_error(stage_path + ".probability", "a lost stage has probability 0");
+            if (stage.idle_days < 0) return field_error(stage_path + ".idle_days", "must be zero or more");
+            if (stage.id == kNoId) return field_error(stage_path + ".id", "is missing");
             if (stages.insert(stage.id, info.size()) != SIZE_MAX)
                 return field_error(stage_path + ".id", "duplicate stage id " + id_to_string(stage.id));
             info.push_back(StageInfo{p, stage.kind});
@@ -89,10 +114,22 @@ Status check_pipelines(const Workspace& ws, IdTable& pipelines, IdTable& stages,
     return ok_status();
 }
 
+bool valid_currency(Currency c) {
+    Currency parsed;
+    return parse_currency(c.view(), parsed);
+}
+Error bad_currency(std::string path) {
+    return field_error(std::move(path), "expected a currency code of 3 capital letters");
+}
+
 Status check_settings(const Workspace& ws, const IdTable& team) {
     const WorkspaceSettings& s = ws.settings;
+    if (!valid_currency(s.base_currency)) return bad_currency("settings.base_currency");
     for (size_t i = 0; i < s.rates.size(); ++i) {
         const std::string path = "settings.rates[" + std::to_string(i) + "].currency";
+        if (!valid_currency(s.rates[i].currency)) return bad_currency(path);
+        if (s.rates[i].rate_ppm <= 0)
+            return field_error("settings.rates[" + std::to_string(i) + "].rate_ppm", "must be greater than 0");
         if (s.rates[i].currency == s.base_currency) return field_error(path, "is the base currency");
         for (size_t k = 0; k < i; ++k)
             if (s.rates[k].currency == s.rates[i].currency)
@@ -164,10 +201,13 @@ Status check_deals(const Workspace& ws, Tables& t) {
             return field_error(at("deals", d, "status"), std::string("a ") + to_string(deal.status) +
                                                              " deal cannot be in a " + to_string(t.stage_info[stage].kind) +
                                                              " stage");
+        if (!valid_currency(deal.currency)) return bad_currency(at("deals", d, "currency"));
         if (!has_rate(ws.settings, deal.currency))
             return field_error(at("deals", d, "currency"),
                                "no exchange rate for " + std::string(deal.currency.view()) + " in settings.rates");
         if (deal.value < 0) return field_error(at("deals", d, "value"), "must not be negative");
+        if (deal.probability_override < -1 || deal.probability_override > 100)
+            return field_error(at("deals", d, "probability_override"), "must be between 0 and 100 (or null)");
         if (deal.contacts.empty()) return field_error(at("deals", d, "contacts"), "a deal needs at least one contact");
         if (deal.owner != kNoId && !t.team.contains(deal.owner)) return missing(at("deals", d, "owner"), "team member", deal.owner);
         for (size_t c = 0; c < deal.contacts.size(); ++c)

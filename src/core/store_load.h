@@ -12,6 +12,7 @@ namespace dd {
 // >= 1 existing contact; company/owner/lost_reason/custom fields exist when set; every deal currency
 // is the base currency or has a rate; external refs unique; notes/activities/history point at
 // existing records. Authors, actors, closed_by and activity owners may name removed members.
+// Implemented by check_workspace (json_io.h): one set of rules for files and for the store.
 Status validate_workspace(const Workspace& ws);
 
 }  // namespace dd

@@ -152,7 +152,8 @@ TEST_CASE("load builds the indexes and refuses a broken workspace untouched") {
     CHECK(fresh.load(broken).error().field == "pipelines[0].stages[3].kind");
     broken = copy;
     broken.contacts.push_back(broken.contacts[0]);
-    CHECK(fresh.load(broken).error().text().find("is used twice") != std::string::npos);
+    CHECK(fresh.load(broken).error().field == "contacts[" + std::to_string(copy.contacts.size()) + "].id");
+    CHECK(fresh.load(broken).error().message.find("duplicate id") != std::string::npos);
     broken = copy;
     parse_currency("CHF", broken.deals[0].currency);
     CHECK(fresh.load(broken).error().field == "deals[0].currency");
