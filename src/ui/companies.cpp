@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "ui/contacts.h"
 #include "ui/contacts_parts.h"
+#include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/team_settings.h"
@@ -35,10 +36,7 @@ void company_editors(ViewContext& ctx, float width) {
     s.employees = std::max(0, s.employees);
     name_last_item("Company employees");
     if (!s.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.palette.danger));
-        ImGui::TextUnformatted(s.error.c_str());
-        name_last_item(("Error: " + s.error).c_str());
-        ImGui::PopStyleColor();
+        named_text(s.error, "Error: " + s.error, ctx.palette.danger);
     }
 }
 

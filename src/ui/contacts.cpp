@@ -7,6 +7,7 @@
 #include "ui/contacts_parts.h"
 #include "ui/deal_form.h"
 #include "ui/deal_page.h"
+#include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/team_settings.h"
@@ -56,10 +57,7 @@ void contact_editors(ViewContext& ctx, float width) {
     ImGui::SameLine(0, space::sm);
     company_combo(ctx.store, s.company, w);
     if (!s.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.palette.danger));
-        ImGui::TextUnformatted(s.error.c_str());
-        name_last_item(("Error: " + s.error).c_str());
-        ImGui::PopStyleColor();
+        named_text(s.error, "Error: " + s.error, ctx.palette.danger);
     }
 }
 

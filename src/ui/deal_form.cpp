@@ -6,6 +6,7 @@
 #include "ui/date_picker.h"
 #include "ui/deal_form_fields.h"
 #include "ui/deal_page.h"
+#include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/widgets.h"
@@ -437,10 +438,7 @@ void draw_deal_form(ViewContext& ctx) {
             f.error_field != "expected_close" && f.error_field != "probability_override" &&
             f.error_field != "new_contact.name" && f.error_field != "new_company.name") {
             // A refusal about no field of the form (permissions, a deleted deal): say it above the buttons.
-            ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
-            ImGui::TextWrapped("%s", f.error_message.c_str());
-            name_last_item(("Error: " + f.error_message).c_str());
-            ImGui::PopStyleColor();
+            named_text(f.error_message, "Error: " + f.error_message, p.danger);
         }
         ImGui::Dummy(ImVec2(0, space::sm));
         const float buttons_w = 96.0f + space::sm + 120.0f;

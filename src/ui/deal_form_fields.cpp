@@ -1,6 +1,7 @@
 #include "ui/deal_form_fields.h"
 
 #include "imgui.h"
+#include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/widgets.h"
@@ -37,12 +38,7 @@ void prefill_title(DealFormState& f, const std::string& contact_name) {
 void deal_form_error(const ViewContext& ctx, const char* field) {
     const DealFormState& f = ctx.ui.deal_form;
     if (f.error_field != field) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.palette.danger));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(f.error_message.c_str());
-    ImGui::PopTextWrapPos();
-    name_last_item(("Error " + std::string(field) + ": " + f.error_message).c_str());
-    ImGui::PopStyleColor();
+    named_text(f.error_message, "Error " + std::string(field) + ": " + f.error_message, ctx.palette.danger);
 }
 
 void deal_form_contacts(ViewContext& ctx, float width) {
@@ -96,7 +92,7 @@ void deal_form_contacts(ViewContext& ctx, float width) {
         ++shown;
         ImGui::PushID(hash_id(c.meta.id));
         const std::string label = c.name + (c.email.empty() ? "" : "  <" + c.email + ">");
-        if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(width, 0))) {
+        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_DontClosePopups, ImVec2(width, 0))) {
             if (f.contacts.empty() && !f.new_contact) prefill_title(f, c.name);
             f.contacts.push_back(c.meta.id);
             if (f.company == kNoId && !f.new_company) f.company = c.company;
@@ -106,7 +102,8 @@ void deal_form_contacts(ViewContext& ctx, float width) {
         ImGui::PopID();
     }
     const std::string create = std::string(icons::kPlus) + "  Create contact \"" + f.contact_search + "\"";
-    if (!f.new_contact && ImGui::Selectable(create.c_str(), false, 0, ImVec2(width, 0))) {
+    if (f.new_contact) return;   // one new contact per deal
+    if (ImGui::Selectable(create.c_str(), false, ImGuiSelectableFlags_DontClosePopups, ImVec2(width, 0))) {
         f.new_contact = true;
         std::snprintf(f.new_contact_name, sizeof f.new_contact_name, "%s", f.contact_search);
         if (f.contacts.empty()) prefill_title(f, f.new_contact_name);

@@ -33,7 +33,8 @@ void draw_header(ViewContext& ctx, const Deal& deal, bool editable, float width)
     ImGui::PopClipRect();
     if (!editable) {
         ImGui::SameLine(0, space::md);
-        chip("Read only", p.text_muted, p);
+        ImGui::AlignTextToFramePadding();
+        named_text(std::string(icons::kLock) + "  Read only", "Read only", p.text_muted, 200.0f);
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - actions_w));
     ImGui::BeginDisabled(!editable);
@@ -52,8 +53,7 @@ void draw_header(ViewContext& ctx, const Deal& deal, bool editable, float width)
 void detail_row(const char* label, const std::string& value, const Palette& p) {
     caption(label, p);
     const std::string name = std::string(label) + ": " + (value.empty() ? "-" : value);
-    ImGui::TextWrapped("%s", value.empty() ? "-" : value.c_str());
-    name_last_item(name.c_str());
+    named_text(value.empty() ? "-" : value, name, p.text);
     ImGui::Spacing();
 }
 

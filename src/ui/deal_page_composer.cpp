@@ -149,10 +149,7 @@ void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
     ImGui::Checkbox("Done", &a.done);
     name_last_item("Activity done");
     if (!a.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
-        ImGui::TextUnformatted(a.error.c_str());
-        name_last_item(("Error: " + a.error).c_str());
-        ImGui::PopStyleColor();
+        named_text(a.error, "Error: " + a.error, p.danger);
     }
     ImGui::SameLine(width - 190.0f);
     const bool cancel = styled_button("Cancel##activity", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0));
@@ -192,6 +189,11 @@ void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
 }
 
 }  // namespace
+
+void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap) {
+    text_item(text.c_str(), nullptr, color, wrap > 0.0f ? wrap : ImGui::GetContentRegionAvail().x);
+    name_last_item(name.c_str());
+}
 
 void caption(const char* text, const Palette& p) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
@@ -269,16 +271,12 @@ void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float 
         ImGui::EndDisabled();
         name_last_item(("Done " + a->subject).c_str());
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(overdue ? p.danger : p.text));
-        ImGui::TextUnformatted(a->subject.c_str());
-        ImGui::PopStyleColor();
+        ImGui::AlignTextToFramePadding();
+        named_text(a->subject, std::string(overdue ? "Overdue " : "Planned ") + a->subject, overdue ? p.danger : p.text, 10000.0f);
         ImGui::SameLine();
         std::string when = a->due_at ? format_instant(a->due_at, locale) : std::string("no due date");
         if (overdue) when = "Overdue \xc2\xb7 " + when;
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(overdue ? p.danger : p.text_muted));
-        ImGui::TextUnformatted(when.c_str());
-        name_last_item((std::string(overdue ? "Overdue " : "Planned ") + a->subject).c_str());
-        ImGui::PopStyleColor();
+        named_text(when, "Due " + a->subject, overdue ? p.danger : p.text_muted, 10000.0f);
         ImGui::PopID();
     }
     (void)width;

@@ -73,10 +73,7 @@ void start_edit(DealPageState& page, DealHighlight which, const std::string& tex
 
 void show_error(const DealPageState& page, const Palette& p) {
     if (page.edit_error.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
-    ImGui::TextUnformatted(page.edit_error.c_str());
-    name_last_item(("Error: " + page.edit_error).c_str());
-    ImGui::PopStyleColor();
+    named_text(page.edit_error, "Error: " + page.edit_error, p.danger, 280.0f);
 }
 
 // Checks an UpdateDeal with the store before recording it: a refusal stays in the editor.
@@ -85,6 +82,7 @@ bool record_update(ViewContext& ctx, const Deal& deal, DealPatch patch) {
     const Status s = ctx.store.check(cmd, CommandContext{ctx.store.settings().current_user, ctx.now});
     if (!s.ok()) {
         ctx.ui.deal_page.edit_error = s.error().message;
+        ctx.ui.deal_page.focus_edit = true;
         return false;
     }
     ctx.intents.commands.push_back(std::move(cmd));
@@ -103,6 +101,7 @@ void value_popup(ViewContext& ctx, const Deal& deal) {
         Result<Money> m = parse_amount(page.edit_text, deal.currency, ctx.store.settings().locale);
         if (!m.ok()) {
             page.edit_error = m.error().message;
+            page.focus_edit = true;   // keep typing where the mistake is
         } else {
             DealPatch patch;
             patch.value = m.value();
@@ -131,6 +130,7 @@ void probability_popup(ViewContext& ctx, const Deal& deal) {
         while (end && *end == ' ') ++end;
         if (end == page.edit_text || (end && *end && *end != '%') || v < 0 || v > 100) {
             page.edit_error = "must be a whole number from 0 to 100";
+            page.focus_edit = true;
         } else {
             DealPatch patch;
             patch.probability_override = int8_t(v);

@@ -3,6 +3,8 @@
 #include "core/model.h"
 #include "ui/view_context.h"
 
+#include <string>
+
 namespace dd::ui {
 
 // The six highlights (stage, probability, value, expected close, owner, status), editable in place.
@@ -16,6 +18,9 @@ void draw_deal_composer(ViewContext& ctx, const Deal& deal, bool editable, float
 // Open tasks and planned activities with a done checkbox; overdue ones in the danger colour.
 void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float width);
 
+// Text that is an item named `name` (the registry finds "Error title: must not be empty"),
+// drawn in `color`, wrapped at `wrap` (<= 0: the window's width).
+void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap = 0.0f);
 // A small muted caption above a value ("Expected close").
 void caption(const char* text, const Palette& p);
 // Today as a civil date (UTC), from the frame's clock.

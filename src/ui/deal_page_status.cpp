@@ -14,7 +14,7 @@
 namespace dd::ui {
 namespace {
 
-constexpr const char* kLostDialog = "Mark as lost";
+constexpr const char* kLostDialog = "Mark this deal as lost";
 constexpr const char* kDeleteDialog = "Delete this deal?";
 
 ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }

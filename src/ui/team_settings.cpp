@@ -5,6 +5,7 @@
 
 #include "core/format.h"
 #include "imgui.h"
+#include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/toast_action.h"
@@ -206,10 +207,7 @@ void draw_team_settings(ViewContext& ctx) {
     }
     ImGui::EndDisabled();
     if (!s.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
-        ImGui::TextUnformatted(s.error.c_str());
-        name_last_item(("Error: " + s.error).c_str());
-        ImGui::PopStyleColor();
+        named_text(s.error, "Error: " + s.error, p.danger);
     }
     remove_dialog(ctx);
     draw_toast_undo(ctx);
