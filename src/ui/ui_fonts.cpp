@@ -21,6 +21,11 @@ const ImWchar* text_ranges() {
     static const ImWchar ranges[] = {
         0x0020, 0x00FF,   // Basic Latin + Latin-1
         0x0100, 0x017F,   // Latin Extended-A (names: Łukasz, Dvořák)
+        0x0180, 0x024F,   // Latin Extended-B (Romanian Ș Ț, Croatian digraphs)
+        0x0370, 0x03FF,   // Greek
+        0x0400, 0x052F,   // Cyrillic and its supplement
+        0x1E00, 0x1EFF,   // Latin Extended Additional (Vietnamese)
+        0x20B9, 0x20B9,   // rupee sign
         0x2013, 0x2026,   // dashes, quotes, bullet, ellipsis
         0x20AC, 0x20AC,   // euro sign
         0x2190, 0x2193,   // arrows

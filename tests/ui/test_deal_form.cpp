@@ -105,3 +105,16 @@ TEST_CASE("deal form: choosing an existing contact, editing a deal keeps its id 
     ui.click("Show Field edits");
     CHECK(find_prefix(ui, "Title: Ada Lovelace deal") != nullptr);
 }
+
+TEST_CASE("the UI fonts carry Latin Extended, Greek and Cyrillic glyphs") {
+    UiDriver ui;
+    if (!ui.fonts_from_system) return;   // the built-in fallback font has Latin-1 only
+    ImFont* font = ui.app.ui.fonts.body;
+    REQUIRE(font);
+    // Ł (Latin Extended-A), Ș (Extended-B), Ω (Greek), Ж (Cyrillic), ế (Vietnamese): real glyphs,
+    // not the fallback "?" box.
+    for (ImWchar c : {ImWchar(0x0141), ImWchar(0x0218), ImWchar(0x03A9), ImWchar(0x0416), ImWchar(0x1EBF)}) {
+        const ImFontGlyph* g = font->FindGlyphNoFallback(c);
+        CHECK_MESSAGE(g != nullptr, "missing glyph " << int(c));
+    }
+}
