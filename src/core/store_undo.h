@@ -110,7 +110,7 @@ struct UndoStep {
 
 struct UndoHistory {
     std::deque<UndoStep> done;
-    std::vector<UndoStep> undone;
+    std::deque<UndoStep> undone;       // a deque too: undoing many steps never moves the others
     size_t bytes = 0;                  // estimated, done + undone
     size_t budget = size_t(64) << 20;
 
