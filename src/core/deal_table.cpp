@@ -3,6 +3,7 @@
 #include "core/store.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
 namespace dd {
@@ -50,18 +51,25 @@ std::vector<uint32_t> ranks_of_keys(const std::vector<Key>& keys, const std::vec
     return dense_ranks(keys.size(), is_set, [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
 }
 
-// Stable LSD radix sort of `rows` by key[row] (keys <= max_key), 16 bits per pass.
-void radix_sort_rows(std::vector<uint32_t>& rows, const std::vector<uint32_t>& key_of_row, uint32_t max_key) {
-    std::vector<uint32_t> tmp(rows.size());
-    std::vector<uint32_t> count(65536 + 1);
-    for (int shift = 0; shift < 32; shift += 16) {
-        if (shift > 0 && (max_key >> shift) == 0) break;
-        std::fill(count.begin(), count.end(), 0);
-        for (uint32_t r : rows) ++count[((key_of_row[r] >> shift) & 0xffff) + 1];
-        for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
-        for (uint32_t r : rows) tmp[count[(key_of_row[r] >> shift) & 0xffff]++] = r;
-        rows.swap(tmp);
+// Stable LSD radix sort of `rows` by key_of(row) (keys <= max_key), 11 bits per pass: the
+// (key, row) pairs move together through memory in order, and 2048 counters stay in L1 cache.
+template <typename KeyOf>
+void radix_sort_rows(std::vector<uint32_t>& rows, KeyOf key_of, uint32_t max_key) {
+    struct Pair { uint32_t key, row; };
+    std::vector<Pair> a(rows.size()), b(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) a[i] = Pair{key_of(rows[i]), rows[i]};
+    constexpr int kBits = 11;
+    constexpr uint32_t kMask = (1u << kBits) - 1;
+    uint32_t count[(1u << kBits) + 1];
+    for (int shift = 0; shift < 32; shift += kBits) {
+        if (shift > 0 && (uint64_t(max_key) >> shift) == 0) break;
+        std::fill(std::begin(count), std::end(count), 0u);
+        for (const Pair& p : a) ++count[((p.key >> shift) & kMask) + 1];
+        for (size_t i = 1; i <= (1u << kBits); ++i) count[i] += count[i - 1];
+        for (const Pair& p : a) b[count[(p.key >> shift) & kMask]++] = p;
+        a.swap(b);
     }
+    for (size_t i = 0; i < rows.size(); ++i) rows[i] = a[i].row;
 }
 
 }  // namespace
@@ -305,14 +313,13 @@ std::vector<uint32_t> DealTable::query(const DealQuery& q, const std::vector<Sor
 
     // Least significant key first; each pass is stable, so earlier keys win and ties keep board order.
     const uint32_t unset_key = uint32_t(n);   // ranks are < n: unset sorts after every value
-    std::vector<uint32_t> key(n);
     for (auto it = sort.rbegin(); it != sort.rend(); ++it) {
         const std::vector<uint32_t>& rank = ranks_for(*it);
-        for (uint32_t r : rows) {
+        const bool desc = it->descending;
+        radix_sort_rows(rows, [&](uint32_t r) {
             const uint32_t k = rank[r];
-            key[r] = k == kUnsetRank ? unset_key : (it->descending ? uint32_t(n - 1) - k : k);
-        }
-        radix_sort_rows(rows, key, unset_key);
+            return k == kUnsetRank ? unset_key : (desc ? uint32_t(n - 1) - k : k);
+        }, unset_key);
     }
     return rows;
 }

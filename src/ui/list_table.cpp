@@ -4,6 +4,7 @@
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
 #include "ui/list_row_actions.h"
+#include "ui/list_rows.h"
 #include "ui/list_selection.h"
 #include "ui/widgets.h"
 
@@ -192,6 +193,8 @@ void draw_list_table(ViewContext& ctx, float height) {
     }
     ImGui::TableSetupScrollFreeze(1, 1);   // the header and the title column stay put
     read_sort_back(ls);
+    // A header click changed the sort: show the new order in this very frame.
+    refresh_list_rows(ls, store, ctx.ui.data_version, ctx.ui.search);
 
     // Header row: TableHeader per column, named for the item registry ("Value" is what tests click).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 36.0f);

@@ -61,18 +61,24 @@ void draw_list_view(ViewContext& ctx) {
     ImGui::SameLine();
     if (styled_button("Import CSV", nullptr, ButtonKind::Secondary, p)) ls.pick_import_file = true;
 
+    // The counts line is drawn after the table: a click in the table (selection, sort) changes
+    // them in the same frame, and the app draws only on input (no second frame to catch up).
     ImGui::Spacing();
+    const ImVec2 counts_pos = ImGui::GetCursorPos();
+    ImGui::Dummy(ImVec2(1.0f, ImGui::GetFrameHeight()));
+    ImGui::Spacing();
+    const float height = ImGui::GetContentRegionAvail().y;
+    draw_list_table(ctx, height);
+    const ImVec2 after_table = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(counts_pos.x, counts_pos.y + 4.0f));
     draw_counts(ctx);
     if (!ls.selected.empty()) {
         ImGui::SameLine();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 16.0f);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6.0f);
+        ImGui::SetCursorPosY(counts_pos.y);
         draw_list_bulk_bar(ctx);
     }
-    ImGui::Spacing();
-
-    const float height = ImGui::GetContentRegionAvail().y;
-    draw_list_table(ctx, height);
+    ImGui::SetCursorPos(after_table);
     draw_list_delete_confirm(ctx);
     draw_row_dialogs(ctx);
 }

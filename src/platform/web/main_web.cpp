@@ -2,6 +2,7 @@
 // WebGL2 context, and starts drawing on demand. No main loop runs continuously: frames come from
 // input events and request_frame() (frame_scheduler.h), so an idle tab draws nothing.
 #include "platform/web/bridge.h"
+#include "platform/web/download.h"
 #include "platform/web/fonts.h"
 #include "platform/web/persistence_web.h"
 #include "platform/web/web_app.h"
@@ -49,6 +50,7 @@ void draw_frame(void* user) {
     dd::web::input_new_frame(web);
     dd::ui::FrameOutput out = dd::ui::app_frame(web.app, dd::Millis(emscripten_date_now()));
     dd::web::persistence_after_frame(web, out);
+    dd::web::list_files_after_frame(web);   // downloads the list asked for (CSV export)
     dd::web::renderer_draw(web.renderer, *ImGui::GetDrawData(), web.canvas.fb_w, web.canvas.fb_h, clear_color(web));
     dd::web::input_end_frame(web);
 

@@ -1,0 +1,10 @@
+// Hands the files the views asked for (ListState::downloads) to the browser as downloads:
+// a Blob, an object URL and a click on a temporary <a download>. Called after each frame.
+#pragma once
+
+namespace dd::web {
+
+struct WebApp;
+void list_files_after_frame(WebApp& web);
+
+}  // namespace dd::web
