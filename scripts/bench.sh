@@ -49,9 +49,15 @@ winfo, wasm = parse(wasm_path)
 counts = sorted({n for (_, n) in native})
 
 # figure, label, unit, target (native), lower is better
+# The snapshot targets are judged on CPU time: the machine is shared, and wall time includes the
+# time spent waiting for a core (wall figures are listed too).
 ROWS = [
-    ("load_ms", "Load the snapshot (parse + check)", "ms", 250),
-    ("save_ms", "Save the snapshot", "ms", 150),
+    ("load_cpu_ms", "Load the snapshot (parse + check), CPU time", "ms", 250),
+    ("save_cpu_ms", "Save the snapshot, CPU time", "ms", 150),
+    ("load_ms", "… load, wall time", "ms", None),
+    ("save_ms", "… save, wall time", "ms", None),
+    ("load_mb_per_s", "… load throughput (per CPU second)", "MB/s", None),
+    ("save_mb_per_s", "… save throughput (per CPU second)", "MB/s", None),
     ("move_us", "Stage move (Store::apply)", "µs/command", 2),
     ("undo_us", "Undo of a stage move", "µs/command", 2),
     ("deal_memory_bytes", "Memory per deal beyond its strings", "bytes", 400),
@@ -59,6 +65,12 @@ ROWS = [
     ("store_index_bytes", "… of which the store's indexes (all / deals)", "bytes", None),
     ("deal_string_bytes", "String characters per deal (heap)", "bytes", None),
     ("snapshot_mb", "Snapshot size", "MB", None),
+    ("snapshot_bytes_deals", "… bytes per deal: deals", "bytes", None),
+    ("snapshot_bytes_history", "… bytes per deal: history", "bytes", None),
+    ("snapshot_bytes_activities", "… bytes per deal: activities", "bytes", None),
+    ("snapshot_bytes_contacts", "… bytes per deal: contacts", "bytes", None),
+    ("snapshot_bytes_notes", "… bytes per deal: notes", "bytes", None),
+    ("snapshot_bytes_companies", "… bytes per deal: companies", "bytes", None),
     ("store_load_ms", "Store::load (validate + indexes)", "ms", None),
     ("generate_ms", "Generate the sample workspace", "ms", None),
 ]

@@ -169,18 +169,19 @@ bool status_fits_stage(DealStatus status, StageKind kind) {
 
 Status check_custom_value(const Workspace& ws, const Tables& t, const Deal& deal, size_t d, size_t c) {
     const CustomValue& v = deal.custom[c];
-    const std::string path = at("deals", d) + ".custom[" + std::to_string(c) + "]";
+    // The path is spelled only on error: this runs for every custom value of every deal.
+    const auto path = [&](const char* field) { return at("deals", d) + ".custom[" + std::to_string(c) + "]." + field; };
     const size_t def_index = t.custom_fields.find(v.field);
-    if (def_index == SIZE_MAX) return missing(path + ".field", "custom field", v.field);
+    if (def_index == SIZE_MAX) return missing(path("field"), "custom field", v.field);
     for (size_t k = 0; k < c; ++k)
-        if (deal.custom[k].field == v.field) return field_error(path + ".field", "duplicate value for this field");
+        if (deal.custom[k].field == v.field) return field_error(path("field"), "duplicate value for this field");
     const CustomFieldDef& def = ws.custom_fields[def_index];
     if (def.type == FieldType::Checkbox && v.number != 0 && v.number != 1)
-        return field_error(path + ".number", "a checkbox value is 0 or 1");
+        return field_error(path("number"), "a checkbox value is 0 or 1");
     if (def.type == FieldType::SingleSelect) {
         bool listed = false;
         for (const std::string& option : def.options) listed = listed || option == v.text;
-        if (!listed) return field_error(path + ".text", "\"" + v.text + "\" is not an option of " + def.name);
+        if (!listed) return field_error(path("text"), "\"" + v.text + "\" is not an option of " + def.name);
     }
     return ok_status();
 }

@@ -11,6 +11,7 @@ namespace {
 template <typename T>
 struct FieldSpec {
     std::string_view name;
+    std::string_view key;  // what the writer puts before the value: ,"name":  (the comma dropped for the first)
     bool required;
     bool (*read)(Reader&, T&);
     void (*write)(Writer&, const T&);
@@ -35,7 +36,7 @@ constexpr bool kOptional = false;
 // in json_io_codecs.h or below) and the member it maps to.
 #define DD_FIELD(T, NAME, PRESENCE, CODEC, MEMBER)                                  \
     FieldSpec<T> {                                                                  \
-        NAME, PRESENCE, [](Reader& r, T& x) { return read_##CODEC(r, x.MEMBER); }, \
+        NAME, ",\"" NAME "\":", PRESENCE, [](Reader& r, T& x) { return read_##CODEC(r, x.MEMBER); }, \
             [](Writer& w, const T& x) { write_##CODEC(w, x.MEMBER); },              \
             [](const T& x) { return same_value(x.MEMBER, defaults<T>().MEMBER); }   \
     }
@@ -63,18 +64,27 @@ bool read_with(Reader& r, T& record, const FieldSpec<T> (&fields)[N]) {
     static_assert(N <= 64, "the seen-fields mask holds 64 fields");
     uint64_t seen = 0;
     size_t guess = 0;  // where the next field is expected in the table
-    const bool ok = r.read_object([&](std::string_view key) {
-        const size_t i = find_field(fields, key, guess);
-        if (i == N) return r.skip_value();  // unknown fields are ignored (forward compatibility)
-        r.push_key(fields[i].name);
-        if (seen & (uint64_t{1} << i)) return r.fail("duplicate field");
-        seen |= uint64_t{1} << i;
-        guess = i + 1;
-        if (!fields[i].read(r, record)) return false;
-        r.pop();
-        return true;
-    });
-    if (!ok) return false;
+    bool more = false;
+    if (!r.begin_object(more)) return false;
+    more = !more;
+    while (more) {
+        // The expected name is matched in place (files we write); any other name is parsed.
+        std::string_view key;
+        const std::string_view expected = guess < N ? fields[guess].key.substr(1) : std::string_view();
+        if (!r.read_member_key(expected, key)) return false;
+        const size_t i = guess < N && key.data() == expected.data() ? guess : find_field(fields, key, guess);
+        if (i == N) {
+            if (!r.skip_value()) return false;  // unknown fields are ignored (forward compatibility)
+        } else {
+            r.push_key(fields[i].name);
+            if (seen & (uint64_t{1} << i)) return r.fail("duplicate field");
+            seen |= uint64_t{1} << i;
+            guess = i + 1;
+            if (!fields[i].read(r, record)) return false;
+            r.pop();
+        }
+        if (!r.end_member(more)) return false;
+    }
     for (size_t i = 0; i < N; ++i) {
         if (fields[i].required && !(seen & (uint64_t{1} << i))) {
             r.push_key(fields[i].name);
@@ -87,16 +97,15 @@ bool read_with(Reader& r, T& record, const FieldSpec<T> (&fields)[N]) {
 template <typename T, size_t N>
 void write_with(Writer& w, const T& record, const FieldSpec<T> (&fields)[N]) {
     // Optional fields holding their default are left out: smaller files, same workspace on load.
-    w.out += '{';
-    bool first = true;
+    w.put('{');
+    size_t skip = 1;  // the first member has no comma before it
     for (size_t i = 0; i < N; ++i) {
         if (!fields[i].required && fields[i].is_default(record)) continue;
-        if (!first) w.out += ',';
-        first = false;
-        w.key(fields[i].name);
+        w.key(fields[i].key.substr(skip));
+        skip = 0;
         fields[i].write(w, record);
     }
-    w.out += '}';
+    w.put('}');
 }
 
 // Arrays of nested (non-top-level) records.
@@ -110,12 +119,12 @@ bool read_list(Reader& r, std::vector<T>& out) {
 }
 template <typename T>
 void write_list(Writer& w, const std::vector<T>& items) {
-    w.out += '[';
+    w.put('[');
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i) w.out += ',';
+        if (i) w.put(',');
         write_record(w, items[i]);
     }
-    w.out += ']';
+    w.put(']');
 }
 
 // ---- nested records -------------------------------------------------------------------------

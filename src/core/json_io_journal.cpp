@@ -15,14 +15,13 @@ constexpr std::string_view kTombstoneKind = "tombstone";
 
 template <typename T>
 std::string envelope(std::string_view kind, const T& record) {
-    Writer w;
-    w.out.reserve(512);
+    Writer w(512);
     w.raw("{\"kind\":");
     w.string(kind);
     w.raw(",\"record\":");
     json_io::write_record(w, record);
-    w.out += '}';
-    return std::move(w.out);
+    w.put('}');
+    return w.take();
 }
 
 template <typename T>

@@ -6,8 +6,6 @@
 namespace dd::json_io {
 namespace {
 
-bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -57,7 +55,8 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 
 std::string Reader::path_text() const {
     std::string out;
-    for (const Segment& s : path_) {
+    for (size_t i = 0; i < path_size_ && i < kMaxPath; ++i) {
+        const Segment& s = path_[i];
         if (s.is_index) {
             out += '[';
             out += std::to_string(s.index);
@@ -86,15 +85,8 @@ bool Reader::fail_syntax(std::string message) {
     return fail(message + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")");
 }
 
-bool Reader::skip_ws_and_peek(char& c) {
-    while (pos_ < text_.size() && is_ws(text_[pos_])) ++pos_;
-    if (pos_ >= text_.size()) return fail_syntax("unexpected end of input (truncated JSON)");
-    c = text_[pos_];
-    return true;
-}
-
 JsonType Reader::peek() {
-    while (pos_ < text_.size() && is_ws(text_[pos_])) ++pos_;
+    skip_ws();
     if (pos_ >= text_.size()) return JsonType::End;
     switch (text_[pos_]) {
         case '{': return JsonType::Object;
@@ -135,29 +127,90 @@ bool Reader::read_key(std::string_view& key) {
     return true;
 }
 
+bool Reader::begin_object(bool& empty) {
+    if (!begin('{', "expected an object")) return false;
+    char c = 0;
+    if (!skip_ws_and_peek(c)) return false;
+    empty = c == '}';
+    if (empty) { ++pos_; --depth_; }
+    return true;
+}
+
+namespace {
+uint64_t load8(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+uint32_t load4(const char* p) {
+    uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+// a[0..n) == b[0..n) for 4 <= n, in whole words (the last one overlapping): no call to memcmp for
+// the short member names this compares.
+bool same_bytes(const char* a, const char* b, size_t n) {
+    if (n < 8) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (load8(a + i) != load8(b + i)) return false;
+    return load8(a + n - 8) == load8(b + n - 8);
+}
+}  // namespace
+
+bool Reader::read_member_key(std::string_view expected, std::string_view& key) {
+    skip_ws();
+    const size_t n = expected.size();
+    if (n >= 4 && pos_ + n <= text_.size() && same_bytes(text_.data() + pos_, expected.data(), n)) {
+        key = expected;
+        pos_ += n;
+        return true;
+    }
+    return read_key(key);
+}
+
+bool Reader::end_member(bool& more) {
+    char c = 0;
+    if (!skip_ws_and_peek(c)) return false;
+    ++pos_;
+    if (c == ',') { more = true; return true; }
+    if (c == '}') { more = false; --depth_; return true; }
+    --pos_;
+    return fail_syntax("expected ',' or '}'");
+}
+
 // Parses the string at pos_ (which is a '"'). Without escapes `out` views the text itself;
 // with escapes the decoded string is built in `scratch` and `out` views that.
 bool Reader::parse_string(std::string_view& out, std::string& scratch) {
     const size_t start = ++pos_;
     const size_t n = text_.size();
     size_t i = start;
-    // Fast path: plain ASCII up to the closing quote, 8 bytes at a time while no byte of the
-    // word is '"', '\\', a control character or non-ASCII (bit tricks: a byte is flagged when
-    // its high bit ends up set; a flag can only be wrong above a real hit, which stops us anyway).
+    // Fast path: find the first byte that is '"', '\\', a control character or non-ASCII, 8 bytes
+    // at a time (bit tricks: a byte is flagged when its high bit ends up set; a flag can only be
+    // wrong above a real hit, so the lowest flag is exact). Valid UTF-8 is stepped over and the
+    // scan goes on; a closing quote before any escape gives a view of the text itself.
     constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-    while (i + 8 <= n) {
-        uint64_t w;
-        std::memcpy(&w, text_.data() + i, 8);
-        const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-        const uint64_t flagged = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                                 ((w - kOnes * 0x20) & ~w) | w;
-        if (flagged & kHigh) break;
-        i += 8;
-    }
-    while (i < n) {
-        const unsigned char c = static_cast<unsigned char>(text_[i]);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++i;
+    for (;;) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            std::memcpy(&w, text_.data() + i, 8);
+            const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+            const uint64_t flagged = (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                                      ((w - kOnes * 0x20) & ~w) | w) & kHigh;
+            if (flagged) {
+                i += static_cast<size_t>(__builtin_ctzll(flagged)) >> 3;
+                break;
+            }
+            i += 8;
+        }
+        while (i < n) {
+            const unsigned char c = static_cast<unsigned char>(text_[i]);
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+            ++i;
+        }
+        if (i >= n || static_cast<unsigned char>(text_[i]) < 0x80) break;
+        const size_t len = utf8_sequence_length(text_, i);
+        if (len == 0) break;  // the slow path below reports it
+        i += len;
     }
     if (i < n && text_[i] == '"') {
         out = text_.substr(start, i - start);

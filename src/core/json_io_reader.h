@@ -21,9 +21,11 @@ namespace dd::json_io {
 
 enum class JsonType : uint8_t { Object, Array, String, Number, Bool, Null, End, Invalid };
 
+constexpr int kMaxDepth = 64;
+
 class Reader {
 public:
-    explicit Reader(std::string_view text) : text_(text) { path_.reserve(8); }
+    explicit Reader(std::string_view text) : text_(text) {}
 
     // ---- values ----
     JsonType peek();                        // type of the next value (skips whitespace)
@@ -44,10 +46,28 @@ public:
     // After the top-level value: only whitespace may follow.
     bool expect_end();
 
+    // ---- objects member by member (what read_object does, for callers that expect a key) ----
+    bool begin_object(bool& empty);         // '{', and the '}' too if the object is empty
+    // A member name and its ':'. `expected` is a name spelled with its quotes and colon ("\"id\":",
+    // what our writer puts there, in table order): when the text holds exactly that, key is set to
+    // `expected` itself (the caller tells by its address) without scanning; otherwise the name is
+    // parsed and key views it, unquoted. Pass {} to always parse.
+    bool read_member_key(std::string_view expected, std::string_view& key);
+    bool end_member(bool& more);            // ',' (more) or '}' (done)
+
+    // ---- fast paths for fixed-width values (a caller that does not recognise the text falls back
+    // to the general reads above, which also produce the errors) ----
+    // The text from the next non-whitespace character on.
+    std::string_view rest() {
+        skip_ws();
+        return text_.substr(pos_);
+    }
+    void advance(size_t n) { pos_ += n; }
+
     // ---- path and errors ----
-    void push_key(std::string_view key) { path_.push_back(Segment{key, 0, false}); }
-    void push_index(size_t index) { path_.push_back(Segment{{}, index, true}); }
-    void pop() { path_.pop_back(); }
+    void push_key(std::string_view key) { push(Segment{key, 0, false}); }
+    void push_index(size_t index) { push(Segment{{}, index, true}); }
+    void pop() { --path_size_; }
     bool fail(std::string message);          // records the error at the current path; returns false
     bool fail_syntax(std::string message);   // same, with line and column of the current position
     bool fail_type(const char* expected);    // the next value has the wrong type (or is not JSON at all)
@@ -61,7 +81,23 @@ private:
         size_t index;
         bool is_index;
     };
-    bool skip_ws_and_peek(char& c);
+    // Each nesting level adds at most an array index and a member name; begin() stops at kMaxDepth.
+    static constexpr size_t kMaxPath = 2 * kMaxDepth + 4;
+
+    static bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+    void skip_ws() {
+        while (pos_ < text_.size() && is_ws(text_[pos_])) ++pos_;
+    }
+    bool skip_ws_and_peek(char& c) {
+        skip_ws();
+        if (pos_ >= text_.size()) return fail_syntax("unexpected end of input (truncated JSON)");
+        c = text_[pos_];
+        return true;
+    }
+    void push(const Segment& s) {
+        if (path_size_ < kMaxPath) path_[path_size_] = s;
+        ++path_size_;
+    }
     bool begin(char open, const char* expected);
     bool read_key(std::string_view& key);
     bool parse_string(std::string_view& out, std::string& scratch);
@@ -71,32 +107,27 @@ private:
     std::string_view text_;
     size_t pos_ = 0;
     int depth_ = 0;
-    std::vector<Segment> path_;
+    Segment path_[kMaxPath];
+    size_t path_size_ = 0;
     std::string key_scratch_;
     std::string value_scratch_;
     bool failed_ = false;
     Error error_;
 };
 
-constexpr int kMaxDepth = 64;
 
 template <typename F>
 bool Reader::read_object(F&& on_member) {
-    if (!begin('{', "expected an object")) return false;
-    char c = 0;
-    if (!skip_ws_and_peek(c)) return false;
-    if (c == '}') { ++pos_; --depth_; return true; }
-    for (;;) {
+    bool more = false;
+    if (!begin_object(more)) return false;
+    more = !more;
+    while (more) {
         std::string_view key;
-        if (!read_key(key)) return false;
+        if (!read_member_key({}, key)) return false;
         if (!on_member(key)) return false;
-        if (!skip_ws_and_peek(c)) return false;
-        ++pos_;
-        if (c == ',') continue;
-        if (c == '}') { --depth_; return true; }
-        --pos_;
-        return fail_syntax("expected ',' or '}'");
+        if (!end_member(more)) return false;
     }
+    return true;
 }
 
 template <typename F>

@@ -1,110 +1,170 @@
 #include "core/json_io_writer.h"
 
 #include <charconv>
+#include <cstdint>
 
 namespace dd::json_io {
+namespace {
 
-void Writer::key(std::string_view name) {
-    out += '"';
-    raw(name);
-    out += "\":";
-}
-
-void Writer::string(std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    size_t run = 0;  // start of the pending run of characters that need no escape
-    for (size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default: {
-                const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-                out.append(esc, sizeof esc);
-            }
+// "00".."99": two digits per table lookup.
+struct TwoDigits {
+    char d[200];
+    constexpr TwoDigits() : d() {
+        for (int i = 0; i < 100; ++i) {
+            d[2 * i] = static_cast<char>('0' + i / 10);
+            d[2 * i + 1] = static_cast<char>('0' + i % 10);
         }
     }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
-}
+};
+constexpr TwoDigits kTwoDigits;
 
-void Writer::integer(int64_t v) {
-    char buf[24];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, static_cast<size_t>(res.ptr - buf));
-}
+// "00".."ff": one byte of an id per table lookup.
+struct HexPairs {
+    char d[512];
+    constexpr HexPairs() : d() {
+        constexpr char hex[] = "0123456789abcdef";
+        for (int i = 0; i < 256; ++i) {
+            d[2 * i] = hex[i >> 4];
+            d[2 * i + 1] = hex[i & 15];
+        }
+    }
+};
+constexpr HexPairs kHexPairs;
 
-namespace {
 char* two_digits(char* p, int v) {
-    p[0] = static_cast<char>('0' + v / 10);
-    p[1] = static_cast<char>('0' + v % 10);
+    std::memcpy(p, kTwoDigits.d + 2 * v, 2);
     return p + 2;
 }
 // "YYYY-MM-DD" for years 0..9999 (others fall back to the model's helper).
 char* date_digits(char* p, int y, int m, int d) {
-    p[0] = static_cast<char>('0' + y / 1000);
-    p[1] = static_cast<char>('0' + y / 100 % 10);
-    p = two_digits(p + 2, y % 100);
+    p = two_digits(p, y / 100);
+    p = two_digits(p, y % 100);
     *p++ = '-';
     p = two_digits(p, m);
     *p++ = '-';
     return two_digits(p, d);
 }
 int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// True if some byte of the 8 needs an escape in JSON ('"', '\\' or below 0x20). May say true
+// for a word that needs none only when a real hit is in it too, so "false" is exact.
+bool needs_escape8(uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+    const uint64_t hit = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w);
+    return (hit & kHigh) != 0;
+}
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 }  // namespace
 
-void Writer::id(Id id) {
+void Writer::grow(size_t n) {
+    const size_t used = size();
+    size_t capacity = buf_.size() * 2;
+    if (capacity < used + n) capacity = used + n;
+    if (capacity < 256) capacity = 256;
+    buf_.resize(capacity);
+    reset_cursor(used);
+}
+
+void Writer::string(std::string_view s) {
+    // Most text needs no escape: find out 8 bytes at a time, then copy it in one go.
+    size_t i = 0;
+    const size_t n = s.size();
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (needs_escape8(w)) break;
+    }
+    while (i < n && !needs_escape(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == n) {
+        char* p = room(n + 2);
+        *p = '"';
+        std::memcpy(p + 1, s.data(), n);
+        p[n + 1] = '"';
+        p_ += n + 2;
+        return;
+    }
     static constexpr char kHex[] = "0123456789abcdef";
-    char buf[18];
-    buf[0] = buf[17] = '"';
-    for (int i = 16; i >= 1; --i, id >>= 4) buf[i] = kHex[id & 0xf];
-    out.append(buf, sizeof buf);
+    put('"');
+    raw(s.substr(0, i));
+    size_t run = i;  // start of the pending run of characters that need no escape
+    for (; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (!needs_escape(c)) continue;
+        raw(s.substr(run, i - run));
+        run = i + 1;
+        switch (c) {
+            case '"': raw("\\\""); break;
+            case '\\': raw("\\\\"); break;
+            case '\n': raw("\\n"); break;
+            case '\r': raw("\\r"); break;
+            case '\t': raw("\\t"); break;
+            case '\b': raw("\\b"); break;
+            case '\f': raw("\\f"); break;
+            default: {
+                const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+                raw(std::string_view(esc, sizeof esc));
+            }
+        }
+    }
+    raw(s.substr(run));
+    put('"');
+}
+
+void Writer::integer(int64_t v) {
+    char* p = room(24);
+    if (v >= 0 && v < 100) {
+        if (v < 10) { *p = static_cast<char>('0' + v); ++p_; }
+        else { two_digits(p, static_cast<int>(v)); p_ += 2; }
+        return;
+    }
+    p_ = std::to_chars(p, p + 24, v).ptr;
+}
+
+void Writer::id(Id id) {
+    char* p = room(18);
+    p[0] = p[17] = '"';
+    for (int byte = 7; byte >= 0; --byte, id >>= 8) std::memcpy(p + 1 + 2 * byte, kHexPairs.d + 2 * (id & 0xff), 2);
+    p_ += 18;
 }
 
 void Writer::day(Day day) {
     int y, m, d;
     civil_from_day(day, y, m, d);
     if (y < 0 || y > 9999) return string(day_to_string(day));
-    char buf[12];
-    buf[0] = '"';
-    date_digits(buf + 1, y, m, d);
-    buf[11] = '"';
-    out.append(buf, sizeof buf);
+    char* p = room(12);
+    p[0] = '"';
+    date_digits(p + 1, y, m, d);
+    p[11] = '"';
+    p_ += 12;
 }
 
 void Writer::instant(Millis t) {
     const int64_t days = floor_div(t, 86'400'000);
-    int64_t rest = t - days * 86'400'000;
+    int rest = static_cast<int>(t - days * 86'400'000);  // ms of the day, < 2^31
     int y, m, d;
     civil_from_day(static_cast<Day>(days), y, m, d);
     if (y < 0 || y > 9999) return string(millis_to_string(t));
-    char buf[26];
-    buf[0] = '"';
-    char* p = date_digits(buf + 1, y, m, d);
+    char* const start = room(26);
+    char* p = start;
+    *p++ = '"';
+    p = date_digits(p, y, m, d);
     *p++ = 'T';
-    p = two_digits(p, static_cast<int>(rest / 3'600'000));
+    p = two_digits(p, rest / 3'600'000);
     rest %= 3'600'000;
     *p++ = ':';
-    p = two_digits(p, static_cast<int>(rest / 60'000));
+    p = two_digits(p, rest / 60'000);
     rest %= 60'000;
     *p++ = ':';
-    p = two_digits(p, static_cast<int>(rest / 1000));
+    p = two_digits(p, rest / 1000);
     *p++ = '.';
-    const int ms = static_cast<int>(rest % 1000);
+    const int ms = rest % 1000;
     *p++ = static_cast<char>('0' + ms / 100);
     p = two_digits(p, ms % 100);
     *p++ = 'Z';
     *p++ = '"';
-    out.append(buf, static_cast<size_t>(p - buf));
+    p_ = p;
 }
 
 }  // namespace dd::json_io

@@ -1,5 +1,6 @@
 // Save then load gives the identical workspace: every field of every record, tombstones and settings.
 #include "core/json_io.h"
+#include "core/json_io_codecs.h"
 #include "core/json_io_reader.h"
 #include "core/json_io_writer.h"
 #include "core/sample_data.h"
@@ -94,20 +95,20 @@ TEST_CASE("the writer spells ids, dates and instants exactly like the model's he
         x ^= x << 13; x ^= x >> 7; x ^= x << 17;
         const Millis t = static_cast<Millis>(x % 8'000'000'000'000ULL) - 1'000'000'000'000LL;  // 1938 .. 2223
         const Day d = static_cast<Day>(t / 86'400'000);
-        w.out.clear();
+        w.clear();
         w.id(x);
-        REQUIRE(w.out == "\"" + id_to_string(x) + "\"");
-        w.out.clear();
+        REQUIRE(w.view() == "\"" + id_to_string(x) + "\"");
+        w.clear();
         w.day(d);
-        REQUIRE(w.out == "\"" + day_to_string(d) + "\"");
-        w.out.clear();
+        REQUIRE(w.view() == "\"" + day_to_string(d) + "\"");
+        w.clear();
         w.instant(t);
-        REQUIRE(w.out == "\"" + millis_to_string(t) + "\"");
+        REQUIRE(w.view() == "\"" + millis_to_string(t) + "\"");
     }
     for (const Millis t : {Millis(0), Millis(-1), Millis(951'782'400'000), Millis(253'402'300'799'999)}) {
-        w.out.clear();
+        w.clear();
         w.instant(t);
-        CHECK(w.out == "\"" + millis_to_string(t) + "\"");
+        CHECK(w.view() == "\"" + millis_to_string(t) + "\"");
     }
 }
 
@@ -118,7 +119,7 @@ TEST_CASE("strings come back exactly whatever sits at any byte of the reader's 8
             const std::string text = std::string(before, 'a') + special + std::string(before % 9, 'b');
             json_io::Writer w;
             w.string(text);
-            json_io::Reader r(w.out);
+            json_io::Reader r(w.view());
             std::string back;
             REQUIRE(r.read_string(back));
             REQUIRE(r.expect_end());
@@ -132,4 +133,68 @@ TEST_CASE("strings come back exactly whatever sits at any byte of the reader's 8
         std::string back;
         CHECK_FALSE(r.read_string(back));
     }
+}
+
+TEST_CASE("the reader's fixed-width fast paths for ids, dates and instants agree with the model's parsers") {
+    // Written by the writer, read back through the codecs (fast path): the same values.
+    uint64_t x = 0x2545f4914f6cdd1dULL;
+    for (int i = 0; i < 20000; ++i) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        const Millis t = static_cast<Millis>(x % 8'000'000'000'000ULL) - 1'000'000'000'000LL;
+        const Day d = static_cast<Day>(t / 86'400'000);
+        json_io::Writer w;
+        w.put('[');
+        w.id(x | 1);
+        w.put(',');
+        w.day(d);
+        w.put(',');
+        w.instant(t);
+        w.put(']');
+        json_io::Reader r(w.view());
+        Id id = 0;
+        Day day = 0;
+        Millis instant = 0;
+        REQUIRE(r.read_array([&](size_t k) {
+            return k == 0 ? json_io::read_id(r, id) : k == 1 ? json_io::read_day(r, day) : json_io::read_instant(r, instant);
+        }));
+        REQUIRE(id == (x | 1));
+        REQUIRE(day == d);
+        REQUIRE(instant == t);
+    }
+    // Text of the same width that the model refuses is refused (by the general path, with its words).
+    const auto day_ok = [](const std::string& text) {
+        json_io::Reader r(text);
+        Day d;
+        return json_io::read_day(r, d);
+    };
+    const auto instant_ok = [](const std::string& text) {
+        json_io::Reader r(text);
+        Millis t;
+        return json_io::read_instant(r, t);
+    };
+    const auto id_ok = [](const std::string& text) {
+        json_io::Reader r(text);
+        Id id;
+        return json_io::read_id(r, id);
+    };
+    CHECK(day_ok("\"2024-02-29\""));
+    CHECK_FALSE(day_ok("\"2026-02-29\""));
+    CHECK_FALSE(day_ok("\"2026-13-01\""));
+    CHECK_FALSE(day_ok("\"2026-00-10\""));
+    CHECK_FALSE(day_ok("\"2026-04-31\""));
+    CHECK_FALSE(day_ok("\"2026/04/30\""));
+    CHECK_FALSE(day_ok("\"2026-0a-10\""));
+    CHECK(instant_ok("\"2026-01-02T23:59:59.999Z\""));
+    CHECK(instant_ok("\"2026-01-02T10:00:00Z\""));   // fewer fraction digits: the general path
+    CHECK_FALSE(instant_ok("\"2026-01-02T24:00:00.000Z\""));
+    CHECK_FALSE(instant_ok("\"2026-01-02T10:60:00.000Z\""));
+    CHECK_FALSE(instant_ok("\"2026-01-02T10:00:60.000Z\""));
+    CHECK_FALSE(instant_ok("\"2026-01-02T10:00:00.00xZ\""));
+    CHECK_FALSE(instant_ok("\"2026-01-02T10:00:00.000+\""));
+    CHECK_FALSE(instant_ok("\"2026-02-30T10:00:00.000Z\""));
+    CHECK(id_ok("\"0123456789abcdef\""));
+    CHECK_FALSE(id_ok("\"0123456789ABCDEF\""));
+    CHECK_FALSE(id_ok("\"0000000000000000\""));
+    CHECK_FALSE(id_ok("\"0123456789abcdeg\""));
+    CHECK_FALSE(id_ok("\"0123456789abcde\""));
 }
