@@ -183,7 +183,8 @@ void snapshot_bytes_by_kind(const std::string& text, size_t deal_count) {
 int run_snapshot(size_t deal_count, int runs) {
     const dd::Workspace ws = dd::make_sample_workspace(20260315, deal_count, kNow);
     std::string text;
-    snapshot_figures("save", deal_count, median_timing(runs, [&] { text = dd::save_workspace_json(ws); }), text.size());
+    const Timing save = median_timing(runs, [&] { text = dd::save_workspace_json(ws); });
+    snapshot_figures("save", deal_count, save, text.size());
     figure("snapshot_mb", deal_count, double(text.size()) / 1e6, "MB of JSON");
     figure("snapshot_bytes_per_deal", deal_count, double(text.size()) / double(deal_count), "bytes/deal (all records)");
     snapshot_bytes_by_kind(text, deal_count);
@@ -224,7 +225,8 @@ int run(size_t deal_count) {
 
     // Save.
     std::string text;
-    snapshot_figures("save", deal_count, median_timing(runs, [&] { text = dd::save_workspace_json(ws); }), text.size());
+    const Timing save = median_timing(runs, [&] { text = dd::save_workspace_json(ws); });
+    snapshot_figures("save", deal_count, save, text.size());
     figure("snapshot_mb", deal_count, double(text.size()) / 1e6, "MB of JSON");
     snapshot_bytes_by_kind(text, deal_count);
 

@@ -143,13 +143,17 @@ void Writer::day(Day day) {
 void Writer::instant(Millis t) {
     const int64_t days = floor_div(t, 86'400'000);
     int rest = static_cast<int>(t - days * 86'400'000);  // ms of the day, < 2^31
-    int y, m, d;
-    civil_from_day(static_cast<Day>(days), y, m, d);
-    if (y < 0 || y > 9999) return string(millis_to_string(t));
-    char* const start = room(26);
-    char* p = start;
+    if (days != cached_day_) {
+        int y, m, d;
+        civil_from_day(static_cast<Day>(days), y, m, d);
+        if (y < 0 || y > 9999) return string(millis_to_string(t));
+        date_digits(cached_date_, y, m, d);
+        cached_day_ = days;
+    }
+    char* p = room(26);
     *p++ = '"';
-    p = date_digits(p, y, m, d);
+    std::memcpy(p, cached_date_, 10);
+    p += 10;
     *p++ = 'T';
     p = two_digits(p, rest / 3'600'000);
     rest %= 3'600'000;

@@ -8,6 +8,7 @@
 #pragma once
 #include "core/model.h"
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -59,6 +60,11 @@ private:
         p_ = &buf_[0] + at;
         end_ = &buf_[0] + buf_.size();
     }
+
+    // The last civil date spelled by instant(): a record's instants often fall on the same day
+    // (created_at, updated_at), and the calendar conversion is the costly part of an instant.
+    int64_t cached_day_ = INT64_MIN;
+    char cached_date_[10] = {};
 
     std::string buf_;  // sized to its capacity; [data, p_) is the text written so far
     char* p_ = nullptr;
