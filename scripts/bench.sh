@@ -85,6 +85,9 @@ lines.append(f"Machine: {ninfo.get('machine', '?')}. Run: {ninfo.get('date', '?'
              f"WASM {winfo.get('load average at start', '?')}; the machine is shared, so figures vary between runs).")
 lines.append(f"Native: {ninfo.get('compiler', '?')}, -O2. WASM: {winfo.get('compiler', '?')}, -O2, run in Node.")
 lines.append("Targets apply to the native figure; WASM should stay within 2x of native.")
+lines.append("Snapshot targets are judged on CPU time (std::clock): the machine is shared and wall time includes "
+             "waiting for a core. Under Node std::clock follows the wall clock, so a WASM CPU row is really wall "
+             "time: compare WASM with the native wall rows.")
 lines.append("")
 for n in counts:
     lines.append(f"### {n:,} deals")
