@@ -23,6 +23,8 @@ DD_COMMAND_HANDLERS(UpdateDeal)
 DD_COMMAND_HANDLERS(BulkUpdateDeals)
 DD_COMMAND_HANDLERS(DeleteDeals)
 DD_COMMAND_HANDLERS(DuplicateDeal)
+// cmd_import.cpp
+DD_COMMAND_HANDLERS(ImportDeals)
 // cmd_deal_moves.cpp
 DD_COMMAND_HANDLERS(MoveDeal)
 DD_COMMAND_HANDLERS(BulkMoveDeals)

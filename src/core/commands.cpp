@@ -37,6 +37,9 @@ struct PermissionOf {
     Permission operator()(const SetLocale&) const { return Permission::Settings; }
     // Choosing who uses this device is not a data change.
     Permission operator()(const SetCurrentUser&) const { return Permission::Anyone; }
+    Permission operator()(const ImportDeals& c) const {
+        return c.new_members.empty() && c.new_stages.empty() ? Permission::Data : Permission::Settings;
+    }
 };
 }  // namespace
 

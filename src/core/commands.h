@@ -120,6 +120,20 @@ struct DeleteDeals { std::vector<Id> deals; };
 // placed right below it, open, titled "<title> (copy)", external_ref cleared.
 struct DuplicateDeal { Id source = kNoId; Id new_id = kNoId; };
 
+// A CSV import (core/csv_import.h builds it): everything it creates or changes, applied
+// all-or-nothing as one undo step. New stages go after the last open stage of their pipeline.
+// Needs admin rights only when it adds stages or team members.
+struct ImportNewStage { Id pipeline = kNoId; Stage stage; };
+struct ImportDealUpdate { Id deal = kNoId; DealPatch patch; Id to_stage = kNoId; };   // kNoId: stays
+struct ImportDeals {
+    std::vector<TeamMember> new_members;
+    std::vector<ImportNewStage> new_stages;
+    std::vector<Company> new_companies;
+    std::vector<Contact> new_contacts;
+    std::vector<Deal> creates;             // as CreateDeal takes them (ids set, rank by the store)
+    std::vector<ImportDealUpdate> updates;
+};
+
 // ---- Contacts and companies (managers and admins) ---------------------------------------------
 struct ContactPatch {
     std::optional<std::string> name;
@@ -202,7 +216,7 @@ struct SetLocale { std::string locale; };
 using Command = std::variant<
     CreatePipeline, RenamePipeline, MovePipeline, DeletePipeline,
     AddStage, UpdateStage, MoveStage, DeleteStage,
-    CreateDeal, UpdateDeal, BulkUpdateDeals, MoveDeal, BulkMoveDeals, SetDealStatus, DeleteDeals, DuplicateDeal,
+    CreateDeal, UpdateDeal, BulkUpdateDeals, MoveDeal, BulkMoveDeals, SetDealStatus, DeleteDeals, DuplicateDeal, ImportDeals,
     CreateContact, UpdateContact, DeleteContact,
     CreateCompany, UpdateCompany, DeleteCompany,
     CreateActivity, UpdateActivity, DeleteActivity,
