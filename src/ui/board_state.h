@@ -6,6 +6,7 @@
 #include "core/model.h"
 #include "core/store.h"
 #include "imgui.h"
+#include "ui/pipeline_settings_state.h"
 
 #include <cstdint>
 #include <string>
@@ -93,7 +94,8 @@ struct BoardState {
     QuickAdd quick_add;
     Id menu_deal = kNoId;                // the card whose context menu is open
     bool open_menu = false;
-    bool show_settings = false;          // the pipeline settings dialog (pipeline_settings.h)
+    bool show_settings = false;          // open the pipeline settings dialog (pipeline_settings.h)
+    PipelineSettingsState settings;
 
     std::vector<LaneLayout> layout;      // last frame's lanes, left to right
     std::vector<LaneCache> cache;
