@@ -2,6 +2,7 @@
 // WebGL2 context, and starts drawing on demand. No main loop runs continuously: frames come from
 // input events and request_frame() (frame_scheduler.h), so an idle tab draws nothing.
 #include "platform/web/bridge.h"
+#include "platform/web/clipboard.h"
 #include "platform/web/download.h"
 #include "platform/web/fonts.h"
 #include "platform/web/persistence_web.h"
@@ -87,6 +88,7 @@ int main() {
     dd::ui::init_app_ui(web->app);
     web->app.ui.theme = dd_prefers_dark() ? dd::ui::ThemeKind::Dark : dd::ui::ThemeKind::Light;
     dd::web::input_install(*web);
+    dd::web::clipboard_install(*web);
     dd::web::bridge_install(*web);
 
     // The saved workspace (or, on a first start, the starter one): loaded asynchronously from
