@@ -30,6 +30,8 @@ record() { # suite passed failed note
 }
 step_start() { STEP_T0=$SECONDS; printf '\n\033[1m==== %s ====\033[0m\n' "$1"; }
 step_time() { echo "$((SECONDS - STEP_T0)) s"; }
+# Steps that are not tests (set-up, builds) show their time in the summary, uncounted.
+note_time() { SUMMARY+=("$(printf '  %-26s %-7s %32s   %s' "$1" ok "" "$(step_time)")"); }
 
 finish() {
   printf '\n\033[1m==== summary (%d s in all) ====\033[0m\n' "$SECONDS"
@@ -77,12 +79,14 @@ if [ "${SKIP_SETUP:-0}" != 1 ]; then
     record "set-up" 0 1 "scripts/setup.sh failed"
     finish
   fi
+  note_time "set-up"
 fi
 dd_env
 
 # --- 2. native ------------------------------------------------------------------------------
 step_start "native build ($DD_NATIVE_BUILD)"
 if dd_build_native; then
+  note_time "native build"
   run_ctest "native doctest (ctest)" "$DD_NATIVE_BUILD" core_tests
 else
   record "native build" 0 1 "build failed, native tests not run"
@@ -93,6 +97,7 @@ step_start "WASM build ($DD_WEB_BUILD)"
 web_ok=0
 if dd_build_web; then
   web_ok=1
+  note_time "WASM build"
   run_ctest "WASM core tests (ctest)" "$DD_WEB_BUILD" core_tests_wasm
 else
   record "WASM build" 0 1 "build failed, WASM and browser tests not run"
