@@ -160,6 +160,8 @@ FrameOutput app_frame(App& app, Millis now) {
     }
     // A changed theme or data shows on the next frame: ask for it.
     if (out.data_changed || app.ui.applied_theme != int(app.ui.theme)) out.wake_after_ms = 0.0;
+    // A CSV import parses in slices, one per frame: keep frames coming until it is done.
+    if (app.ui.list.import.busy()) out.wake_after_ms = 0.0;
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "core/deal_table.h"
 #include "core/query.h"
 #include "core/saved_view.h"
+#include "ui/csv_import_state.h"
 
 #include <cstdint>
 #include <memory>
@@ -64,6 +65,7 @@ struct ListState {
     // ---- files ---------------------------------------------------------------------------------
     std::vector<DownloadRequest> downloads;   // taken by the platform after the frame
     bool pick_import_file = false;            // the platform opens a file picker after the frame
+    CsvImportState import;                    // the import dialog (csv_import.h)
     bool export_bom = true;
 };
 

@@ -4,6 +4,7 @@
 #include "core/store.h"
 #include "imgui.h"
 #include "ui/item_registry.h"
+#include "ui/csv_import.h"
 #include "ui/list_bulk.h"
 #include "ui/list_export.h"
 #include "ui/list_filters.h"
@@ -80,6 +81,7 @@ void draw_list_view(ViewContext& ctx) {
     }
     ImGui::SetCursorPos(after_table);
     draw_list_delete_confirm(ctx);
+    draw_csv_import(ctx);
     draw_row_dialogs(ctx);
 }
 
