@@ -135,7 +135,7 @@ void draw_page(ViewContext& ctx, const Company& c, bool editable) {
         s.open = kNoId;
         return;
     }
-    ImGui::SameLine(width - 240.0f - space::sm);
+    ImGui::SameLine(ImGui::GetCursorStartPos().x + width - 240.0f - space::sm);   // right-aligned with the content
     ImGui::BeginDisabled(!editable);
     if (styled_button("Edit company", icons::kPencil, ButtonKind::Secondary, p, ImVec2(120.0f, 0))) {
         s.editing = true;

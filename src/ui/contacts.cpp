@@ -214,7 +214,9 @@ void draw_page(ViewContext& ctx, const Contact& c, bool editable) {
         s.open = kNoId;
         return;
     }
-    ImGui::SameLine(width - 3 * 150.0f - 2 * space::sm);
+    // Right-aligned with the content (SameLine's offset counts from the window's edge, not from
+    // the padded content start).
+    ImGui::SameLine(ImGui::GetCursorStartPos().x + width - (210.0f + 110.0f + 120.0f + 2 * space::sm));
     ImGui::BeginDisabled(!editable);
     if (styled_button("New deal for this contact", icons::kPlus, ButtonKind::Primary, p, ImVec2(150.0f + 60.0f, 0)))
         open_deal_form_new(ctx, c.meta.id);

@@ -103,6 +103,14 @@ Error map_error(Error e, const std::vector<std::string>& custom_fields) {
     return e;
 }
 
+// The right-hand column of a row of two groups. After SameLine, ImGui would draw the column's
+// first text (its caption) at the baseline of the framed field ending the left group, 7 px
+// lower than the left caption: start the line's text at the top again.
+void next_column() {
+    ImGui::SameLine(0, space::md);
+    ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
+}
+
 void label(const char* text, const Palette& p) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
     ImGui::TextUnformatted(text);
@@ -178,7 +186,7 @@ void draw_fields(ViewContext& ctx, float width) {
     deal_form_error(ctx, "value");
     deal_form_error(ctx, "currency");
     ImGui::EndGroup();
-    ImGui::SameLine(0, space::md);
+    next_column();
     ImGui::BeginGroup();
     label("Owner", p);
     ImGui::SetNextItemWidth(half);
@@ -217,7 +225,7 @@ void draw_fields(ViewContext& ctx, float width) {
         }
         name_last_item("Pipeline");
         ImGui::EndGroup();
-        ImGui::SameLine(0, space::md);
+        next_column();
         ImGui::BeginGroup();
         label("Stage", p);
         ImGui::SetNextItemWidth(half);
@@ -242,7 +250,7 @@ void draw_fields(ViewContext& ctx, float width) {
     label("Company", p);
     deal_form_company(ctx, half);
     ImGui::EndGroup();
-    ImGui::SameLine(0, space::md);
+    next_column();
     ImGui::BeginGroup();
     label("Expected close", p);
     Day close = kNoDay;
@@ -263,7 +271,7 @@ void draw_fields(ViewContext& ctx, float width) {
     }
     deal_form_error(ctx, "probability_override");
     ImGui::EndGroup();
-    ImGui::SameLine(0, space::md);
+    next_column();
     ImGui::BeginGroup();
     ImGui::Checkbox("In commit (forecast)", &f.commit);
     name_last_item("Commit");

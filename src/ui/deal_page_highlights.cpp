@@ -170,7 +170,7 @@ void stage_popup(ViewContext& ctx, const Deal& deal) {
             if (s.kind != StageKind::Open) continue;
             ImGui::PushID(static_cast<int>(s.id ^ (s.id >> 32)));
             if (ImGui::Selectable(s.name.c_str(), deal.stage == s.id, 0, ImVec2(220, 0)) && s.id != deal.stage) {
-                ctx.intents.commands.push_back(MoveDeal{deal.meta.id, s.id});
+                ctx.intents.commands.push_back(MoveDeal{deal.meta.id, s.id, kNoId, kNoId, {}});
                 ImGui::CloseCurrentPopup();
             }
             name_last_item(("Move to " + s.name).c_str());

@@ -65,12 +65,17 @@ void draw_deal_stage_bar(ViewContext& ctx, const Deal& deal, bool editable, floa
     const float seg_w = std::floor((bar_w + 2.0f * float(stages.size() - 1)) / float(std::max<size_t>(1, stages.size())));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text));
     for (size_t i = 0; i < stages.size(); ++i) {
-        if (i) ImGui::SameLine(0, -2.0f);
+        if (i) {
+            // Each arrow overlaps the next segment by 2 px. (SameLine's spacing cannot be
+            // negative: a negative value means "the default spacing", which pushed Abandon off.)
+            ImGui::SameLine(0, 0);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() - 2.0f);
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(int(i) == current ? p.on_accent : (int(i) < reached ? p.text : p.text_muted)));
         const bool clicked = stage_segment(*stages[i], ImVec2(seg_w, 36.0f), i == 0, int(i) < reached, int(i) == current,
                                            editable && int(i) != current, ctx);
         ImGui::PopStyleColor();
-        if (clicked) ctx.intents.commands.push_back(MoveDeal{deal.meta.id, stages[i]->id});
+        if (clicked) ctx.intents.commands.push_back(MoveDeal{deal.meta.id, stages[i]->id, kNoId, kNoId, {}});
     }
     ImGui::PopStyleColor();
 

@@ -1,0 +1,96 @@
+// The deal form, a deal page, a contact page and a company page drawn from the sample data,
+// reached with the mouse like a user, each saved as a screenshot (light theme, 1280x800) to
+// tests/e2e/test-results/ (the ones in docs/screenshots/ are copies of these).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { openApp, gotoApp, find, snapshot, clickItem, waitForItems, nextFrame, resultPath } from './helpers/app.mjs';
+
+const has = (label) => (all) => all.some((i) => i.label === label);
+
+async function click(page, label) {
+  // Where it is once the layout stopped moving (a dialog sizes itself over a frame or two).
+  let before = null;
+  for (let i = 0; i < 20; ++i) {
+    await waitForItems(page, has(label), { what: `"${label}"` });
+    const now = await find(page, label);
+    if (before && now && now.x === before.x && now.y === before.y && now.w === before.w) break;
+    before = now;
+    await nextFrame(page);
+  }
+  await clickItem(page, label);
+  await nextFrame(page);
+}
+
+async function shoot(page, name) {
+  await nextFrame(page);
+  const file = resultPath(name);
+  fs.rmSync(file, { force: true });
+  await page.screenshot({ path: file });
+  // A blank 1280x800 canvas compresses to a few KB of PNG; a drawn page with text does not.
+  const bytes = fs.statSync(file).size;
+  console.log(`screenshot ${file}: ${bytes} bytes`);
+  assert.ok(bytes > 15_000, `${name} looks blank (${bytes} bytes)`);
+}
+
+test('screenshots: deal form, deal page, contact page, company page (sample data)', async (t) => {
+  const { page, url, problems } = await openApp(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await gotoApp(page, url);
+  await click(page, 'Load sample data');
+  const sample = await (async () => {
+    for (let i = 0; i < 100; ++i) {
+      const s = await snapshot(page);
+      if (s.deals.length > 0) return s;
+      await nextFrame(page);
+    }
+    throw new Error('the sample data never loaded');
+  })();
+
+  // An open deal with a company, contacts and the longest history: the richest page the
+  // (randomly generated) sample offers. Names repeat in the sample: only unique ones will do.
+  const unique = (list, key, value) => list.filter((o) => o[key] === value).length === 1;
+  const historyOf = (d) => sample.history.filter((h) => h.deal === d.id).length;
+  const contactOf = (d) => sample.contacts.find((c) => c.id === d.contacts[0]);
+  const companyOf = (d) => sample.companies.find((c) => c.id === d.company);
+  const deal = sample.deals
+    .filter((d) => d.status === 'open' && companyOf(d) && unique(sample.deals, 'title', d.title) &&
+      unique(sample.contacts, 'name', contactOf(d).name) && unique(sample.companies, 'name', companyOf(d).name))
+    .sort((a, b) => historyOf(b) - historyOf(a))[0];
+  assert.ok(deal, 'no open deal with a company in the sample');
+  const contact = contactOf(deal);
+  const company = companyOf(deal);
+
+  // The form over the board.
+  // (Its buttons may be scrolled out of view: the sample's custom fields make it tall.)
+  await click(page, 'New deal');
+  await click(page, 'Title');
+  await page.keyboard.type('Support plan');
+  await shoot(page, 'deal-form.png');
+  await page.keyboard.press('Escape');
+  await nextFrame(page);
+  await page.keyboard.press('Escape');
+  await waitForItems(page, (all) => !has('Title')(all), { what: 'the form closed' });
+
+  // Contacts, filtered by name, then the contact's page.
+  await click(page, 'People');
+  await click(page, 'Contacts');
+  await click(page, 'Filter contacts');
+  await page.keyboard.type(contact.name);
+  await click(page, `Open contact ${contact.name}`);
+  await waitForItems(page, has(`Open deal ${deal.title}`), { what: 'the contact page' });
+  await shoot(page, 'contact-page.png');
+
+  // The deal, from the contact's list of deals.
+  await click(page, `Open deal ${deal.title}`);
+  await waitForItems(page, has('Take a note'), { what: 'the deal page' });
+  await shoot(page, 'deal-page.png');
+
+  await click(page, 'People');
+  await click(page, 'Companies');
+  await click(page, 'Filter companies');
+  await page.keyboard.type(company.name);
+  await click(page, `Open company ${company.name}`);
+  await waitForItems(page, has(`Open contact ${contact.name}`), { what: 'the company page' });
+  await shoot(page, 'company-page.png');
+  assert.deepEqual(problems, []);
+});
