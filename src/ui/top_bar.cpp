@@ -181,7 +181,9 @@ void draw_top_bar(ViewContext& ctx, float width) {
     const float button = ImGui::GetFrameHeight();
 
     // Right group first (it is measured, the left group takes what remains).
-    const float sample_w = wide ? ImGui::CalcTextSize("Load sample data").x + 28.0f + 24.0f : button;
+    // The sample-data action is the least used: it keeps its label only when everything fits.
+    const bool sample_label = width >= 1400.0f;
+    const float sample_w = sample_label ? ImGui::CalcTextSize("Load sample data").x + 28.0f + 24.0f : button;
     const float search_w = wide ? 240.0f : roomy ? 150.0f : 100.0f;
     const float new_deal_w = wide ? ImGui::CalcTextSize("New deal").x + 28.0f + 24.0f : button;
     const float right_w = new_deal_w + gap + search_w + gap + 4 * button + 3 * space::xs + gap + sample_w;
@@ -216,7 +218,7 @@ void draw_top_bar(ViewContext& ctx, float width) {
     draw_people_menu(ctx);
 
     ImGui::SameLine(0, gap);
-    if (wide) {
+    if (sample_label) {
         if (styled_button("Load sample data", icons::kDatabase, ButtonKind::Secondary, p, ImVec2(sample_w, 0)))
             ctx.intents.load_sample = true;
     } else if (icon_button(icons::kDatabase, "Load sample data", p, true, "Load sample data")) {
