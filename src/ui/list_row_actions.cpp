@@ -1,8 +1,8 @@
 #include "ui/list_row_actions.h"
 
-#include "core/csv_deal_export.h"
 #include "core/store.h"
 #include "imgui.h"
+#include "ui/deal_page.h"
 #include "ui/item_registry.h"
 #include "ui/widgets.h"
 
@@ -12,7 +12,6 @@
 namespace dd::ui {
 namespace {
 
-constexpr const char* kOpenPopup = "Deal##list-open";
 constexpr const char* kActivityPopup = "Log activity##list-activity";
 
 bool menu_item(const char* label) {
@@ -26,7 +25,7 @@ bool menu_item(const char* label) {
 void draw_row_context_menu(ViewContext& ctx, const Deal& deal) {
     ListState& ls = ctx.ui.list;
     if (!ImGui::BeginPopupContextItem("row-menu")) return;
-    if (menu_item("Open")) ls.open_deal = deal.meta.id;
+    if (menu_item("Open")) open_deal(ctx.ui, deal.meta.id);   // the deal page, like the board
     if (menu_item("Duplicate")) ctx.intents.commands.push_back(DuplicateDeal{deal.meta.id, ctx.ids.next()});
     if (menu_item("Log activity")) {
         ls.log_activity_deal = deal.meta.id;
@@ -38,32 +37,7 @@ void draw_row_context_menu(ViewContext& ctx, const Deal& deal) {
 void draw_row_dialogs(ViewContext& ctx) {
     ListState& ls = ctx.ui.list;
     const Palette& p = ctx.palette;
-    if (ls.open_deal != kNoId && !ImGui::IsPopupOpen(kOpenPopup)) ImGui::OpenPopup(kOpenPopup);
     if (ls.log_activity_deal != kNoId && !ImGui::IsPopupOpen(kActivityPopup)) ImGui::OpenPopup(kActivityPopup);
-
-    ImGui::SetNextWindowSize(ImVec2(460, 0));
-    if (ImGui::BeginPopupModal(kOpenPopup, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
-        const Deal* d = ctx.store.find_deal(ls.open_deal);
-        if (!d) {
-            ls.open_deal = kNoId;
-            ImGui::CloseCurrentPopup();
-        } else {
-            text_item(d->title.c_str(), ctx.ui.fonts.heading ? ctx.ui.fonts.heading : nullptr, p.text);
-            ImGui::Spacing();
-            for (DealColumn c : {DealColumn::Value, DealColumn::Stage, DealColumn::Status, DealColumn::Owner,
-                                 DealColumn::Contact, DealColumn::Company, DealColumn::ExpectedClose, DealColumn::Reference}) {
-                ImGui::TextColored(to_vec4(p.text_muted), "%s", deal_column_title(ctx.store, c).c_str());
-                ImGui::SameLine(140);
-                ImGui::TextUnformatted(deal_cell_text(ctx.store, *d, c).c_str());
-            }
-            ImGui::Spacing();
-            if (styled_button("Close##open-deal", nullptr, ButtonKind::Secondary, p)) {
-                ls.open_deal = kNoId;
-                ImGui::CloseCurrentPopup();
-            }
-        }
-        ImGui::EndPopup();
-    }
 
     ImGui::SetNextWindowSize(ImVec2(440, 0));
     if (ImGui::BeginPopupModal(kActivityPopup, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -49,7 +49,6 @@ struct ListState {
     std::unordered_set<Id> selected;   // deal ids
     Id anchor = kNoId;                 // the last plainly clicked or ctrl-clicked row (Shift ranges)
     bool confirm_delete = false;
-    Id open_deal = kNoId;              // the deal shown in the detail popup
     Id log_activity_deal = kNoId;      // the deal the "log activity" popup is for
     char activity_subject[128] = {};
 

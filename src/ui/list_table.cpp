@@ -2,6 +2,7 @@
 
 #include "core/csv_deal_export.h"
 #include "imgui_internal.h"
+#include "ui/deal_page.h"
 #include "ui/item_registry.h"
 #include "ui/list_row_actions.h"
 #include "ui/list_rows.h"
@@ -230,7 +231,7 @@ void draw_list_table(ViewContext& ctx, float height) {
                         list_click_row(ls, size_t(pos), io.KeyCtrl || io.KeySuper, io.KeyShift);
                     }
                     ImGui::PopStyleColor();
-                    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ls.open_deal = d.meta.id;
+                    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_deal(ctx.ui, d.meta.id);
                     draw_row_context_menu(ctx, d);
                     continue;
                 }

@@ -198,3 +198,16 @@ TEST_CASE("list: a saved view restores its search, filters and sort") {
     REQUIRE(f.ls().sort.size() == 1);
     CHECK(f.ls().sort[0].column == dd::DealColumn::Value);
 }
+
+TEST_CASE("list: a row's Open (context menu) shows the deal page, which goes back to the list") {
+    ListFixture f;
+    const dd::Id first = f.row(0).meta.id;
+    const dd::ui::ItemRecord* item = f.row_item(0);
+    REQUIRE(item != nullptr);
+    f.ui.right_click_at(item->x + 20, item->center_y());
+    f.ui.frame(2);
+    REQUIRE(f.ui.click("Open"));
+    CHECK(f.ui.app.ui.view == View::Deal);
+    CHECK(f.ui.app.ui.deal_page.deal == first);
+    CHECK(f.ui.app.ui.deal_page.back == View::List);
+}
