@@ -1,5 +1,6 @@
 #include "platform/web/download.h"
 
+#include "platform/web/file_picker.h"
 #include "platform/web/web_app.h"
 
 #include <emscripten/emscripten.h>
@@ -34,6 +35,7 @@ void list_files_after_frame(WebApp& web) {
         dd_download_bytes(d.file_name.c_str(), reinterpret_cast<const uint8_t*>(d.bytes.data()), d.bytes.size(),
                           "text/csv;charset=utf-8");
     downloads.clear();
+    open_file_picker_if_asked(web);
 }
 
 }  // namespace dd::web
