@@ -97,11 +97,8 @@ void draw_card_face(ViewContext& ctx, ImDrawList* dl, ImVec2 min, float width, c
         meta = format_day_short(deal.expected_close, today);
         if (deal.expected_close < today) meta_col = p.danger;   // overdue
     }
-    if (!meta.empty()) {
-        const char* icon = deal.status == DealStatus::Open ? "\xc2\xb7 " : "\xc2\xb7 ";
-        std::string line = icon + meta;
-        dl->AddText(ImVec2(x, row_y + 3), meta_col, line.c_str());
-    }
+    // The rotting badge sits at the right; the date line is clipped before it.
+    float meta_right = right;
     if (store.is_rotting(deal, ctx.now)) {
         const int idle = int((ctx.now - deal.last_activity_at) / 86'400'000);
         std::string badge = std::to_string(idle) + "d idle";
@@ -109,6 +106,11 @@ void draw_card_face(ViewContext& ctx, ImDrawList* dl, ImVec2 min, float width, c
         ImVec2 bmin(right - bs.x - 12.0f, row_y), bmax(right, row_y + bs.y + 6.0f);
         dl->AddRectFilled(bmin, bmax, with_alpha(p.danger, 32), (bmax.y - bmin.y) * 0.5f);
         dl->AddText(ImVec2(bmin.x + 6.0f, bmin.y + 3.0f), p.danger, badge.c_str());
+        meta_right = bmin.x - space::xs;
+    }
+    if (!meta.empty()) {
+        const std::string line = "\xc2\xb7 " + meta;
+        text_clipped(dl, nullptr, ImVec2(x, row_y + 3), meta_right, meta_col, line.c_str());
     }
     if (f.small) ImGui::PopFont();
 }

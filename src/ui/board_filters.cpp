@@ -57,7 +57,7 @@ void date_field(const char* id, const char* name, const char* hint, char* buf, s
     Day d = kNoDay;
     const bool bad = buf[0] && !parse_day(buf, d);
     if (bad) ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(p.danger));
-    ImGui::SetNextItemWidth(120.0f);
+    ImGui::SetNextItemWidth(140.0f);
     ImGui::InputTextWithHint(id, hint, buf, size, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank);
     name_last_item(name);
     if (bad) {
