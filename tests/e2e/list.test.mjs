@@ -110,9 +110,9 @@ test('list: header click sorts, search filters, Shift-selected rows bulk-move, e
   const sliceSize = Number(countItem.label.split(' ')[0].replace(/,/g, ''));
   await waitForItems(page, (all) => all.some((i) => i.label.startsWith(`${sliceSize} selected`)), { what: `${sliceSize} rows selected` });
   const target = ws.pipelines[0].stages[1];
-  await clickItem(page, 'Move to stage');
+  await hoverClickItem(page, 'Move to stage');
   await waitForItems(page, (all) => all.some((i) => i.label === target.name), { what: 'the stage menu' });
-  await clickItem(page, target.name);
+  await hoverClickItem(page, target.name);   // a popup entry reacts only when hovered a frame before
   await nextFrame(page);
   ws = await snapshot(page);
   for (const id of chosen) assert.equal(ws.deals.find((d) => d.id === id).stage, target.id, `deal ${id} did not move`);
