@@ -4,23 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openApp, gotoApp, find, snapshot, clickItem, waitForItems, nextFrame, resultPath } from './helpers/app.mjs';
+import { openApp, gotoApp, find, snapshot, clickItem, waitForItems, nextFrame, resultPath, clickSettled } from './helpers/app.mjs';
 
 const has = (label) => (all) => all.some((i) => i.label === label);
 
-async function click(page, label) {
-  // Where it is once the layout stopped moving (a dialog sizes itself over a frame or two).
-  let before = null;
-  for (let i = 0; i < 20; ++i) {
-    await waitForItems(page, has(label), { what: `"${label}"` });
-    const now = await find(page, label);
-    if (before && now && now.x === before.x && now.y === before.y && now.w === before.w) break;
-    before = now;
-    await nextFrame(page);
-  }
-  await clickItem(page, label);
-  await nextFrame(page);
-}
+const click = clickSettled;
 
 async function shoot(page, name) {
   await nextFrame(page);

@@ -3,24 +3,11 @@
 // reason, undo. What was stored is checked through dealdeck.snapshot().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, gotoApp, find, snapshot, clickItem, waitForItems, nextFrame } from './helpers/app.mjs';
+import { openApp, gotoApp, find, snapshot, clickItem, waitForItems, nextFrame, clickSettled } from './helpers/app.mjs';
 
 const has = (label) => (all) => all.some((i) => i.label === label);
 
-// Waits for the item to stand still, then clicks it with the mouse.
-async function click(page, label) {
-  // Where it is once the layout stopped moving (a dialog sizes itself over a frame or two).
-  let before = null;
-  for (let i = 0; i < 20; ++i) {
-    await waitForItems(page, has(label), { what: `"${label}"` });
-    const now = await find(page, label);
-    if (before && now && now.x === before.x && now.y === before.y && now.w === before.w) break;
-    before = now;
-    await nextFrame(page);
-  }
-  await clickItem(page, label);
-  await nextFrame(page);
-}
+const click = clickSettled;
 
 // Playwright's keys arrive faster than frames; the app samples keys once per frame (ImGui 1.86
 // has no input queue), so Ctrl+A then Ctrl+C in one frame, or a value typed and Enter in one

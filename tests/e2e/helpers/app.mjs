@@ -175,3 +175,24 @@ export function errorText(page) {
     return visible && text ? text : null;
   });
 }
+
+// Clicks the item labelled `label` once its rectangle has stood still for a frame (a dialog or
+// popup sizes itself over a frame or two, and a click at the first position can miss), with the
+// pointer resting on it for a frame first, as a person's would: ImGui decides hover per frame, and
+// a press that arrives in the same frame as the move can be missed by some widgets.
+export async function clickSettled(page, label) {
+  const has = (all) => all.some((i) => i.label === label);
+  let before = null;
+  for (let i = 0; i < 20; ++i) {
+    await waitForItems(page, has, { what: `"${label}"` });
+    const now = await find(page, label);
+    if (before && now && now.x === before.x && now.y === before.y && now.w === before.w) break;
+    before = now;
+    await nextFrame(page);
+  }
+  const item = await find(page, label);
+  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  await nextFrame(page);
+  await clickItem(page, label);
+  await nextFrame(page);
+}
