@@ -117,7 +117,7 @@ void draw_card_face(ViewContext& ctx, ImDrawList* dl, ImVec2 min, float width, c
 
 CardEvents board_card(ViewContext& ctx, const Deal& deal, float width, bool selected, bool ghost) {
     CardEvents ev;
-    ImGui::PushID(static_cast<int>(deal.meta.id ^ (deal.meta.id >> 32)));
+    push_id(deal.meta.id);
     const char* label = deal.title.empty() ? "(untitled)" : deal.title.c_str();
     ImGui::InvisibleButton(label, ImVec2(width, kCardHeight),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);

@@ -23,7 +23,7 @@ void owner_picker(ViewContext& ctx) {
     if (!open) return;
     if (ImGui::Selectable("Anyone", f.owner == kNoId)) f.owner = kNoId;
     for (const TeamMember& m : ctx.store.workspace().team) {
-        ImGui::PushID(static_cast<int>(m.meta.id ^ (m.meta.id >> 32)));
+        push_id(m.meta.id);
         if (ImGui::Selectable(m.name.c_str(), f.owner == m.meta.id)) f.owner = m.meta.id;
         ImGui::PopID();
     }

@@ -104,7 +104,7 @@ void draw_lane(ViewContext& ctx, const ShownLane& lane, float width, float heigh
     layout.stage = stage.id;
     layout.collapsed = collapsed;
 
-    ImGui::PushID(static_cast<int>(stage.id ^ (stage.id >> 32)));
+    push_id(stage.id);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("lane", ImVec2(width, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);

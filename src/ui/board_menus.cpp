@@ -107,7 +107,7 @@ void draw_lost_dialog(ViewContext& ctx) {
     for (const LostReason& r : ctx.store.workspace().lost_reasons) reasons.push_back(&r);
     std::sort(reasons.begin(), reasons.end(), [](const LostReason* a, const LostReason* b) { return a->position < b->position; });
     for (const LostReason* r : reasons) {
-        ImGui::PushID(static_cast<int>(r->meta.id ^ (r->meta.id >> 32)));
+        push_id(r->meta.id);
         if (ImGui::RadioButton(r->text.c_str(), lost.reason == r->meta.id)) lost.reason = r->meta.id;
         name_last_item(r->text.c_str());
         ImGui::PopID();

@@ -104,7 +104,7 @@ void draw_list(ViewContext& ctx, bool editable) {
     ImGui::TableHeadersRow();
     for (const Company& c : companies) {
         if (!matches_filter(c.name, s.filter) && !matches_filter(c.domain, s.filter)) continue;
-        ImGui::PushID(id_hash(c.meta.id));
+        push_id(c.meta.id);
         ImGui::TableNextRow(0, 30.0f);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
@@ -176,7 +176,7 @@ void draw_page(ViewContext& ctx, const Company& c, bool editable) {
     for (Id id : contacts) {
         const Contact* ct = store.find_contact(id);
         if (!ct) continue;
-        ImGui::PushID(id_hash(id));
+        push_id(id);
         const std::string label = std::string(icons::kUser) + "  " + ct->name;
         if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(left - space::md, 28.0f))) open_contact(ctx.ui, id);
         name_last_item(("Open contact " + ct->name).c_str());

@@ -30,7 +30,7 @@ void company_combo(const Store& store, Id& company, float width) {
     if (ImGui::BeginCombo("##company", current ? current->name.c_str() : "No company")) {
         if (ImGui::Selectable("No company", company == kNoId)) company = kNoId;
         for (const Company& c : store.workspace().companies) {
-            ImGui::PushID(id_hash(c.meta.id));
+            push_id(c.meta.id);
             if (ImGui::Selectable(c.name.c_str(), company == c.meta.id)) company = c.meta.id;
             ImGui::PopID();
         }
@@ -129,7 +129,7 @@ void draw_list(ViewContext& ctx, bool editable) {
         if (!matches_filter(c.name, s.filter) && !matches_filter(c.email, s.filter) && !matches_filter(c.phone, s.filter) &&
             !(co && matches_filter(co->name, s.filter)))
             continue;
-        ImGui::PushID(id_hash(c.meta.id));
+        push_id(c.meta.id);
         ImGui::TableNextRow(0, 30.0f);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
@@ -169,7 +169,7 @@ void draw_delete_dialog(ViewContext& ctx, const Contact& c) {
             text_item(heading, ctx.ui.fonts.strong, p.text, wrap);
             for (Id id : ids)
                 if (const Deal* d = ctx.store.find_deal(id)) {
-                    ImGui::PushID(id_hash(id));
+                    push_id(id);
                     text_item(("\xe2\x80\xa2 " + d->title).c_str(), nullptr, p.text_muted, wrap);
                     ImGui::PopID();
                 }

@@ -14,7 +14,6 @@
 
 namespace dd::ui {
 
-int id_hash(Id id) { return static_cast<int>(id ^ (id >> 32)); }
 
 bool matches_filter(const std::string& text, const char* filter) {
     if (!filter[0]) return true;
@@ -98,7 +97,7 @@ void draw_deal_summary_and_table(ViewContext& ctx, const std::vector<Id>& ids, f
     ImGui::TableSetupColumn("Expected close", ImGuiTableColumnFlags_WidthFixed, 120.0f);
     ImGui::TableHeadersRow();
     for (const Deal* d : deals) {
-        ImGui::PushID(id_hash(d->meta.id));
+        push_id(d->meta.id);
         ImGui::TableNextRow(0, 30.0f);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();

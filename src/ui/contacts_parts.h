@@ -14,6 +14,5 @@ bool draw_record_header(ViewContext& ctx, const char* back_label, const char* ic
                         const std::string& subtitle);
 // Case-insensitive (ASCII) "contains".
 bool matches_filter(const std::string& text, const char* filter);
-int id_hash(Id id);
 
 }  // namespace dd::ui

@@ -22,7 +22,6 @@ namespace {
 constexpr const char* kDialog = "Deal form";
 constexpr Millis kDayMs = 86'400'000;
 
-int hash_id(Id id) { return static_cast<int>(id ^ (id >> 32)); }
 
 const Stage* first_open_stage(const Pipeline* p) {
     if (!p) return nullptr;
@@ -194,7 +193,7 @@ void draw_fields(ViewContext& ctx, float width) {
     if (ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : "Nobody")) {
         if (ImGui::Selectable("Nobody", f.owner == kNoId)) f.owner = kNoId;
         for (const TeamMember& m : store.workspace().team) {
-            ImGui::PushID(hash_id(m.meta.id));
+            push_id(m.meta.id);
             if (ImGui::Selectable(m.name.c_str(), f.owner == m.meta.id)) f.owner = m.meta.id;
             name_last_item(("Owner " + m.name).c_str());
             ImGui::PopID();
@@ -213,7 +212,7 @@ void draw_fields(ViewContext& ctx, float width) {
         const Pipeline* pipeline = store.find_pipeline(f.pipeline);
         if (ImGui::BeginCombo("##pipeline", pipeline ? pipeline->name.c_str() : "Choose...")) {
             for (const Pipeline& pl : store.workspace().pipelines) {
-                ImGui::PushID(hash_id(pl.meta.id));
+                push_id(pl.meta.id);
                 if (ImGui::Selectable(pl.name.c_str(), pl.meta.id == f.pipeline) && pl.meta.id != f.pipeline) {
                     f.pipeline = pl.meta.id;   // the stage list follows the pipeline
                     const Stage* s = first_open_stage(&pl);
@@ -233,7 +232,7 @@ void draw_fields(ViewContext& ctx, float width) {
         if (ImGui::BeginCombo("##stage", stage ? stage->name.c_str() : "Choose...")) {
             if (pipeline)
                 for (const Stage& s : pipeline->stages) {
-                    ImGui::PushID(hash_id(s.id));
+                    push_id(s.id);
                     if (ImGui::Selectable(s.name.c_str(), s.id == f.stage)) f.stage = s.id;
                     name_last_item(("Stage " + s.name).c_str());
                     ImGui::PopID();

@@ -14,7 +14,6 @@
 namespace dd::ui {
 namespace {
 
-int hash_id(Id id) { return static_cast<int>(id ^ (id >> 32)); }
 
 // Case-insensitive "contains" for ASCII; other bytes compare as they are.
 bool contains_text(const std::string& hay, const char* needle) {
@@ -48,7 +47,7 @@ void deal_form_contacts(ViewContext& ctx, float width) {
     for (size_t i = 0; i < f.contacts.size(); ++i) {
         const Contact* c = ctx.store.find_contact(f.contacts[i]);
         if (!c) continue;
-        ImGui::PushID(hash_id(c->meta.id));
+        push_id(c->meta.id);
         if (i) ImGui::SameLine(0, space::xs);
         const std::string label = c->name + "  " + icons::kTimes;
         ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(p.accent_soft));
@@ -90,7 +89,7 @@ void deal_form_contacts(ViewContext& ctx, float width) {
         if (!contains_text(c.name, f.contact_search) && !contains_text(c.email, f.contact_search)) continue;
         if (std::find(f.contacts.begin(), f.contacts.end(), c.meta.id) != f.contacts.end()) continue;
         ++shown;
-        ImGui::PushID(hash_id(c.meta.id));
+        push_id(c.meta.id);
         const std::string label = c.name + (c.email.empty() ? "" : "  <" + c.email + ">");
         if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_DontClosePopups, ImVec2(width, 0))) {
             if (f.contacts.empty() && !f.new_contact) prefill_title(f, c.name);
@@ -128,7 +127,7 @@ void deal_form_company(ViewContext& ctx, float width) {
     if (ImGui::BeginCombo("##company", current ? current->name.c_str() : "No company")) {
         if (ImGui::Selectable("No company", f.company == kNoId)) f.company = kNoId;
         for (const Company& c : ctx.store.workspace().companies) {
-            ImGui::PushID(hash_id(c.meta.id));
+            push_id(c.meta.id);
             if (ImGui::Selectable(c.name.c_str(), f.company == c.meta.id)) f.company = c.meta.id;
             name_last_item(("Company " + c.name).c_str());
             ImGui::PopID();
@@ -152,7 +151,7 @@ void deal_form_custom_fields(ViewContext& ctx, float width) {
             f.custom.push_back(CustomFieldInput{def.meta.id});
             it = f.custom.end() - 1;
         }
-        ImGui::PushID(hash_id(def.meta.id));
+        push_id(def.meta.id);
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.palette.text_muted));
         ImGui::TextUnformatted(def.name.c_str());
         ImGui::PopStyleColor();

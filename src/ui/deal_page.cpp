@@ -80,7 +80,7 @@ void draw_details(ViewContext& ctx, const Deal& deal, float width) {
     for (Id id : deal.contacts) {
         const Contact* c = store.find_contact(id);
         if (!c) continue;
-        ImGui::PushID(static_cast<int>(id ^ (id >> 32)));
+        push_id(id);
         const std::string label = std::string(icons::kUser) + "  " + c->name;
         if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(width, 0))) open_contact(ctx.ui, id);
         const std::string name = "Contact " + c->name;
@@ -115,7 +115,7 @@ void draw_details(ViewContext& ctx, const Deal& deal, float width) {
     }
     detail_row("Description", deal.description, p);
     for (const CustomFieldDef& def : store.workspace().custom_fields) {
-        ImGui::PushID(static_cast<int>(def.meta.id ^ (def.meta.id >> 32)));
+        push_id(def.meta.id);
         detail_row(def.name.c_str(), custom_value_text(store, def, deal), p);
         ImGui::PopID();
     }

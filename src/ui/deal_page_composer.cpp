@@ -134,7 +134,7 @@ void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
         for (Id id : deal.contacts) {
             const Contact* c = ctx.store.find_contact(id);
             if (!c) continue;
-            ImGui::PushID(static_cast<int>(id ^ (id >> 32)));
+            push_id(id);
             bool linked = std::find(a.contacts.begin(), a.contacts.end(), id) != a.contacts.end();
             if (ImGui::Checkbox(c->name.c_str(), &linked)) {
                 if (linked) a.contacts.push_back(id);
@@ -259,7 +259,7 @@ void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float 
     text_item("Planned", ctx.ui.fonts.heading, p.text);
     const std::string& locale = ctx.store.settings().locale;
     for (const Activity* a : planned) {
-        ImGui::PushID(static_cast<int>(a->meta.id ^ (a->meta.id >> 32)));
+        push_id(a->meta.id);
         const bool overdue = a->due_at && a->due_at < ctx.now;
         bool done = a->done;
         ImGui::BeginDisabled(!editable);

@@ -146,7 +146,7 @@ void owner_popup(ViewContext& ctx, const Deal& deal) {
     if (!ImGui::BeginPopup("edit_owner")) return;
     caption("Owner", ctx.palette);
     const auto pick = [&](Id id, const char* name) {
-        ImGui::PushID(static_cast<int>(id ^ (id >> 32)));
+        push_id(id);
         if (ImGui::Selectable(name, deal.owner == id, 0, ImVec2(220, 0))) {
             DealPatch patch;
             patch.owner = id;
@@ -168,7 +168,7 @@ void stage_popup(ViewContext& ctx, const Deal& deal) {
     if (const Pipeline* pl = ctx.store.find_pipeline(deal.pipeline))
         for (const Stage& s : pl->stages) {
             if (s.kind != StageKind::Open) continue;
-            ImGui::PushID(static_cast<int>(s.id ^ (s.id >> 32)));
+            push_id(s.id);
             if (ImGui::Selectable(s.name.c_str(), deal.stage == s.id, 0, ImVec2(220, 0)) && s.id != deal.stage) {
                 ctx.intents.commands.push_back(MoveDeal{deal.meta.id, s.id, kNoId, kNoId, {}});
                 ImGui::CloseCurrentPopup();

@@ -22,7 +22,7 @@ ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (ImU32(al
 // One chevron segment of the bar; returns true when clicked.
 bool stage_segment(const Stage& s, ImVec2 size, bool first, bool reached, bool current, bool clickable, const ViewContext& ctx) {
     const Palette& p = ctx.palette;
-    ImGui::PushID(static_cast<int>(s.id ^ (s.id >> 32)));
+    push_id(s.id);
     const bool pressed = ImGui::InvisibleButton("##stage", size) && clickable;
     name_last_item(("Stage " + s.name).c_str());
     const bool hovered = clickable && ImGui::IsItemHovered();
@@ -151,7 +151,7 @@ void draw_deal_dialogs(ViewContext& ctx, const Deal& deal) {
         text_item("Why was it lost? Pick a reason, add details, or both.", nullptr, p.text_muted);
         ImGui::Spacing();
         for (const LostReason& r : ctx.store.workspace().lost_reasons) {
-            ImGui::PushID(static_cast<int>(r.meta.id ^ (r.meta.id >> 32)));
+            push_id(r.meta.id);
             if (ImGui::RadioButton(r.text.c_str(), page.lost_reason == r.meta.id)) page.lost_reason = r.meta.id;
             name_last_item(("Reason " + r.text).c_str());
             ImGui::PopID();

@@ -216,7 +216,7 @@ void draw_list_table(ViewContext& ctx, float height) {
         for (int pos = clipper.DisplayStart; pos < clipper.DisplayEnd; ++pos) {
             const Deal& d = ls.table->deal(ls.rows[size_t(pos)]);
             ImGui::TableNextRow(0, kRowHeight);
-            ImGui::PushID(static_cast<const void*>(&d));
+            push_id(d.meta.id);
             const bool selected = ls.selected.count(d.meta.id) > 0;
             for (int i = 0; i < columns; ++i) {
                 if (!ImGui::TableSetColumnIndex(i)) continue;

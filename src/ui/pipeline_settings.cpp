@@ -16,7 +16,7 @@ PipelineSettingsState& state(ViewContext& ctx) { return ctx.ui.board.settings; }
 void draw_pipeline_row(ViewContext& ctx, const Pipeline& p, size_t index, size_t count, float width) {
     PipelineSettingsState& st = state(ctx);
     const Palette& pal = ctx.palette;
-    ImGui::PushID(static_cast<int>(p.meta.id ^ (p.meta.id >> 32)));
+    push_id(p.meta.id);
     const bool chosen = st.pipeline == p.meta.id;
     const std::string pick = (chosen ? "Editing " : "Edit stages of ") + p.name;
     if (ImGui::RadioButton("##pick", chosen)) st.pipeline = p.meta.id;

@@ -62,7 +62,7 @@ void move_deals_first(ViewContext& ctx, const Pipeline& pipeline, const Stage& s
     if (ImGui::BeginCombo("##move_to", target ? target->name.c_str() : "Choose a stage")) {
         for (const Stage& other : pipeline.stages) {
             if (other.id == s.id || other.kind != StageKind::Open) continue;
-            ImGui::PushID(static_cast<int>(other.id ^ (other.id >> 32)));
+            push_id(other.id);
             if (ImGui::Selectable(other.name.c_str(), other.id == st.move_to)) st.move_to = other.id;
             name_last_item(("Move deals to " + other.name).c_str());
             ImGui::PopID();
@@ -85,7 +85,7 @@ void stage_row(ViewContext& ctx, const Pipeline& pipeline, const Stage& s, int o
     PipelineSettingsState& st = ctx.ui.board.settings;
     const Palette& p = ctx.palette;
     const bool open = s.kind == StageKind::Open;
-    ImGui::PushID(static_cast<int>(s.id ^ (s.id >> 32)));
+    push_id(s.id);
     // Drag handle: open stages reorder among themselves.
     const ImVec2 handle = ImGui::GetCursorScreenPos();
     if (open) {

@@ -17,7 +17,6 @@ namespace dd::ui {
 namespace {
 
 constexpr const char* kRemoveDialog = "Remove team member?";
-int id_hash(Id id) { return static_cast<int>(id ^ (id >> 32)); }
 
 const char* role_label(Role r) {
     switch (r) {
@@ -72,7 +71,7 @@ void remove_dialog(ViewContext& ctx) {
                 if (ImGui::Selectable("Nobody", s.reassign_to == kNoId)) s.reassign_to = kNoId;
                 for (const TeamMember& o : ctx.store.workspace().team) {
                     if (o.meta.id == m->meta.id) continue;
-                    ImGui::PushID(id_hash(o.meta.id));
+                    push_id(o.meta.id);
                     if (ImGui::Selectable(o.name.c_str(), s.reassign_to == o.meta.id)) s.reassign_to = o.meta.id;
                     ImGui::PopID();
                 }
@@ -119,7 +118,7 @@ void draw_team_settings(ViewContext& ctx) {
     ImGui::SetNextItemWidth(280.0f);
     if (ImGui::BeginCombo("##current_user", me ? me->name.c_str() : "Choose who you are")) {
         for (const TeamMember& m : store.workspace().team) {
-            ImGui::PushID(id_hash(m.meta.id));
+            push_id(m.meta.id);
             const std::string text = m.name + "  (" + role_label(m.role) + ")";
             if (ImGui::Selectable(text.c_str(), me && me->meta.id == m.meta.id))
                 ctx.intents.commands.push_back(SetCurrentUser{m.meta.id});
@@ -142,7 +141,7 @@ void draw_team_settings(ViewContext& ctx) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 90.0f);
         ImGui::TableHeadersRow();
         for (const TeamMember& m : store.workspace().team) {
-            ImGui::PushID(id_hash(m.meta.id));
+            push_id(m.meta.id);
             ImGui::TableNextRow(0, 34.0f);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();

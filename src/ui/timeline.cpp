@@ -163,7 +163,7 @@ void draw_timeline(ViewContext& ctx, const Deal& deal, float width) {
     const std::string& locale = ctx.store.settings().locale;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const TimelineEntry& e : entries) {
-        ImGui::PushID(static_cast<int>(e.record ^ (e.record >> 32)));
+        push_id(e.record);
         const ImVec2 top = ImGui::GetCursorScreenPos();
         // The rail: an icon in a soft circle, a thin line down to the next entry.
         const float r = 14.0f;

@@ -59,7 +59,7 @@ void draw_pipeline_picker(ViewContext& ctx, float width) {
     if (ImGui::BeginPopup("Pipelines")) {
         // Pipelines are kept in picker order (position) by the store.
         for (const Pipeline& pipeline : ctx.store.workspace().pipelines) {
-            ImGui::PushID(static_cast<const void*>(&pipeline));
+            push_id(pipeline.meta.id);
             const bool selected = pipeline.meta.id == ctx.ui.pipeline;
             ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
             if (ImGui::Selectable(pipeline.name.c_str(), selected, 0, ImVec2(0, h))) ctx.ui.pipeline = pipeline.meta.id;

@@ -2,9 +2,14 @@
 // with the item registry (name_last_item), so tests and the bridge find "Undo", not a glyph.
 #pragma once
 #include "imgui.h"
+#include "core/model.h"
 #include "ui/theme.h"
 
 namespace dd::ui {
+
+// ImGui ID scope of a record: its id, never a row index or an address, so a widget keeps its
+// identity (hover, drag, open popup) while records move between lanes, rows and vector slots.
+inline void push_id(Id id) { ImGui::PushID(static_cast<int>(id ^ (id >> 32))); }
 
 enum class ButtonKind { Primary, Secondary, Ghost };
 
