@@ -3,7 +3,7 @@
 // was lost, keep everything else, and keep the damaged file aside as "<name>.bad".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
+import { openApp, gotoApp, snapshot, load, nextFrame } from './helpers/app.mjs';
 import { dealTitles, loadSampleData, readStoredFiles, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
@@ -60,8 +60,11 @@ test('a damaged journal segment: the changes before it are kept, a notice names 
   const moves = [];
   for (let n = 0; n < 2; n++) {
     const before = await snapshot(page);
+    // One key per frame: the app samples keys once per frame (ImGui 1.86 has no input queue).
     await page.keyboard.press('ArrowDown');
+    await nextFrame(page);
     await page.keyboard.press('Shift+ArrowRight');
+    await nextFrame(page);
     const after = await waitFor('a deal to move', async () => {
       const ws = await snapshot(page);
       const moved = ws.deals.find((d) => before.deals.find((b) => b.id === d.id)?.stage !== d.stage);
