@@ -1,6 +1,7 @@
 #include "platform/web/bridge.h"
 
 #include "core/json_io.h"
+#include "core/sample_data.h"
 #include "platform/web/web_app.h"
 #include "ui/app_frame.h"
 
@@ -90,6 +91,20 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_load(WebApp* web, const char* text) {
                                                    dd::Millis(emscripten_date_now()), "Workspace loaded");
         out = s.ok() ? nlohmann::json{{"ok", true}} : nlohmann::json{{"ok", false}, {"error", s.error().text()}};
     }
+    dd::web::request_frame(web->scheduler);
+    web->bridge_out = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return web->bridge_out.c_str();
+}
+
+// A generated sample workspace of any size, built inside the page (a 100,000-deal JSON text would
+// cost the test seconds to pass in): for the browser benchmarks. Replaces the workspace like
+// "Load sample data" does, so persistence saves it as a new snapshot.
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_load_sample(WebApp* web, double deals, double seed) {
+    const dd::Millis now = dd::Millis(emscripten_date_now());
+    dd::Workspace ws = dd::make_sample_workspace(uint64_t(seed), size_t(deals), now);
+    dd::Status s = dd::ui::load_workspace_into(web->app, std::move(ws), now, "Loaded sample data");
+    nlohmann::json out = s.ok() ? nlohmann::json{{"ok", true}, {"deals", web->app.store.workspace().deals.size()}}
+                                : nlohmann::json{{"ok", false}, {"error", s.error().text()}};
     dd::web::request_frame(web->scheduler);
     web->bridge_out = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return web->bridge_out.c_str();

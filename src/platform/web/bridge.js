@@ -44,6 +44,10 @@ mergeInto(LibraryManager.library, {
       var text = typeof json === 'string' ? json : JSON.stringify(json);
       return JSON.parse(callString(_dd_bridge_load, text));
     };
+    // loadSample(deals, seed): a generated workspace of that size, built in the page (benchmarks).
+    dd.loadSample = function (deals, seed) {
+      return JSON.parse(UTF8ToString(_dd_bridge_load_sample(web, deals, seed === undefined ? 1 : seed)));
+    };
     dd.frameStats = function () { return JSON.parse(callString(_dd_bridge_frame_stats)); };
     dd.frames = function () { return _dd_bridge_frames(web); };
     // Resolves after the next drawn frame (and asks for one, so it never waits on idleness).
