@@ -112,10 +112,12 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_load_sample(WebApp* web, double deals
 
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_frame_stats(WebApp* web) {
     dd::web::FrameStatsSummary s = dd::web::summarize(web->stats);
-    nlohmann::json out = {{"count", s.count}, {"last", s.last}, {"avg", s.avg}, {"p95", s.p95}, {"max", s.max}};
+    nlohmann::json out = {{"count", s.count}, {"last", s.last}, {"avg", s.avg}, {"median", s.median}, {"p95", s.p95}, {"max", s.max}};
     web->bridge_out = out.dump();
     return web->bridge_out.c_str();
 }
+
+EMSCRIPTEN_KEEPALIVE void dd_bridge_reset_frame_stats(WebApp* web) { dd::web::reset_frames(web->stats); }
 
 EMSCRIPTEN_KEEPALIVE double dd_bridge_frames(WebApp* web) { return double(web->scheduler.frames_drawn); }
 

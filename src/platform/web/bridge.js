@@ -49,6 +49,8 @@ mergeInto(LibraryManager.library, {
       return JSON.parse(UTF8ToString(_dd_bridge_load_sample(web, deals, seed === undefined ? 1 : seed)));
     };
     dd.frameStats = function () { return JSON.parse(callString(_dd_bridge_frame_stats)); };
+    // Starts the frame statistics afresh (a benchmark phase counts only its own frames).
+    dd.resetFrameStats = function () { _dd_bridge_reset_frame_stats(web); };
     dd.frames = function () { return _dd_bridge_frames(web); };
     // Resolves after the next drawn frame (and asks for one, so it never waits on idleness).
     dd.nextFrame = function () {

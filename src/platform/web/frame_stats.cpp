@@ -12,6 +12,8 @@ void record_frame(FrameStats& s, double ms) {
     s.last = ms;
 }
 
+void reset_frames(FrameStats& s) { s = FrameStats{}; }
+
 FrameStatsSummary summarize(const FrameStats& s) {
     FrameStatsSummary out;
     out.count = s.count;
@@ -22,6 +24,7 @@ FrameStatsSummary summarize(const FrameStats& s) {
     double sum = 0;
     for (double v : sorted) sum += v;
     out.avg = sum / double(sorted.size());
+    out.median = sorted[sorted.size() / 2];
     out.max = sorted.back();
     out.p95 = sorted[std::min(sorted.size() - 1, size_t(double(sorted.size()) * 0.95))];
     return out;

@@ -14,10 +14,13 @@ struct FrameStats {
 
 struct FrameStatsSummary {
     size_t count = 0;
-    double last = 0, avg = 0, p95 = 0, max = 0;
+    double last = 0, avg = 0, median = 0, p95 = 0, max = 0;
 };
 
 void record_frame(FrameStats& s, double ms);
+// Forgets the recorded frames: a benchmark starts counting after its set-up (e.g. the frames that
+// built a 100,000-deal workspace), so the window holds only the phase it measures.
+void reset_frames(FrameStats& s);
 FrameStatsSummary summarize(const FrameStats& s);
 
 }  // namespace dd::web
