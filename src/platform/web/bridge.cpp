@@ -112,7 +112,8 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_load_sample(WebApp* web, double deals
 
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_frame_stats(WebApp* web) {
     dd::web::FrameStatsSummary s = dd::web::summarize(web->stats);
-    nlohmann::json out = {{"count", s.count}, {"last", s.last}, {"avg", s.avg}, {"median", s.median}, {"p95", s.p95}, {"max", s.max}};
+    nlohmann::json out = {{"count", s.count}, {"last", s.last}, {"avg", s.avg}, {"median", s.median}, {"p95", s.p95},
+                          {"max", s.max}, {"ms", dd::web::recent_frames(web->stats)}};
     web->bridge_out = out.dump();
     return web->bridge_out.c_str();
 }

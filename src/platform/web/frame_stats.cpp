@@ -14,6 +14,14 @@ void record_frame(FrameStats& s, double ms) {
 
 void reset_frames(FrameStats& s) { s = FrameStats{}; }
 
+std::vector<double> recent_frames(const FrameStats& s) {
+    std::vector<double> out;
+    out.reserve(s.count);
+    const size_t oldest = s.count < FrameStats::kWindow ? 0 : s.next;
+    for (size_t i = 0; i < s.count; ++i) out.push_back(s.ms[(oldest + i) % FrameStats::kWindow]);
+    return out;
+}
+
 FrameStatsSummary summarize(const FrameStats& s) {
     FrameStatsSummary out;
     out.count = s.count;

@@ -1,6 +1,7 @@
 // CPU time of the last frames (ms), for window.dealdeck.frameStats() and the benchmarks.
 #pragma once
 #include <cstddef>
+#include <vector>
 
 namespace dd::web {
 
@@ -22,5 +23,7 @@ void record_frame(FrameStats& s, double ms);
 // built a 100,000-deal workspace), so the window holds only the phase it measures.
 void reset_frames(FrameStats& s);
 FrameStatsSummary summarize(const FrameStats& s);
+// The recorded frames, oldest first (a benchmark computes its own percentiles over several windows).
+std::vector<double> recent_frames(const FrameStats& s);
 
 }  // namespace dd::web
