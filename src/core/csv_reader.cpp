@@ -54,6 +54,22 @@ void CsvReader::end_record() {
     record_.line = line_;
 }
 
+void CsvReader::count_line(char c) {
+    after_cr_ = c == '\r';   // a following LF belongs to this CR
+    ++line_;
+}
+
+bool CsvReader::ends_field(char c) {
+    if (c == ',') {
+        end_field();
+        return true;
+    }
+    if (c != '\r' && c != '\n') return false;
+    count_line(c);
+    end_record();
+    return true;
+}
+
 void CsvReader::feed(std::string_view chunk) {
     if (!started_) {
         head_.append(chunk);
@@ -88,25 +104,16 @@ void CsvReader::consume(std::string_view bytes) {
             state_ = State::Unquoted;
             [[fallthrough]];
         case State::Unquoted:
-            if (c == ',') end_field();
-            else if (c == '\r' || c == '\n') {
-                after_cr_ = c == '\r';
-                ++line_;
-                end_record();
-            } else {
-                if (c == '"') problem("quote inside an unquoted field " + std::to_string(record_.fields.size() + 1) +
-                                      " (quote the whole field and double the quote)");
-                field_ += c;
-            }
+            if (ends_field(c)) break;
+            if (c == '"') problem("quote inside an unquoted field " + std::to_string(record_.fields.size() + 1) +
+                                  " (quote the whole field and double the quote)");
+            field_ += c;
             break;
         case State::Quoted:
             if (c == '"') state_ = State::QuoteInQuoted;
             else {
                 // A line break inside a quoted field is part of the value; lines still count.
-                if (c == '\n' || c == '\r') {
-                    ++line_;
-                    after_cr_ = c == '\r';
-                }
+                if (c == '\n' || c == '\r') count_line(c);
                 field_ += c;
             }
             break;
@@ -115,15 +122,9 @@ void CsvReader::consume(std::string_view bytes) {
             state_ = State::AfterQuoted;
             [[fallthrough]];
         case State::AfterQuoted:
-            if (c == ',') end_field();
-            else if (c == '\r' || c == '\n') {
-                after_cr_ = c == '\r';
-                ++line_;
-                end_record();
-            } else {
-                problem("text after the closing quote of field " + std::to_string(record_.fields.size() + 1));
-                field_ += c;
-            }
+            if (ends_field(c)) break;
+            problem("text after the closing quote of field " + std::to_string(record_.fields.size() + 1));
+            field_ += c;
             break;
         }
     }

@@ -37,6 +37,10 @@ private:
     void consume(std::string_view bytes);
     void end_field();
     void end_record();
+    void count_line(char c);   // c is CR or LF
+    // A comma ends the field and a line break the record, the same after an unquoted value and
+    // after a closing quote: true when `c` was one of those (and was handled).
+    bool ends_field(char c);
     void problem(std::string text);
 
     Sink sink_;
