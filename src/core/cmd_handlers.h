@@ -29,6 +29,8 @@ DD_COMMAND_HANDLERS(ImportDeals)
 DD_COMMAND_HANDLERS(MoveDeal)
 DD_COMMAND_HANDLERS(BulkMoveDeals)
 DD_COMMAND_HANDLERS(SetDealStatus)
+// cmd_bulk_status.cpp
+DD_COMMAND_HANDLERS(BulkSetDealStatus)
 // cmd_people.cpp
 DD_COMMAND_HANDLERS(CreateContact)
 DD_COMMAND_HANDLERS(UpdateContact)

@@ -113,6 +113,15 @@ struct SetDealStatus {
     std::string lost_reason_text;
     Id reopen_stage = kNoId;
 };
+// SetDealStatus for several deals as ONE undo step (the list's bulk "Set status"): every deal is
+// checked like SetDealStatus first (a refusal names the deal), the lost reason is given once for
+// the set, reopened deals go to their pipeline's default open stage; one history line per deal.
+struct BulkSetDealStatus {
+    std::vector<Id> deals;
+    DealStatus status = DealStatus::Open;
+    Id lost_reason = kNoId;
+    std::string lost_reason_text;
+};
 // Deletes deals with their notes and activities (those also tied to a contact are only
 // unlinked from the deal) and their history.
 struct DeleteDeals { std::vector<Id> deals; };
@@ -216,7 +225,7 @@ struct SetLocale { std::string locale; };
 using Command = std::variant<
     CreatePipeline, RenamePipeline, MovePipeline, DeletePipeline,
     AddStage, UpdateStage, MoveStage, DeleteStage,
-    CreateDeal, UpdateDeal, BulkUpdateDeals, MoveDeal, BulkMoveDeals, SetDealStatus, DeleteDeals, DuplicateDeal, ImportDeals,
+    CreateDeal, UpdateDeal, BulkUpdateDeals, MoveDeal, BulkMoveDeals, SetDealStatus, BulkSetDealStatus, DeleteDeals, DuplicateDeal, ImportDeals,
     CreateContact, UpdateContact, DeleteContact,
     CreateCompany, UpdateCompany, DeleteCompany,
     CreateActivity, UpdateActivity, DeleteActivity,
