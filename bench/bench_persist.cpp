@@ -12,6 +12,7 @@
 #include "core/persist_replay.h"
 #include "core/persist_workspace.h"
 #include "core/sample_data.h"
+#include "core/snapshot_binary.h"
 #include "core/store.h"
 
 #include <chrono>
@@ -172,6 +173,28 @@ int run(size_t deal_count) {
     }
     figure("open_ms", deal_count, open_ms, "ms to recover: load snapshot + replay 4,000 edits + check");
 
+    // Cold start's parts with a fresh snapshot (no journal): decode the binary snapshot (with its
+    // checksum and the workspace check), the same through the old JSON snapshot, then the store.
+    const std::string binary = dd::save_workspace_binary(store.workspace());
+    const std::string json = dd::save_workspace_json(store.workspace());
+    t0 = Clock::now();
+    dd::Result<dd::Workspace> decoded = dd::load_workspace_binary(binary);
+    const double decode_ms = ms_since(t0);
+    if (!decoded) { std::printf("binary decode failed: %s\n", decoded.error().text().c_str()); return 1; }
+    t0 = Clock::now();
+    dd::Result<dd::Workspace> parsed = dd::load_workspace_json(json);
+    const double json_ms = ms_since(t0);
+    if (!parsed) return 1;
+    dd::Store cold;
+    t0 = Clock::now();
+    if (!cold.load(std::move(decoded.value()))) return 1;
+    const double store_ms = ms_since(t0);
+    figure("binary_snapshot_mb", deal_count, double(binary.size()) / 1e6, "MB of binary workspace");
+    figure("json_snapshot_mb", deal_count, double(json.size()) / 1e6, "MB of the same as JSON (the old snapshot)");
+    figure("binary_load_ms", deal_count, decode_ms, "ms to load the binary snapshot (checksum + decode + check)");
+    figure("json_load_ms", deal_count, json_ms, "ms to load the JSON one (parse + check), for comparison");
+    figure("store_load_ms", deal_count, store_ms, "ms for Store::load of the decoded workspace");
+
     // The replay alone, batched with the id index vs one apply_record_json (linear search) each.
     dd::Workspace base = dd::make_sample_workspace(42, deal_count, kNow);
     dd::Workspace batched = base;
@@ -181,14 +204,15 @@ int run(size_t deal_count) {
         if (!replay.apply(r)) return 1;
     replay.finish();
     const double batch_ms = ms_since(t0);
-    dd::Workspace linear = base;
-    t0 = Clock::now();
-    for (const std::string& r : records)
-        if (!dd::apply_record_json(linear, r)) return 1;
-    const double linear_ms = ms_since(t0);
     figure("replay_records", deal_count, double(records.size()), "records in 4,000 edits");
     figure("replay_batch_ms", deal_count, batch_ms, "ms to replay them with the id index (RecordReplay)");
-    figure("replay_linear_ms", deal_count, linear_ms, "ms with apply_record_json one by one (linear search)");
+    if (deal_count <= 20'000) {   // quadratic: 38 s at 100,000 deals, measured once (docs/benchmarks.md)
+        dd::Workspace linear = base;
+        t0 = Clock::now();
+        for (const std::string& r : records)
+            if (!dd::apply_record_json(linear, r)) return 1;
+        figure("replay_linear_ms", deal_count, ms_since(t0), "ms with apply_record_json one by one (linear search)");
+    }
     return 0;
 }
 

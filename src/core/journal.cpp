@@ -127,7 +127,10 @@ Recovery Journal::recover(const LoadCandidate& load) {
             } else {
                 s.decoded.problem = "unreadable: " + bytes.error().text();
             }
-            max_seq = std::max({max_seq, n + s.decoded.declared_count, s.last_seq()});
+            // The last sequence number it holds (or promised to hold, if damaged): the next
+            // append continues right after it, leaving no hole a later recovery would report.
+            const uint64_t declared_last = s.decoded.declared_count > 0 ? n + s.decoded.declared_count - 1 : 0;
+            max_seq = std::max({max_seq, declared_last, s.last_seq()});
             segments.push_back(std::move(s));
         }
     }

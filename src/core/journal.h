@@ -71,6 +71,9 @@ public:
     // A snapshot is due: the journal grew past the thresholds, or recovery found damage and the
     // recovered state should be made durable on its own.
     bool wants_compaction() const;
+    // Makes wants_compaction() true until the next compact(): the state should be rewritten as a
+    // snapshot of its own (e.g. the snapshot read was in an older format).
+    void request_compaction() { compaction_requested_ = true; }
     // `payload` is the state after every entry appended so far (buffered entries are flushed first).
     Status compact(std::string_view payload, Millis now);
 

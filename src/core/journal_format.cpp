@@ -1,5 +1,7 @@
 #include "core/journal_format.h"
 
+#include "core/byte_io.h"
+
 #include <array>
 #include <cstring>
 
@@ -22,22 +24,10 @@ constexpr CrcTables make_crc_tables() {
 }
 constexpr CrcTables kCrc = make_crc_tables();
 
-void put_u32(std::string& out, uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
-}
-void put_u64(std::string& out, uint64_t v) {
-    for (int i = 0; i < 8; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
-}
-uint32_t get_u32(const char* p) {
-    uint32_t v = 0;
-    for (int i = 3; i >= 0; --i) v = (v << 8) | uint8_t(p[i]);
-    return v;
-}
-uint64_t get_u64(const char* p) {
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | uint8_t(p[i]);
-    return v;
-}
+using bytes::get_u32;
+using bytes::get_u64;
+using bytes::put_u32;
+using bytes::put_u64;
 
 constexpr size_t kSegmentHeader = 24;
 constexpr size_t kEntryOverhead = 4 + 8 + 8 + 4;

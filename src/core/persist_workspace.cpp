@@ -2,6 +2,7 @@
 
 #include "core/json_io.h"
 #include "core/persist_replay.h"
+#include "core/snapshot_binary.h"
 #include "core/store.h"   // ChangeSet
 
 namespace dd {
@@ -39,58 +40,72 @@ bool unframe_records(std::string_view entry, std::vector<std::string_view>& reco
     return true;
 }
 
+bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, std::vector<std::string>& warnings) {
+    const size_t warnings_before = warnings.size();
+    std::vector<std::string_view> records;
+    RecordReplay replay(ws);   // an id index per kind: O(records), not O(records x deals)
+    for (const journal::Entry& e : entries) {
+        // Checksums passed, so a record that does not apply is a bug, not damage: skip that
+        // change alone, say so, and let the caller's workspace check decide.
+        if (!unframe_records(e.payload, records)) {
+            warnings.push_back("A saved change from " + millis_to_string(e.saved_at) + " is malformed and was skipped.");
+            continue;
+        }
+        for (std::string_view record : records) {
+            Status st = replay.apply(record);
+            if (!st.ok())
+                warnings.push_back("A saved change from " + millis_to_string(e.saved_at) + " could not be applied (" +
+                                   st.error().text() + ") and was skipped.");
+        }
+    }
+    replay.finish();
+    return warnings.size() == warnings_before;
+}
+
 WorkspacePersistence::WorkspacePersistence(Storage& storage, JournalOptions options)
     : storage_(storage), journal_(storage, options) {}
 
 OpenedWorkspace WorkspacePersistence::open() {
     OpenedWorkspace out;
     std::vector<std::string> entry_warnings;
+    bool json_snapshot = false;   // the snapshot recovered from is an old JSON one
     out.recovery = journal_.recover(
         [&](std::string_view snapshot, const std::vector<journal::Entry>& entries) -> Status {
             entry_warnings.clear();
             Workspace ws;
+            json_snapshot = false;
             if (!snapshot.empty()) {
-                auto loaded = load_workspace_json(snapshot);
+                // Profiles saved before the binary snapshot hold the workspace JSON: still read,
+                // and rewritten as binary by the compaction asked for below.
+                json_snapshot = !is_binary_workspace(snapshot);
+                auto loaded = json_snapshot ? load_workspace_json(snapshot) : load_workspace_binary(snapshot);
                 if (!loaded.ok()) return loaded.error();
                 ws = std::move(loaded.value());
             } else if (entries.empty()) {
                 out.workspace = Workspace{};
                 return ok_status();
             }
-            std::vector<std::string_view> records;
-            RecordReplay replay(ws);   // an id index per kind: O(records), not O(records x deals)
-            for (const journal::Entry& e : entries) {
-                // Checksums passed, so a record that does not apply is a bug, not damage: skip
-                // that change alone, say so, and let the workspace check below decide.
-                if (!unframe_records(e.payload, records)) {
-                    entry_warnings.push_back("A saved change from " + millis_to_string(e.saved_at) +
-                                             " is malformed and was skipped.");
-                    continue;
-                }
-                for (std::string_view record : records) {
-                    Status st = replay.apply(record);
-                    if (!st.ok())
-                        entry_warnings.push_back("A saved change from " + millis_to_string(e.saved_at) +
-                                                 " could not be applied (" + st.error().text() + ") and was skipped.");
-                }
+            replay_entries(ws, entries, entry_warnings);
+            // The snapshot loaders checked the workspace already; replayed records need it again.
+            if (!entries.empty()) {
+                Status checked = check_workspace(ws);
+                if (!checked.ok()) return checked;
             }
-            replay.finish();
-            Status checked = check_workspace(ws);
-            if (!checked.ok()) return checked;
             out.workspace = std::move(ws);
             return ok_status();
         });
     out.recovery.warnings.insert(out.recovery.warnings.end(), entry_warnings.begin(), entry_warnings.end());
     out.found = out.recovery.loaded_snapshot || out.recovery.entries_replayed > 0;
+    if (out.recovery.loaded_snapshot && json_snapshot) journal_.request_compaction();
     return out;
 }
 
 Status WorkspacePersistence::save_all(const Workspace& ws, Millis now) {
-    return journal_.compact(save_workspace_json(ws), now);
+    return journal_.compact(save_workspace_binary(ws), now);
 }
 
 Status WorkspacePersistence::compact(const Workspace& ws, Millis now) {
-    return journal_.compact(save_workspace_json(ws), now);
+    return journal_.compact(save_workspace_binary(ws), now);
 }
 
 void WorkspacePersistence::on_applied(const Workspace& ws, const ChangeSet& changes, Millis now) {

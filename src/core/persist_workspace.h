@@ -1,5 +1,6 @@
-// Persistence of one workspace: the Journal (journal.h) with ChangeSets as entries and the
-// workspace JSON (json_io.h) as snapshots. What the app drives:
+// Persistence of one workspace: the Journal (journal.h) with ChangeSets as entries and the binary
+// workspace encoding (snapshot_binary.h) as snapshots; an older profile's JSON snapshot is still
+// read, and replaced by a binary one at the compaction open() then asks for. What the app drives:
 //
 //   open()            at start-up: the recovered workspace (or "nothing stored yet") + warnings
 //   save_all(ws)      a brand-new workspace (first start, an import): a snapshot of its own, at once
@@ -51,6 +52,10 @@ private:
     Storage& storage_;
     Journal journal_;
 };
+
+// Applies journal entries (ChangeSets) to `ws` in one batch (persist_replay.h). A change that does
+// not apply is skipped with a warning; returns false if any was. Check the workspace afterwards.
+bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, std::vector<std::string>& warnings);
 
 // The framing of one entry, exposed for the tests and the benchmark.
 std::string frame_records(const std::vector<std::string>& records);

@@ -409,3 +409,82 @@ TEST_CASE("a big snapshot waits for proportionally more journal before it is rew
     Session again(storage, opts);
     CHECK(again.journal.wants_compaction());
 }
+
+TEST_CASE("journal files never pile up: compaction is due by file count or by bytes, and removes what it replaced") {
+    MemoryStorage storage;
+    JournalOptions opts;
+    opts.compact_after_segments = 8;
+    opts.compact_after_bytes = 16 * 1024;
+    opts.snapshot_bytes_per_segment = 1024;   // the ~30 KB snapshot below: due after ~30 segments
+    Session s(storage, opts);
+    for (int i = 0; i < 2000; ++i) s.model["seed" + std::to_string(i)] = "0123456789";
+    Millis t = 0;
+    REQUIRE(s.journal.compact(encode(s.model), t).ok());
+    size_t compactions = 0, by_count = 0, by_bytes = 0, max_segments = 0;
+    size_t max_due = storage.files().at(journal::snapshot_name(1)).size() / opts.snapshot_bytes_per_segment;
+    std::mt19937 rng(7);
+    for (int flush = 0; flush < 3000; ++flush) {
+        // Mostly small edits; now and then a big one (a long note), so both triggers fire.
+        const bool big = rng() % 50 == 0;
+        s.edit("k" + std::to_string(rng() % 500), std::string(big ? 6000 : 20, char('a' + flush % 26)), t += 1000);
+        REQUIRE(s.journal.flush(t).ok());
+        max_segments = std::max(max_segments, count_files(storage, "j-"));
+        if (!s.journal.wants_compaction()) continue;
+        const uint64_t journal_bytes = s.journal.journal_bytes();
+        (journal_bytes >= opts.compact_after_bytes ? by_bytes : by_count) += 1;
+        // What the previous generation covers: after this compaction it is the oldest kept, and
+        // every segment inside it, and every older snapshot, must be gone.
+        uint64_t newest_gen = 0;
+        for (const auto& [name, bytes] : storage.files()) {
+            uint64_t gen = 0;
+            if (journal::parse_snapshot_name(name, gen)) newest_gen = std::max(newest_gen, gen);
+        }
+        const uint64_t covered = journal::decode_snapshot(storage.files().at(journal::snapshot_name(newest_gen))).header.last_seq;
+        REQUIRE(s.journal.compact(encode(s.model), t).ok());
+        ++compactions;
+        max_due = std::max(max_due, storage.files().at(journal::snapshot_name(1 + compactions)).size() /
+                                        opts.snapshot_bytes_per_segment);
+        CHECK(count_files(storage, "s-") == 2);
+        for (const auto& [name, bytes] : storage.files()) {
+            uint64_t n = 0;
+            if (journal::parse_snapshot_name(name, n)) CHECK(n >= newest_gen);
+            if (journal::parse_segment_name(name, n)) {
+                const auto seg = journal::decode_segment(bytes);
+                CHECK(seg.entries.back().seq > covered);
+            }
+        }
+    }
+    MESSAGE("3,000 flushes: " << compactions << " compactions (" << by_count << " by file count, " << by_bytes
+                              << " by bytes), at most " << max_segments << " segment files at once");
+    CHECK(by_count > 0);
+    CHECK(by_bytes > 0);
+    // Never more than the segments after the previous snapshot plus those after the newest one,
+    // each at most what the biggest snapshot made due.
+    CHECK(max_segments <= 2 * (max_due + 1));
+    Session again(storage, opts);
+    CHECK(again.model == s.model);
+    CHECK(again.recovery.warnings.empty());
+}
+
+TEST_CASE("sequence numbers continue without a hole after a reopen, so the next recovery warns of nothing") {
+    MemoryStorage storage;
+    Millis t = 0;
+    {
+        Session s(storage);
+        REQUIRE(s.journal.compact(encode(s.model), t).ok());
+        s.edit("a", "1", t += 1000);
+        REQUIRE(s.journal.flush(t).ok());
+        CHECK(s.journal.last_seq() == 1);
+    }
+    {
+        Session s(storage);
+        CHECK(s.journal.last_seq() == 1);
+        s.edit("b", "2", t += 1000);
+        REQUIRE(s.journal.flush(t).ok());
+        CHECK(s.journal.last_seq() == 2);
+    }
+    Session again(storage);
+    CHECK(again.recovery.warnings.empty());
+    CHECK(again.recovery.entries_replayed == 2);
+    CHECK(again.model == Model{{"a", "1"}, {"b", "2"}});
+}

@@ -3,6 +3,7 @@
 #include "core/json_io.h"
 #include "core/persist_workspace.h"
 #include "core/sample_data.h"
+#include "core/snapshot_binary.h"
 #include "core/storage_memory.h"
 #include "core/store.h"
 
@@ -190,4 +191,76 @@ TEST_CASE("one edit on a large workspace writes one small segment") {
     const uint64_t per_edit = storage.bytes_committed() - before;
     MESSAGE("snapshot bytes: " << before << ", one edit: " << per_edit << " bytes");
     CHECK(per_edit < 4096);
+}
+
+TEST_CASE("snapshots are written in the binary encoding") {
+    MemoryStorage storage;
+    const Workspace ws = make_sample_workspace(19, 300, kNow);
+    WorkspacePersistence p(storage);
+    p.open();
+    REQUIRE(p.save_all(ws, kNow).ok());
+    const auto snap = journal::decode_snapshot(storage.files().at(journal::snapshot_name(1)));
+    REQUIRE(snap.ok);
+    CHECK(is_binary_workspace(snap.payload));
+    CHECK(snap.payload.size() * 3 < save_workspace_json(ws).size());
+}
+
+TEST_CASE("a profile holding an old JSON snapshot still opens, and the next compaction writes it in binary") {
+    MemoryStorage storage;
+    Workspace ws = make_sample_workspace(21, 120, kNow);
+    // What the app wrote before the binary snapshot: the workspace JSON as generation 1, then an edit.
+    storage.write_atomic(journal::snapshot_name(1), journal::encode_snapshot({1, 0, kNow}, save_workspace_json(ws)));
+    {
+        WorkspacePersistence old(storage);
+        old.open();
+        old.on_applied(ws, rename_deal(ws, 4, "Edited in the JSON days", kNow + 1), kNow + 1);
+        REQUIRE(old.flush(kNow + 1).ok());   // no compaction called: the JSON snapshot stays
+    }
+    REQUIRE(storage.files().count(journal::snapshot_name(2)) == 0);
+
+    WorkspacePersistence p(storage);
+    OpenedWorkspace opened = p.open();
+    REQUIRE(opened.found);
+    CHECK(opened.recovery.warnings.empty());
+    CHECK(opened.recovery.snapshot_generation == 1);
+    CHECK(records_of(opened.workspace) == records_of(ws));
+    CHECK(p.wants_compaction());   // the JSON is replaced at the first idle moment
+    REQUIRE(p.compact(opened.workspace, kNow + 2).ok());
+    const auto snap = journal::decode_snapshot(storage.files().at(journal::snapshot_name(2)));
+    REQUIRE(snap.ok);
+    CHECK(is_binary_workspace(snap.payload));
+    CHECK_FALSE(p.wants_compaction());
+
+    WorkspacePersistence again(storage);
+    const OpenedWorkspace reopened = again.open();
+    REQUIRE(reopened.found);
+    CHECK(reopened.recovery.snapshot_generation == 2);
+    CHECK(records_of(reopened.workspace) == records_of(ws));
+    CHECK_FALSE(again.wants_compaction());
+}
+
+TEST_CASE("a binary snapshot the workspace check refuses falls back to the previous generation") {
+    MemoryStorage storage;
+    Workspace ws = make_sample_workspace(23, 50, kNow);
+    WorkspacePersistence p(storage);
+    p.open();
+    REQUIRE(p.save_all(ws, kNow).ok());
+    p.on_applied(ws, rename_deal(ws, 0, "Between snapshots", kNow + 1), kNow + 1);
+    REQUIRE(p.compact(ws, kNow + 2).ok());
+
+    // A well-framed, checksummed generation 2 whose deal points at a stage that does not exist.
+    Workspace broken = ws;
+    broken.deals[7].stage = 0x42;
+    const std::string newest = journal::snapshot_name(2);
+    storage.files()[newest] = journal::encode_snapshot({2, 1, kNow}, save_workspace_binary(broken));
+
+    WorkspacePersistence again(storage);
+    const OpenedWorkspace opened = again.open();
+    REQUIRE(opened.found);
+    CHECK(opened.recovery.snapshot_generation == 1);
+    REQUIRE_FALSE(opened.recovery.warnings.empty());
+    CHECK(opened.recovery.warnings[0].find(newest) != std::string::npos);
+    CHECK(opened.recovery.warnings[0].find("deals[7].stage") != std::string::npos);
+    CHECK(records_of(opened.workspace) == records_of(ws));
+    CHECK(storage.files().count(newest + ".bad") == 1);
 }

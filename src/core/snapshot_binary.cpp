@@ -1,0 +1,374 @@
+// The binary workspace snapshot (snapshot_binary.h). Each record kind's layout is written once, as
+// a template over the direction (`Encoder` writes, `Decoder` reads): the reader and the writer
+// cannot drift apart, and a field added to one is in the other.
+#include "core/snapshot_binary.h"
+
+#include "core/byte_io.h"
+#include "core/journal_format.h"   // crc32
+#include "core/json_io.h"          // check_workspace
+
+#include <limits>
+#include <type_traits>
+
+namespace dd {
+namespace {
+
+constexpr std::string_view kMagic = "DDWB";
+constexpr size_t kHeaderSize = 4 + 4 + 8 + 4;
+// The fewest bytes a record with a RecordMeta can take (id 8, revision, created, updated 1 each):
+// bounds what a count read from the file may reserve.
+constexpr size_t kMinRecordBytes = 11;
+
+// Model strings may be std::string or a compact type that converts to a string_view or to a
+// const std::string& and is assigned from a std::string (model.h): both read and write through these.
+template <typename S>
+std::string_view view_of(const S& s) {
+    if constexpr (std::is_convertible_v<const S&, std::string_view>) return std::string_view(s);
+    else return std::string_view(static_cast<const std::string&>(s));
+}
+
+class Encoder {
+public:
+    explicit Encoder(std::string& out) : out_(out) {}
+
+    void id(Id v) { bytes::put_u64(out_, v); }
+    template <typename T>
+    void uns(const T& v) {
+        static_assert(std::is_unsigned_v<T>);
+        bytes::put_varint(out_, v);
+    }
+    template <typename T>
+    void sig(const T& v) {
+        static_assert(std::is_signed_v<T>);
+        bytes::put_varint(out_, bytes::zigzag(v));
+    }
+    void flag(bool v) { out_.push_back(v ? 1 : 0); }
+    template <typename E>
+    void enumeration(const E& v, E /*last*/) { out_.push_back(char(v)); }
+    void currency(const Currency& c) { out_.append(c.code.data(), 3); }
+    template <typename S>
+    void str(const S& s) {
+        const std::string_view v = view_of(s);
+        bytes::put_varint(out_, v.size());
+        out_.append(v.data(), v.size());
+    }
+    void meta(const RecordMeta& m) {
+        id(m.id);
+        uns(m.revision);
+        sig(m.created_at);
+        // Mostly a few seconds or days after created_at: a short delta instead of a 6-byte instant.
+        bytes::put_varint(out_, bytes::zigzag(int64_t(uint64_t(m.updated_at) - uint64_t(m.created_at))));
+    }
+    template <typename V, typename F>
+    void list(const char* /*section*/, const V& records, size_t /*min_bytes*/, F&& each) {
+        bytes::put_varint(out_, records.size());
+        for (const auto& r : records) each(r);
+    }
+
+private:
+    std::string& out_;
+};
+
+class Decoder {
+public:
+    explicit Decoder(std::string_view body) : in_(body) {}
+
+    bool failed() const { return in_.failed(); }
+    size_t remaining() const { return in_.remaining(); }
+    // Where the first problem was: "deals[12] at byte 4096 of the body: a value out of range".
+    std::string problem() const {
+        const std::string at = section_ ? std::string(section_) + "[" + std::to_string(index_) + "]" : "settings";
+        return at + " at byte " + std::to_string(in_.failed_at()) + " of the body: " +
+               (bad_value_ ? "a value out of range" : "truncated or malformed");
+    }
+
+    void id(Id& v) { v = in_.u64(); }
+    template <typename T>
+    void uns(T& v) {
+        const uint64_t x = in_.varint();
+        if (x > std::numeric_limits<T>::max()) return refuse();
+        v = T(x);
+    }
+    template <typename T>
+    void sig(T& v) {
+        const int64_t x = in_.svarint();
+        if (x < std::numeric_limits<T>::min() || x > std::numeric_limits<T>::max()) return refuse();
+        v = T(x);
+    }
+    void flag(bool& v) {
+        const uint8_t b = in_.u8();
+        if (b > 1) return refuse();
+        v = b != 0;
+    }
+    template <typename E>
+    void enumeration(E& v, E last) {
+        const uint8_t b = in_.u8();
+        if (b > uint8_t(last)) return refuse();
+        v = E(b);
+    }
+    void currency(Currency& c) {
+        const std::string_view v = in_.take(3);
+        if (v.size() == 3) c.code = {{v[0], v[1], v[2]}};
+    }
+    template <typename S>
+    void str(S& s) {
+        const uint64_t n = in_.varint();
+        const std::string_view v = in_.take(n);
+        if constexpr (std::is_same_v<S, std::string>) s.assign(v.data(), v.size());
+        else s = std::string(v);
+    }
+    void meta(RecordMeta& m) {
+        id(m.id);
+        uns(m.revision);
+        sig(m.created_at);
+        m.updated_at = Millis(uint64_t(m.created_at) + uint64_t(in_.svarint()));
+    }
+    template <typename V, typename F>
+    void list(const char* section, V& records, size_t min_bytes, F&& each) {
+        if (section && !failed()) {   // after a failure, keep naming where it happened
+            section_ = section;
+            index_ = 0;
+        }
+        const uint64_t count = in_.varint();
+        // A count can never exceed what the bytes left could hold: no huge reserve from a bad file.
+        if (count > in_.remaining() / min_bytes) return refuse();
+        records.clear();
+        records.reserve(size_t(count));
+        for (uint64_t i = 0; i < count && !failed(); ++i) {
+            if (section) index_ = size_t(i);
+            records.emplace_back();
+            each(records.back());
+        }
+    }
+
+private:
+    void refuse() {
+        if (!in_.failed()) bad_value_ = true;
+        in_.fail();
+    }
+    bytes::ByteReader in_;
+    bool bad_value_ = false;
+    const char* section_ = nullptr;
+    size_t index_ = 0;
+};
+
+// ---- the layout: one function per record kind, shared by both directions ---------------------
+
+template <typename IO, typename W>
+void settings_fields(IO& io, W& s) {
+    io.uns(s.revision);
+    io.sig(s.updated_at);
+    io.str(s.name);
+    io.currency(s.base_currency);
+    io.list(nullptr, s.rates, 4, [&](auto& r) {
+        io.currency(r.currency);
+        io.sig(r.rate_ppm);
+    });
+    io.id(s.current_user);
+    io.str(s.locale);
+}
+
+template <typename IO, typename P>
+void pipeline_fields(IO& io, P& p) {
+    io.meta(p.meta);
+    io.str(p.name);
+    io.sig(p.position);
+    io.list(nullptr, p.stages, 8, [&](auto& st) {
+        io.id(st.id);
+        io.str(st.name);
+        io.uns(st.probability);
+        io.uns(st.color);
+        io.sig(st.idle_days);
+        io.enumeration(st.kind, StageKind::Lost);
+    });
+}
+
+template <typename IO, typename V>
+void id_list(IO& io, V& ids) {
+    io.list(nullptr, ids, 8, [&](auto& id) { io.id(id); });
+}
+
+template <typename IO, typename D>
+void deal_fields(IO& io, D& d) {
+    io.meta(d.meta);
+    io.str(d.title);
+    io.sig(d.value);
+    io.currency(d.currency);
+    io.sig(d.expected_close);
+    io.id(d.pipeline);
+    io.id(d.stage);
+    io.sig(d.rank);
+    io.id(d.owner);
+    id_list(io, d.contacts);
+    io.id(d.company);
+    io.enumeration(d.status, DealStatus::Abandoned);
+    io.sig(d.probability_override);
+    io.flag(d.commit);
+    io.id(d.lost_reason);
+    io.str(d.lost_reason_text);
+    io.str(d.external_ref);
+    io.str(d.description);
+    io.str(d.source);
+    io.list(nullptr, d.custom, 10, [&](auto& c) {
+        io.id(c.field);
+        io.str(c.text);
+        io.sig(c.number);
+    });
+    io.sig(d.closed_at);
+    io.id(d.closed_by);
+    io.sig(d.close_date);
+    io.sig(d.last_activity_at);
+}
+
+template <typename IO, typename C>
+void contact_fields(IO& io, C& c) {
+    io.meta(c.meta);
+    io.str(c.name);
+    io.str(c.email);
+    io.str(c.phone);
+    io.id(c.company);
+}
+
+template <typename IO, typename C>
+void company_fields(IO& io, C& c) {
+    io.meta(c.meta);
+    io.str(c.name);
+    io.str(c.domain);
+    io.sig(c.employees);
+}
+
+template <typename IO, typename M>
+void member_fields(IO& io, M& m) {
+    io.meta(m.meta);
+    io.str(m.name);
+    io.str(m.email);
+    io.enumeration(m.role, Role::Viewer);
+}
+
+template <typename IO, typename A>
+void activity_fields(IO& io, A& a) {
+    io.meta(a.meta);
+    io.enumeration(a.kind, ActivityKind::Task);
+    io.str(a.subject);
+    io.sig(a.due_at);
+    io.flag(a.done);
+    io.sig(a.done_at);
+    io.sig(a.duration_min);
+    io.str(a.outcome);
+    io.id(a.deal);
+    id_list(io, a.contacts);
+    io.id(a.owner);
+}
+
+template <typename IO, typename N>
+void note_fields(IO& io, N& n) {
+    io.meta(n.meta);
+    io.id(n.deal);
+    io.id(n.contact);
+    io.str(n.text);
+    io.id(n.author);
+}
+
+template <typename IO, typename H>
+void change_fields(IO& io, H& h) {
+    io.meta(h.meta);
+    io.id(h.deal);
+    io.id(h.actor);
+    io.enumeration(h.kind, ChangeKind::Restored);
+    io.str(h.field);
+    io.str(h.old_value);
+    io.str(h.new_value);
+}
+
+template <typename IO, typename F>
+void custom_field_fields(IO& io, F& f) {
+    io.meta(f.meta);
+    io.str(f.name);
+    io.enumeration(f.type, FieldType::Checkbox);
+    io.list(nullptr, f.options, 1, [&](auto& o) { io.str(o); });
+    io.sig(f.position);
+}
+
+template <typename IO, typename L>
+void lost_reason_fields(IO& io, L& l) {
+    io.meta(l.meta);
+    io.str(l.text);
+    io.sig(l.position);
+}
+
+template <typename IO, typename T>
+void tombstone_fields(IO& io, T& t) {
+    io.enumeration(t.kind, RecordKind::Settings);
+    io.id(t.id);
+    io.uns(t.revision);
+    io.sig(t.deleted_at);
+}
+
+template <typename IO, typename W>
+void workspace_fields(IO& io, W& ws) {
+    settings_fields(io, ws.settings);
+    io.list("pipelines", ws.pipelines, kMinRecordBytes, [&](auto& r) { pipeline_fields(io, r); });
+    io.list("deals", ws.deals, kMinRecordBytes, [&](auto& r) { deal_fields(io, r); });
+    io.list("contacts", ws.contacts, kMinRecordBytes, [&](auto& r) { contact_fields(io, r); });
+    io.list("companies", ws.companies, kMinRecordBytes, [&](auto& r) { company_fields(io, r); });
+    io.list("team", ws.team, kMinRecordBytes, [&](auto& r) { member_fields(io, r); });
+    io.list("activities", ws.activities, kMinRecordBytes, [&](auto& r) { activity_fields(io, r); });
+    io.list("notes", ws.notes, kMinRecordBytes, [&](auto& r) { note_fields(io, r); });
+    io.list("history", ws.history, kMinRecordBytes, [&](auto& r) { change_fields(io, r); });
+    io.list("custom_fields", ws.custom_fields, kMinRecordBytes, [&](auto& r) { custom_field_fields(io, r); });
+    io.list("lost_reasons", ws.lost_reasons, kMinRecordBytes, [&](auto& r) { lost_reason_fields(io, r); });
+    io.list("tombstones", ws.tombstones, 11, [&](auto& r) { tombstone_fields(io, r); });
+}
+
+Error snapshot_error(std::string message) { return field_error("binary snapshot", std::move(message)); }
+
+}  // namespace
+
+bool is_binary_workspace(std::string_view bytes) { return bytes.substr(0, kMagic.size()) == kMagic; }
+
+std::string save_workspace_binary(const Workspace& ws) {
+    std::string out;
+    // A rough guess from the sample data (about 440 bytes a deal with what comes with it): one
+    // allocation in the common case instead of a dozen doublings of a tens-of-MB string.
+    out.reserve(kHeaderSize + 4096 + ws.deals.size() * 200 + ws.history.size() * 80 + ws.activities.size() * 100 +
+                ws.contacts.size() * 80 + ws.notes.size() * 120 + ws.companies.size() * 60);
+    out.append(kMagic.data(), kMagic.size());
+    bytes::put_u32(out, kBinarySnapshotVersion);
+    bytes::put_u64(out, 0);   // body length, patched below
+    bytes::put_u32(out, 0);   // body checksum, patched below
+    Encoder enc(out);
+    workspace_fields(enc, ws);
+    const std::string_view body = std::string_view(out).substr(kHeaderSize);
+    std::string patch;
+    bytes::put_u64(patch, body.size());
+    bytes::put_u32(patch, journal::crc32(body));
+    out.replace(8, patch.size(), patch);
+    return out;
+}
+
+Result<Workspace> load_workspace_binary(std::string_view data) {
+    if (data.size() < kHeaderSize) return snapshot_error("truncated header (" + std::to_string(data.size()) + " bytes)");
+    if (!is_binary_workspace(data)) return snapshot_error("not a binary workspace (wrong magic)");
+    const uint32_t version = bytes::get_u32(data.data() + 4);
+    if (version != kBinarySnapshotVersion)
+        return snapshot_error("version " + std::to_string(version) + " is not supported (this app reads version " +
+                              std::to_string(kBinarySnapshotVersion) + ")");
+    const uint64_t length = bytes::get_u64(data.data() + 8);
+    const std::string_view body = data.substr(kHeaderSize);
+    if (body.size() != length)
+        return snapshot_error("length mismatch (" + std::to_string(body.size()) + " of " + std::to_string(length) +
+                              " bytes)");
+    if (journal::crc32(body) != bytes::get_u32(data.data() + 16)) return snapshot_error("checksum mismatch");
+
+    Workspace ws;
+    Decoder dec(body);
+    workspace_fields(dec, ws);
+    if (dec.failed()) return snapshot_error(dec.problem());
+    if (dec.remaining() != 0)
+        return snapshot_error(std::to_string(dec.remaining()) + " unexpected bytes after the last section");
+    Status checked = check_workspace(ws);
+    if (!checked.ok()) return snapshot_error("fails the workspace check: " + checked.error().text());
+    return ws;
+}
+
+}  // namespace dd
