@@ -1,63 +1,122 @@
 // A fast path for the list view's query on big workspaces (1,000,000 deals): the same results as
 // query_deals (query.h) -- same filters, same stable multi-key order, ties in board order -- but
-// computed from columns prepared once per version of the data:
-//  * every deal's filter fields in flat arrays (pipeline, stage, owner, status, dates, base value);
-//  * the text-search haystack (title, contact names, company name, reference; folded to lower
-//    case, fields separated so a match never spans two) in one buffer, built on the first search;
-//  * per sort column, a dense rank of every deal (built on the first sort by that column), so a
-//    query sorts 32-bit keys with a stable radix sort instead of comparing strings.
-// A DealTable reads the store it was built from: rebuild it after any change of the store.
+// computed from columns kept beside the store:
+//  * every deal's filter and sort fields in flat, compact arrays (one row per deal), so a filter is
+//    a branch-free pass over a few arrays and a sort is a stable radix sort of 32-bit keys;
+//  * people and companies by dense index, their names searched and ranked once per name, not once
+//    per deal;
+//  * the text-search haystack (titles and references, folded) in one buffer (SearchText), built on
+//    the first search;
+//  * for sort columns whose keys are not small integers (title, value, dates...), dense ranks
+//    (RankIndex), built on the first sort by that column.
+//
+// Edits: apply(changes) with the ChangeSet of every command, undo or redo the store applied keeps
+// the table equal to a fresh build: it rewrites the changed deals' rows, renames people and
+// companies, and marks the rows whose rank may have changed; ranks are repaired on the next sort
+// by that column. Rows are slots: a deleted deal's row is freed and reused by a later new deal.
 #pragma once
+#include "core/flat_id_map.h"
 #include "core/model.h"
 #include "core/query.h"
+#include "core/rank_index.h"
+#include "core/search_text.h"
 
 #include <cstdint>
 #include <map>
-#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace dd {
 
 class Store;
+struct ChangeSet;
 
 class DealTable {
 public:
     explicit DealTable(const Store& store);
 
-    size_t size() const { return deals_.size(); }
-    const Deal& deal(uint32_t row) const { return *deals_[row]; }
+    size_t size() const { return live_; }                 // deals in the table
+    const Deal& deal(uint32_t row) const;                   // row: from query()
+    Id id(uint32_t row) const { return ids_[row]; }
     Money base_value(uint32_t row) const { return base_value_[row]; }
     const Store& store() const { return store_; }
 
-    // Matching rows (indexes into this table) in display order. Not const: builds the search
-    // text and rank caches it needs on first use.
+    // Brings the table up to date after the store applied a command, an undo or a redo.
+    // (A workspace replaced by Store::load needs a new table.)
+    void apply(const ChangeSet& changes);
+
+    // Matching rows in display order. Not const: builds the search text and the ranks it needs on
+    // first use, and reuses its buffers from one query to the next.
     std::vector<uint32_t> query(const DealQuery& q, const std::vector<SortKey>& sort);
 
     // The deals of `rows`, in order.
     std::vector<const Deal*> deals_of(const std::vector<uint32_t>& rows) const;
 
 private:
+    // Records the rows point at by dense index (people, companies), with their searchable names.
+    struct NameDict {
+        FlatIdMap index;               // id -> index; index 0 = none (no record, or a missing one)
+        std::vector<Id> ids{kNoId};
+        SearchText text;               // built with the deals' search text
+        std::vector<uint32_t> rank;    // per index, by folded name; kUnsetRank: empty name or none
+        bool rank_fresh = false;
+        RecordKind kind;
+        explicit NameDict(RecordKind k) : kind(k) {}
+    };
+    uint32_t intern(NameDict& dict, Id id);          // the index of id, added when new
+    std::string_view name_of(const NameDict& dict, uint32_t index) const;
+    void renamed(NameDict& dict, Id id);             // the record changed or went
+
+    uint32_t stage_index(Id stage) const;   // board-order index of a stage, 0 when unknown
+    void build_stages();
+    void fill_row(uint32_t row, const Deal& d);
+    void remove_row(uint32_t row);
+    void touch_ranks(uint32_t row);
+    void set_search_text(uint32_t row, const Deal& d);
     void build_search_text();
-    const std::vector<uint32_t>& ranks_for(const SortKey& key);   // ascending dense ranks, unset = kUnset
-    void text_hits(const std::string& folded_needle, std::vector<uint8_t>& hit) const;
+    void refresh_name_rank(NameDict& dict);
+    void text_filter(const std::string& needle);
+    void filter(const DealQuery& q);
+    const std::vector<uint32_t>& ranks_of(const SortKey& key);
+    void sort_rows(const std::vector<SortKey>& sort);
 
     const Store& store_;
-    std::vector<const Deal*> deals_;       // board order: pipelines, stages, lane order
-    std::vector<Id> pipeline_, stage_, owner_;
-    std::vector<uint16_t> pipeline_pos_, stage_pos_;
-    std::vector<uint8_t> status_;
+    size_t live_ = 0;
+    FlatIdMap row_of_;
+    std::vector<uint32_t> free_rows_;
+
+    // Stages in board order (pipelines in workspace order, then their stages); index 0 = none.
+    std::vector<Id> stage_ids_, stage_pipeline_;
+    std::vector<uint16_t> stage_pipeline_pos_;
+    std::vector<uint8_t> stage_probability_;
+    std::unordered_map<Id, uint16_t> stage_index_;
+
+    // One entry per row.
+    std::vector<Id> ids_;                  // kNoId: a free row
+    std::vector<uint8_t> status_;          // status_bit(status); 0 for a free row, so no filter keeps it
+    std::vector<uint16_t> stage_;          // board-order stage index
+    std::vector<int64_t> lane_rank_;       // Deal::rank, the order inside the lane
+    std::vector<uint32_t> owner_, company_, contact_;   // NameDict indexes; contact_: the first one
+    std::vector<uint8_t> more_contacts_;   // the deal has contacts beyond the first (extra_contacts_)
+    std::vector<int8_t> probability_override_;
+    std::vector<uint32_t> currency_;       // the code's three bytes
     std::vector<Day> expected_close_;
-    std::vector<Millis> created_;
+    std::vector<Millis> created_, updated_, last_activity_;
     std::vector<Money> base_value_;
+    std::unordered_map<uint32_t, std::vector<uint32_t>> extra_contacts_;   // row -> further contacts
 
-    std::string haystack_;                 // folded search text, one segment per row
-    std::vector<uint32_t> row_start_;      // offset of each row's segment (+ one past the end)
-    bool have_haystack_ = false;
-    std::map<std::pair<int, Id>, std::vector<uint32_t>> ranks_;   // (column, custom field) -> ranks
+    NameDict members_{RecordKind::TeamMember}, contacts_{RecordKind::Contact}, companies_{RecordKind::Company};
+    SearchText titles_;                    // per row: title, external reference
+    bool have_text_ = false;
+
+    RankIndex board_;                      // (stage, lane rank, id): ties in board order
+    bool rows_in_board_order_ = true;      // true from a fresh build until the first edit
+    std::map<std::pair<int, Id>, RankIndex> ranks_;   // (column, custom field) -> ranks
+
+    // Per-query buffers, kept to avoid allocating 1,000,000-entry arrays per query.
+    std::vector<uint32_t> rows_, scratch_keys_, scratch_rows_, keys_;
+    std::vector<uint8_t> hit_, company_hit_, contact_hit_, allowed_;
 };
-
-// The rank of deals whose value is unset (no owner, no date...): after every set value.
-constexpr uint32_t kUnsetRank = 0xffffffffu;
 
 }  // namespace dd

@@ -1,5 +1,6 @@
 #include "core/query.h"
 #include "core/store.h"
+#include "core/text_fold.h"
 #include <algorithm>
 
 namespace dd {
@@ -13,33 +14,16 @@ const char* to_string(DealColumn c) {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
 // Case-insensitive (ASCII) substring test; `needle` is already lower case.
-bool contains_folded(const std::string& hay, const std::string& needle) {
+bool contains_folded(std::string_view hay, const std::string& needle) {
     if (needle.empty()) return true;
     if (hay.size() < needle.size()) return false;
     for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
         size_t k = 0;
-        while (k < needle.size() && lower(hay[i + k]) == needle[k]) ++k;
+        while (k < needle.size() && fold_char(hay[i + k]) == needle[k]) ++k;
         if (k == needle.size()) return true;
     }
     return false;
-}
-
-std::string folded(const std::string& s) {
-    std::string out = s;
-    for (char& c : out) c = lower(c);
-    return out;
-}
-
-int compare_folded(const std::string& a, const std::string& b) {
-    size_t n = std::min(a.size(), b.size());
-    for (size_t i = 0; i < n; ++i) {
-        char x = lower(a[i]), y = lower(b[i]);
-        if (x != y) return x < y ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
 const CustomValue* custom_of(const Deal& d, Id field) {

@@ -1,0 +1,120 @@
+// Dense ranks of a table's rows by one sort column, kept valid under edits without re-sorting
+// everything: the table marks the rows whose key may have changed (touch), and the next refresh
+// takes them out of the sorted order, sorts them alone and merges them back in (k log n compares
+// plus a few linear passes), or sorts everything again when most rows changed.
+//
+// rank(row) is the position of the row's key among the distinct keys (equal keys, equal rank);
+// rows without a value (an unset date, an empty reference, a deleted row) get kUnsetRank.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace dd {
+
+constexpr uint32_t kUnsetRank = 0xffffffffu;
+
+class RankIndex {
+public:
+    void touch(uint32_t row) {
+        if (all_touched_) return;
+        if (row >= touched_flag_.size()) touched_flag_.resize(size_t(row) + 1, 0);
+        if (!touched_flag_[row]) {
+            touched_flag_[row] = 1;
+            touched_.push_back(row);
+        }
+    }
+    void touch_all() { all_touched_ = true; }
+    // Rows 0..rows-1 are already in key order, every key distinct (a table built in that order).
+    void set_identity(uint32_t rows) {
+        order_.resize(rows);
+        rank_.resize(rows);
+        for (uint32_t r = 0; r < rows; ++r) order_[r] = rank_[r] = r;
+        distinct_ = rows;
+        touched_.clear();
+        touched_flag_.assign(rows, 0);
+        all_touched_ = false;
+    }
+    bool fresh() const { return !all_touched_ && touched_.empty(); }
+
+    const std::vector<uint32_t>& ranks() const { return rank_; }
+    uint32_t distinct() const { return distinct_; }   // ranks are < distinct()
+
+    // Brings the ranks of rows [0, rows) up to date. has_value(row): the row has a key;
+    // less(a, b): strict weak order of the keys; full_less(): a comparator for sorting every row
+    // (may gather the keys first to compare faster), used when most rows changed.
+    template <typename HasValue, typename Less, typename MakeFullLess>
+    void refresh(uint32_t rows, HasValue has_value, Less less, MakeFullLess full_less) {
+        if (fresh() && rank_.size() == rows) return;
+        if (all_touched_ || touched_.size() * 16 > rows) rebuild(rows, has_value, full_less());
+        else merge(rows, has_value, less);
+        for (uint32_t r : touched_) touched_flag_[r] = 0;
+        touched_.clear();
+        all_touched_ = false;
+    }
+
+private:
+    template <typename HasValue, typename Less>
+    void rebuild(uint32_t rows, HasValue has_value, Less less) {
+        order_.clear();
+        for (uint32_t r = 0; r < rows; ++r)
+            if (has_value(r)) order_.push_back(r);
+        std::sort(order_.begin(), order_.end(), less);
+        assign_ranks(rows, [&](size_t k) { return less(order_[k - 1], order_[k]); });
+    }
+
+    template <typename HasValue, typename Less>
+    void merge(uint32_t rows, HasValue has_value, Less less) {
+        if (touched_flag_.size() < rows) touched_flag_.resize(rows, 0);
+        // Untouched rows keep their keys, so order_ without the touched ones is still sorted.
+        std::vector<uint32_t> moved;
+        for (uint32_t r : touched_)
+            if (r < rows && has_value(r)) moved.push_back(r);
+        std::sort(moved.begin(), moved.end(), less);
+        std::vector<uint32_t> kept;
+        kept.reserve(order_.size() + moved.size());
+        for (uint32_t r : order_)
+            if (!touched_flag_[r]) kept.push_back(r);
+        // Merge, remembering which neighbours were both untouched: their old ranks tell whether
+        // their keys are equal without comparing them again.
+        std::vector<uint32_t> merged;
+        merged.reserve(kept.size() + moved.size());
+        size_t from = 0;
+        for (uint32_t m : moved) {
+            const size_t at = size_t(std::upper_bound(kept.begin() + std::ptrdiff_t(from), kept.end(), m, less) - kept.begin());
+            merged.insert(merged.end(), kept.begin() + std::ptrdiff_t(from), kept.begin() + std::ptrdiff_t(at));
+            merged.push_back(m);
+            from = at;
+        }
+        merged.insert(merged.end(), kept.begin() + std::ptrdiff_t(from), kept.end());
+        order_.swap(merged);
+        const std::vector<uint32_t> old_rank = rank_;
+        assign_ranks(rows, [&](size_t k) {
+            const uint32_t a = order_[k - 1], b = order_[k];
+            if (!touched_flag_[a] && !touched_flag_[b]) return old_rank[a] != old_rank[b];
+            return less(a, b);
+        });
+    }
+
+    // order_ sorted; differs(k): the key at k is greater than the key at k - 1.
+    template <typename Differs>
+    void assign_ranks(uint32_t rows, Differs differs) {
+        rank_.assign(rows, kUnsetRank);
+        uint32_t r = 0;
+        for (size_t k = 0; k < order_.size(); ++k) {
+            if (k > 0 && differs(k)) ++r;
+            rank_[order_[k]] = r;
+        }
+        distinct_ = order_.empty() ? 0 : r + 1;
+    }
+
+    std::vector<uint32_t> order_;          // rows with a value, by key
+    std::vector<uint32_t> rank_;           // per row
+    uint32_t distinct_ = 0;
+    std::vector<uint32_t> touched_;
+    std::vector<uint8_t> touched_flag_;
+    bool all_touched_ = true;              // never built yet
+};
+
+}  // namespace dd
