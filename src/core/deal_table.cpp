@@ -76,7 +76,7 @@ DealTable::DealTable(const Store& store) : store_(store) {
     stage_.resize(n);
     lane_rank_.resize(n);
     more_contacts_.resize(n);
-    probability_override_.resize(n);
+    probability_.resize(n);
     expected_close_.resize(n);
     created_.resize(n);
     updated_.resize(n);
@@ -98,7 +98,6 @@ void DealTable::build_stages() {
     stage_ids_.assign(1, kNoId);
     stage_pipeline_.assign(1, kNoId);
     stage_pipeline_pos_.assign(1, 0);
-    stage_probability_.assign(1, 0);
     stage_index_.clear();
     const auto& pipelines = store_.workspace().pipelines;
     for (size_t p = 0; p < pipelines.size(); ++p) {
@@ -107,7 +106,6 @@ void DealTable::build_stages() {
             stage_ids_.push_back(s.id);
             stage_pipeline_.push_back(pipelines[p].meta.id);
             stage_pipeline_pos_.push_back(uint16_t(p));
-            stage_probability_.push_back(uint8_t(s.probability));
         }
     }
 }
@@ -170,7 +168,7 @@ void DealTable::fill_row(uint32_t row, const Deal& d) {
     } else if (!extra_contacts_.empty()) {
         extra_contacts_.erase(row);
     }
-    probability_override_[row] = d.probability_override;
+    probability_[row] = uint8_t(store_.effective_probability(d));
     currency_[row] = currency_key(d.currency);
     expected_close_[row] = d.expected_close;
     created_[row] = d.meta.created_at;
@@ -230,6 +228,8 @@ void DealTable::apply(const ChangeSet& changes) {
         const std::vector<Id> old_ids = stage_ids_;
         build_stages();
         for (uint16_t& s : stage_) s = uint16_t(stage_index(old_ids[s]));
+        for (uint32_t r = 0; r < ids_.size(); ++r)   // stage probabilities may have changed
+            if (status_[r]) probability_[r] = uint8_t(store_.effective_probability(deal(r)));
         board_.touch_all();
         rows_in_board_order_ = false;
     }
@@ -278,7 +278,7 @@ void DealTable::apply(const ChangeSet& changes) {
                 stage_.push_back(0);
                 lane_rank_.push_back(0);
                 more_contacts_.push_back(0);
-                probability_override_.push_back(-1);
+                probability_.push_back(0);
                 expected_close_.push_back(kNoDay);
                 created_.push_back(0);
                 updated_.push_back(0);
@@ -495,10 +495,7 @@ void DealTable::sort_rows(const std::vector<SortKey>& sort) {
             sort_by([&](uint32_t r) { return uint32_t(stage_[r]); }, uint32_t(stage_ids_.size()), desc);
             break;
         case DealColumn::Probability:
-            sort_by([&](uint32_t r) {
-                const int8_t o = probability_override_[r];
-                return uint32_t(o >= 0 ? o : stage_probability_[stage_[r]]);
-            }, 256, desc);
+            sort_by([&](uint32_t r) { return uint32_t(probability_[r]); }, 256, desc);
             break;
         case DealColumn::Status:
             sort_by([&](uint32_t r) { return uint32_t(__builtin_ctz(status_[r])); }, 8, desc);

@@ -89,7 +89,6 @@ private:
     // Stages in board order (pipelines in workspace order, then their stages); index 0 = none.
     std::vector<Id> stage_ids_, stage_pipeline_;
     std::vector<uint16_t> stage_pipeline_pos_;
-    std::vector<uint8_t> stage_probability_;
     std::unordered_map<Id, uint16_t> stage_index_;
 
     // One entry per row.
@@ -99,7 +98,7 @@ private:
     std::vector<int64_t> lane_rank_;       // Deal::rank, the order inside the lane
     std::vector<uint32_t> owner_, company_, contact_;   // NameDict indexes; contact_: the first one
     std::vector<uint8_t> more_contacts_;   // the deal has contacts beyond the first (extra_contacts_)
-    std::vector<int8_t> probability_override_;
+    std::vector<uint8_t> probability_;     // Store::effective_probability (the store's rule)
     std::vector<uint32_t> currency_;       // the code's three bytes
     std::vector<Day> expected_close_;
     std::vector<Millis> created_, updated_, last_activity_;

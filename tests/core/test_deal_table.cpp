@@ -137,3 +137,180 @@ TEST_CASE("deal table: text search is case-insensitive and never matches across 
         CHECK(table_ids(table, q, {}) == ids_of(dd::query_deals(store, q, {})));
     }
 }
+
+// ---- incremental maintenance: apply(ChangeSet) after every command equals a fresh build ----------
+
+namespace {
+
+// Random commands of every kind that changes what the list shows: deal fields, moves, status,
+// creates (duplicates), deletes, renames of people, companies and owners, stage probabilities and
+// order, exchange rates, plus undo and redo. Refused commands are simply skipped.
+struct Editor {
+    dd::Store& store;
+    std::mt19937 rng{20261123};
+    dd::IdGenerator ids{99};
+    int counter = 0;
+
+    size_t pick(size_t n) { return rng() % n; }
+    bool chance(int percent) { return int(rng() % 100) < percent; }
+    const dd::Deal& any_deal() { return store.workspace().deals[pick(store.workspace().deals.size())]; }
+    const dd::Stage& any_stage() {
+        const auto& p = store.workspace().pipelines[pick(store.workspace().pipelines.size())];
+        return p.stages[pick(p.stages.size())];
+    }
+    std::string word() {
+        static const char* const kWords[] = {"Acme", "acme", "NORTH", "wind", "Zeta", "", "pilot", "Émile", "a\nb", "renewal"};
+        return kWords[pick(std::size(kWords))] + std::string(chance(50) ? " " : "") + std::to_string(counter++ % 7);
+    }
+
+    dd::Command next() {
+        const dd::Workspace& ws = store.workspace();
+        const dd::Deal& d = any_deal();
+        switch (pick(14)) {
+        case 0: {
+            const dd::Stage& s = any_stage();
+            const size_t lane = store.lane_size(s.id);
+            const dd::Id before = lane && chance(60) ? store.lane_at(s.id, pick(lane)).meta.id : dd::kNoId;
+            return dd::MoveDeal{d.meta.id, s.id, before, dd::kNoId, ""};
+        }
+        case 1: {
+            std::vector<dd::Id> some;
+            for (int i = 0; i < 1 + int(pick(4)); ++i) some.push_back(any_deal().meta.id);
+            return dd::BulkMoveDeals{some, any_stage().id};
+        }
+        case 2: {
+            dd::DealPatch p;
+            p.title = word() + " - " + word();
+            return dd::UpdateDeal{d.meta.id, p};
+        }
+        case 3: {
+            dd::DealPatch p;
+            if (chance(50)) p.value = dd::Money(pick(5) * 100'000);   // ties on purpose
+            if (chance(50)) p.expected_close = chance(20) ? dd::kNoDay : dd::day_from_civil(2026, 1 + int(pick(12)), 1);
+            if (chance(40)) p.owner = chance(20) ? dd::kNoId : ws.team[pick(ws.team.size())].meta.id;
+            if (chance(30)) p.probability_override = chance(50) ? int8_t(-1) : int8_t(pick(101));
+            if (chance(30)) p.external_ref = chance(30) ? std::string() : "REF-" + std::to_string(counter++);
+            if (chance(30)) p.company = chance(20) ? dd::kNoId : ws.companies[pick(ws.companies.size())].meta.id;
+            if (chance(30)) {
+                std::vector<dd::Id> c{ws.contacts[pick(ws.contacts.size())].meta.id};
+                if (chance(50)) c.push_back(ws.contacts[pick(ws.contacts.size())].meta.id);
+                if (c.size() == 2 && c[0] == c[1]) c.pop_back();
+                p.contacts = c;
+            }
+            if (chance(30) && !ws.custom_fields.empty()) {
+                const dd::CustomFieldDef& f = ws.custom_fields[pick(ws.custom_fields.size())];
+                if (chance(30)) p.clear_custom.push_back(f.meta.id);
+                else if (f.type == dd::FieldType::Text) p.set_custom.push_back({f.meta.id, word(), 0});
+                else if (f.type == dd::FieldType::SingleSelect && !f.options.empty())
+                    p.set_custom.push_back({f.meta.id, f.options[pick(f.options.size())], 0});
+                else if (f.type == dd::FieldType::Checkbox) p.set_custom.push_back({f.meta.id, "", int64_t(pick(2))});
+                else p.set_custom.push_back({f.meta.id, "", int64_t(pick(50))});
+            }
+            return dd::UpdateDeal{d.meta.id, p};
+        }
+        case 4: return dd::SetDealStatus{d.meta.id, dd::DealStatus(pick(4)), dd::kNoId, "", dd::kNoId};
+        case 5: return dd::DuplicateDeal{d.meta.id, ids.next()};
+        case 6: {
+            std::vector<dd::Id> some{d.meta.id};
+            if (chance(30)) some.push_back(any_deal().meta.id);
+            return dd::DeleteDeals{some};
+        }
+        case 7: {
+            dd::ContactPatch p;
+            p.name = word();
+            return dd::UpdateContact{ws.contacts[pick(ws.contacts.size())].meta.id, p};
+        }
+        case 8: {
+            dd::CompanyPatch p;
+            p.name = word();
+            return dd::UpdateCompany{ws.companies[pick(ws.companies.size())].meta.id, p};
+        }
+        case 9: {
+            dd::TeamMemberPatch p;
+            p.name = word() + "x";
+            return dd::UpdateTeamMember{ws.team[pick(ws.team.size())].meta.id, p};
+        }
+        case 10: {
+            dd::UpdateStage u;
+            u.stage = any_stage().id;
+            u.probability = uint8_t(pick(101));
+            return u;
+        }
+        case 11: return dd::MoveStage{any_stage().id, int32_t(pick(4))};
+        case 12:
+            if (!ws.settings.rates.empty() && chance(50))
+                return dd::SetExchangeRate{ws.settings.rates[pick(ws.settings.rates.size())].currency, int64_t(500'000 + pick(1'000'000))};
+            return dd::DeleteContact{ws.contacts[pick(ws.contacts.size())].meta.id};
+        default: return dd::DeleteDeals{{}};   // refused: nothing to delete
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("deal table: kept up to date by apply(changes), it answers like a fresh build and like query_deals") {
+    Sample s(400);
+    dd::DealTable table(s.store);
+    Editor editor{s.store};
+    const dd::CommandContext ctx{s.store.settings().current_user, kNow};
+
+    std::vector<dd::SortKey> keys;
+    for (int c = 0; c < int(dd::DealColumn::Custom); ++c) keys.push_back({dd::DealColumn(c), dd::kNoId, false});
+    for (const dd::CustomFieldDef& f : s.store.workspace().custom_fields) keys.push_back({dd::DealColumn::Custom, f.meta.id, false});
+    auto random_query = [&](std::mt19937& rng) {
+        dd::DealQuery q;
+        const dd::Workspace& ws = s.store.workspace();
+        switch (rng() % 6) {
+        case 0: break;
+        case 1: q.text = (const char* const[]){"acme", "a", "North", "renewal", "ref-", "a\nb", "0"}[rng() % 7]; break;
+        case 2: q.pipeline = ws.pipelines[rng() % ws.pipelines.size()].meta.id; break;
+        case 3: q.status_mask = uint8_t(1 + rng() % 15); q.value_min = 200'000; break;
+        case 4: q.owners = {ws.team[rng() % ws.team.size()].meta.id, dd::kNoId}; break;
+        default: q.close_from = dd::day_from_civil(2026, 3, 1); break;
+        }
+        std::vector<dd::SortKey> sort;
+        for (int i = 0, n = int(rng() % 3); i < n; ++i) {
+            dd::SortKey k = keys[rng() % keys.size()];
+            k.descending = rng() % 2;
+            sort.push_back(k);
+        }
+        return std::make_pair(q, sort);
+    };
+
+    std::mt19937 rng(5);
+    int applied = 0;
+    for (int step = 0; step < 400; ++step) {
+        dd::Result<dd::Applied> r = (step % 17 == 16) ? s.store.undo(ctx)
+                                  : (step % 29 == 28) ? s.store.redo(ctx)
+                                                      : s.store.apply(editor.next(), ctx);
+        if (!r.ok()) continue;
+        ++applied;
+        table.apply(r.value().changes);
+        CAPTURE(step);
+        REQUIRE(table.size() == s.store.workspace().deals.size());
+        // A few random queries after every change (the ranks they use get repaired each time)...
+        for (int i = 0; i < 2; ++i) {
+            const auto [q, sort] = random_query(rng);
+            std::string sorted_by;
+            for (const dd::SortKey& k : sort) sorted_by += std::string(dd::to_string(k.column)) + (k.descending ? " desc " : " ");
+            CAPTURE(q.text);
+            CAPTURE(sorted_by);
+            CHECK(table_ids(table, q, sort) == ids_of(dd::query_deals(s.store, q, sort)));
+        }
+        // ...and every sort column, against a table built from scratch, now and then.
+        if (step % 40 == 0) {
+            dd::DealTable fresh(s.store);
+            for (dd::SortKey k : keys) {
+                for (bool desc : {false, true}) {
+                    k.descending = desc;
+                    CAPTURE(dd::to_string(k.column));
+                    CHECK(table_ids(table, {}, {k}) == table_ids(fresh, {}, {k}));
+                }
+            }
+        }
+    }
+    CHECK(applied > 200);   // the sequence really edited the store
+    dd::DealTable fresh(s.store);
+    CHECK(table_ids(table, {}, {}) == table_ids(fresh, {}, {}));
+    CHECK(table_ids(table, {}, {}) == ids_of(dd::query_deals(s.store, {}, {})));
+}
