@@ -92,6 +92,7 @@ size_t string_heap(const dd::Deal& d) {
     for (const dd::CustomValue& v : d.custom) n += heap_of(v.text);
     return n;
 }
+size_t heap_of(const dd::CompactString& s) { return s.heap_bytes(); }
 
 // Wall time and CPU time of one step. The machine is shared: wall time includes the time spent
 // waiting for a core, CPU time (std::clock, this process) does not, so the targets are judged on

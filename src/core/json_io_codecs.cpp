@@ -134,6 +134,13 @@ void write_refs(Writer& w, const std::vector<Id>& ids) {
 
 bool read_text(Reader& r, std::string& out) { return r.read_string(out); }
 void write_text(Writer& w, const std::string& s) { w.string(s); }
+bool read_text(Reader& r, CompactString& out) {
+    std::string_view v;
+    if (!r.read_string_view(v)) return false;
+    out = v;
+    return true;
+}
+void write_text(Writer& w, const CompactString& s) { w.string(s.view()); }
 
 bool read_texts(Reader& r, std::vector<std::string>& out) {
     out.clear();

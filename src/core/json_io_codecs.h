@@ -22,6 +22,8 @@ void write_refs(Writer&, const std::vector<Id>&);
 
 bool read_text(Reader&, std::string&);
 void write_text(Writer&, const std::string&);
+bool read_text(Reader&, CompactString&);   // the model's rarely set texts (a deal's description...)
+void write_text(Writer&, const CompactString&);
 bool read_texts(Reader&, std::vector<std::string>&);
 void write_texts(Writer&, const std::vector<std::string>&);
 

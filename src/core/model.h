@@ -1,6 +1,7 @@
 // The workspace data model: plain structs, no behaviour beyond tiny helpers.
 // Every rule (validation, cascades, indexes, history) lives in the store and its commands.
 #pragma once
+#include "core/compact_string.h"
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -63,35 +64,38 @@ struct Pipeline {
 // ---- Deals ---------------------------------------------------------------------------------
 struct CustomValue {
     Id field = kNoId;      // CustomFieldDef id
-    std::string text;      // Text; SingleSelect holds the option's text
+    CompactString text;    // Text; SingleSelect holds the option's text
     int64_t number = 0;    // Number (integer, scaled by the definition's decimals); Date (a Day); Checkbox (0/1)
 };
 
+// Field order is chosen for size (100,000s of deals live in memory): 8-byte fields, then the
+// 4-byte days, then the 1-byte ones packed together, so there is no padding between them; the
+// rarely set texts are CompactStrings (8 bytes when empty, not 32).
 struct Deal {
     RecordMeta meta;
     std::string title;
     Money value = 0;
-    Currency currency;
-    Day expected_close = kNoDay;
     Id pipeline = kNoId;
     Id stage = kNoId;
     int64_t rank = 0;              // manual order within the stage (sparse; lower = higher on the board)
     Id owner = kNoId;              // a TeamMember
-    std::vector<Id> contacts;      // one or more Contact ids, the first is the primary one
     Id company = kNoId;
+    Id lost_reason = kNoId;            // a LostReason, or none
+    Millis closed_at = 0;              // set when won/lost, cleared on reopen
+    Id closed_by = kNoId;
+    Millis last_activity_at = 0;       // newest note, activity or stage change: drives "rotting"
+    std::vector<Id> contacts;      // one or more Contact ids, the first is the primary one
+    std::vector<CustomValue> custom;
+    CompactString lost_reason_text;    // free text next to (or instead of) the listed reason
+    CompactString external_ref;        // unique across the workspace when not empty
+    CompactString description;
+    CompactString source;
+    Day expected_close = kNoDay;
+    Day close_date = kNoDay;           // the actual close date (set on won/lost if not set)
+    Currency currency;
     DealStatus status = DealStatus::Open;
     int8_t probability_override = -1;  // -1 = use the stage's probability, else 0..100
     bool commit = false;               // counted in the forecast's "commit" category
-    Id lost_reason = kNoId;            // a LostReason, or none
-    std::string lost_reason_text;      // free text next to (or instead of) the listed reason
-    std::string external_ref;          // unique across the workspace when not empty
-    std::string description;
-    std::string source;
-    std::vector<CustomValue> custom;
-    Millis closed_at = 0;              // set when won/lost, cleared on reopen
-    Id closed_by = kNoId;
-    Day close_date = kNoDay;           // the actual close date (set on won/lost if not set)
-    Millis last_activity_at = 0;       // newest note, activity or stage change: drives "rotting"
 };
 
 // ---- People --------------------------------------------------------------------------------

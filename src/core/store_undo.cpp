@@ -6,6 +6,7 @@ namespace dd {
 namespace {
 
 size_t heap(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+size_t heap(const CompactString& s) { return s.heap_bytes(); }
 size_t heap(const Pipeline& p) {
     size_t n = heap(p.name) + p.stages.capacity() * sizeof(Stage);
     for (const Stage& s : p.stages) n += heap(s.name);
