@@ -12,11 +12,6 @@ Status validate_email(const std::string& email) {
     return ok_status();
 }
 
-std::vector<Id> list_of(const IdLists& lists, Id key) {
-    auto it = lists.find(key);
-    return it == lists.end() ? std::vector<Id>() : it->second;
-}
-
 }  // namespace
 
 // ---- CreateContact ----
@@ -40,12 +35,8 @@ std::string run(Tx& tx, const CreateContact& c, const Ctx& ctx) {
 // ---- UpdateContact ----
 Status validate(const StoreIndexes& ix, const UpdateContact& c, const Ctx&) {
     if (!ix.contact(c.contact)) return field_error("contact", "does not exist");
-    if (c.patch.name) {
-        if (auto s = require_name(*c.patch.name, "name"); !s) return s;
-    }
-    if (c.patch.email) {
-        if (auto s = validate_email(*c.patch.email); !s) return s;
-    }
+    if (auto s = require_name(c.patch.name, "name"); !s) return s;
+    if (auto s = validate_email(c.patch.email.value_or("")); !s) return s;
     if (c.patch.company && *c.patch.company != kNoId && !ix.company(*c.patch.company))
         return field_error("company", "does not exist");
     return ok_status();
@@ -53,10 +44,10 @@ Status validate(const StoreIndexes& ix, const UpdateContact& c, const Ctx&) {
 
 std::string run(Tx& tx, const UpdateContact& c, const Ctx& ctx) {
     Contact ct = *tx.ix().contact(c.contact);
-    if (c.patch.name) ct.name = trim(*c.patch.name);
-    if (c.patch.email) ct.email = *c.patch.email;
-    if (c.patch.phone) ct.phone = *c.patch.phone;
-    if (c.patch.company) ct.company = *c.patch.company;
+    set_name_if(ct.name, c.patch.name);
+    set_if(ct.email, c.patch.email);
+    set_if(ct.phone, c.patch.phone);
+    set_if(ct.company, c.patch.company);
     bump(ct.meta, ctx);
     std::string label = "Edited contact " + ct.name;
     tx.put(std::move(ct));
@@ -73,7 +64,7 @@ std::string run(Tx& tx, const DeleteContact& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
     const std::string name = ix.contact(c.contact)->name;
     size_t deleted_deals = 0;
-    for (Id id : list_of(ix.deals_by_contact, c.contact)) {
+    for (Id id : ids_in(ix.deals_by_contact, c.contact)) {
         const Deal before = *ix.deal(id);
         if (before.contacts.size() == 1) {   // its only contact: the deal goes too
             delete_deal_cascade(tx, ctx, id);
@@ -137,18 +128,16 @@ std::string run(Tx& tx, const CreateCompany& c, const Ctx& ctx) {
 // ---- UpdateCompany ----
 Status validate(const StoreIndexes& ix, const UpdateCompany& c, const Ctx&) {
     if (!ix.company(c.company)) return field_error("company", "does not exist");
-    if (c.patch.name) {
-        if (auto s = require_name(*c.patch.name, "name"); !s) return s;
-    }
+    if (auto s = require_name(c.patch.name, "name"); !s) return s;
     if (c.patch.employees && *c.patch.employees < 0) return field_error("employees", "must not be negative");
     return ok_status();
 }
 
 std::string run(Tx& tx, const UpdateCompany& c, const Ctx& ctx) {
     Company co = *tx.ix().company(c.company);
-    if (c.patch.name) co.name = trim(*c.patch.name);
-    if (c.patch.domain) co.domain = *c.patch.domain;
-    if (c.patch.employees) co.employees = *c.patch.employees;
+    set_name_if(co.name, c.patch.name);
+    set_if(co.domain, c.patch.domain);
+    set_if(co.employees, c.patch.employees);
     bump(co.meta, ctx);
     std::string label = "Edited company " + co.name;
     tx.put(std::move(co));
@@ -164,7 +153,7 @@ Status validate(const StoreIndexes& ix, const DeleteCompany& c, const Ctx&) {
 std::string run(Tx& tx, const DeleteCompany& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
     const std::string name = ix.company(c.company)->name;
-    for (Id id : list_of(ix.deals_by_company, c.company)) {
+    for (Id id : ids_in(ix.deals_by_company, c.company)) {
         const Deal before = *ix.deal(id);
         Deal d = before;
         d.company = kNoId;
@@ -172,7 +161,7 @@ std::string run(Tx& tx, const DeleteCompany& c, const Ctx& ctx) {
         record_field_changes(tx, ctx, before, d);
         tx.put(std::move(d));
     }
-    for (Id id : list_of(ix.contacts_by_company, c.company)) {
+    for (Id id : ids_in(ix.contacts_by_company, c.company)) {
         Contact ct = *ix.contact(id);
         ct.company = kNoId;
         bump(ct.meta, ctx);

@@ -17,13 +17,6 @@ Status validate_options(const CustomFieldDef& f, const std::vector<std::string>&
     return ok_status();
 }
 
-WorkspaceSettings next_settings(const StoreIndexes& ix, const Ctx& ctx) {
-    WorkspaceSettings s = ix.ws.settings;
-    s.revision += 1;
-    s.updated_at = ctx.now;
-    return s;
-}
-
 size_t deals_in_currency(const StoreIndexes& ix, Currency c) {
     return size_t(std::count_if(ix.ws.deals.begin(), ix.ws.deals.end(), [&](const Deal& d) { return d.currency == c; }));
 }

@@ -21,6 +21,36 @@ Status require_name(const std::string& value, const char* field) {
     return ok_status();
 }
 
+Status require_name(const std::optional<std::string>& value, const char* field) {
+    return value ? require_name(*value, field) : ok_status();
+}
+
+Status validate_contact_ids(const StoreIndexes& ix, const std::vector<Id>& contacts, Id pending) {
+    for (size_t i = 0; i < contacts.size(); ++i) {
+        if ((pending == kNoId || contacts[i] != pending) && !ix.contact(contacts[i]))
+            return field_error("contacts", "contact " + id_to_string(contacts[i]) + " does not exist");
+        if (std::find(contacts.begin(), contacts.begin() + ptrdiff_t(i), contacts[i]) != contacts.begin() + ptrdiff_t(i))
+            return field_error("contacts", "lists the same contact twice");
+    }
+    return ok_status();
+}
+
+void set_name_if(std::string& field, const std::optional<std::string>& value) {
+    if (value) field = trim(*value);
+}
+
+WorkspaceSettings next_settings(const StoreIndexes& ix, const Ctx& ctx) {
+    WorkspaceSettings s = ix.ws.settings;
+    s.revision += 1;
+    s.updated_at = ctx.now;
+    return s;
+}
+
+std::vector<Id> ids_in(const IdLists& lists, Id key) {
+    auto it = lists.find(key);
+    return it == lists.end() ? std::vector<Id>() : it->second;
+}
+
 Status new_id(bool in_use, Id id, const char* field) {
     if (id == kNoId) return field_error(field, "a new id is required");
     if (in_use) return field_error(field, "id " + id_to_string(id) + " is already in use");
@@ -106,9 +136,7 @@ std::string plural(size_t n, const char* one, const char* many) {
 // ---- deals ---------------------------------------------------------------------------------
 
 Status validate_patch(const DealPatch& p) {
-    if (p.title) {
-        if (auto s = require_name(*p.title, "title"); !s) return s;
-    }
+    if (auto s = require_name(p.title, "title"); !s) return s;
     if (p.value && *p.value < 0) return field_error("value", "must not be negative");
     if (p.probability_override && (*p.probability_override < -1 || *p.probability_override > 100))
         return field_error("probability_override", "must be between 0 and 100 (or -1 for the stage's)");
@@ -171,11 +199,7 @@ Status validate_deal_fields(const StoreIndexes& ix, const Deal& d, Id pending_co
         return field_error("currency", "no exchange rate for " + std::string(d.currency.view()) + "; add one in settings");
     if (d.owner != kNoId && !ix.member(d.owner)) return field_error("owner", "is not a team member");
     if (d.contacts.empty()) return field_error("contacts", "a deal needs at least one contact");
-    for (size_t i = 0; i < d.contacts.size(); ++i) {
-        if ((pending_contact == kNoId || d.contacts[i] != pending_contact) && !ix.contact(d.contacts[i])) return field_error("contacts", "contact " + id_to_string(d.contacts[i]) + " does not exist");
-        if (std::find(d.contacts.begin(), d.contacts.begin() + ptrdiff_t(i), d.contacts[i]) != d.contacts.begin() + ptrdiff_t(i))
-            return field_error("contacts", "lists the same contact twice");
-    }
+    if (auto s = validate_contact_ids(ix, d.contacts, pending_contact); !s) return s;
     if (d.company != kNoId && d.company != pending_company && !ix.company(d.company)) return field_error("company", "does not exist");
     if (d.probability_override < -1 || d.probability_override > 100)
         return field_error("probability_override", "must be between 0 and 100 (or -1 for the stage's)");
@@ -355,11 +379,7 @@ int64_t place_rank(Tx& tx, const Ctx& ctx, Id stage, Id before, Id moving) {
 
 void delete_deal_cascade(Tx& tx, const Ctx& ctx, Id deal) {
     const StoreIndexes& ix = tx.ix();
-    auto copy_list = [](const IdLists& lists, Id key) {
-        auto it = lists.find(key);
-        return it == lists.end() ? std::vector<Id>() : it->second;
-    };
-    for (Id id : copy_list(ix.notes_by_deal, deal)) {
+    for (Id id : ids_in(ix.notes_by_deal, deal)) {
         Note n = *ix.note(id);
         if (n.contact != kNoId) {
             n.deal = kNoId;
@@ -369,7 +389,7 @@ void delete_deal_cascade(Tx& tx, const Ctx& ctx, Id deal) {
             tx.erase(RecordKind::Note, id);
         }
     }
-    for (Id id : copy_list(ix.activities_by_deal, deal)) {
+    for (Id id : ids_in(ix.activities_by_deal, deal)) {
         Activity a = *ix.activity(id);
         if (!a.contacts.empty()) {
             a.deal = kNoId;

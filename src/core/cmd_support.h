@@ -7,7 +7,9 @@
 #pragma once
 #include "core/commands.h"
 #include "core/store_undo.h"
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace dd::cmd {
 
@@ -17,8 +19,23 @@ using Ctx = CommandContext;
 bool blank(const std::string& s);
 std::string trim(const std::string& s);
 Status require_name(const std::string& value, const char* field);   // not blank, <= 200 chars
+Status require_name(const std::optional<std::string>& value, const char* field);   // unset passes
+// Contact links of a deal or an activity: each exists (or is `pending`, created by the same
+// command) and none is listed twice.
+Status validate_contact_ids(const StoreIndexes& ix, const std::vector<Id>& contacts, Id pending = kNoId);
 Status new_id(bool in_use, Id id, const char* field);              // not kNoId, not used yet
 Day day_of(Millis now);
+
+// ---- patches (Update* commands: std::nullopt = leave as is) ----
+template <typename T, typename U>
+void set_if(T& field, const std::optional<U>& value) {
+    if (value) field = *value;
+}
+void set_name_if(std::string& field, const std::optional<std::string>& value);   // trimmed
+// The settings as the next revision (changed by the caller, then tx.put_settings).
+WorkspaceSettings next_settings(const StoreIndexes& ix, const Ctx& ctx);
+// The ids an index files under `key`, copied: callers change the index while walking them.
+std::vector<Id> ids_in(const IdLists& lists, Id key);
 
 // ---- record metadata ----
 void init_meta(RecordMeta& m, const Ctx& ctx);   // revision 1, created = updated = now

@@ -14,12 +14,16 @@ size_t admin_count(const StoreIndexes& ix) {
 }  // namespace
 
 // ---- AddTeamMember ----
-Status validate(const StoreIndexes& ix, const AddTeamMember& c, const Ctx&) {
+Status validate(const StoreIndexes& ix, const AddTeamMember& c, const Ctx& ctx) {
     const TeamMember& m = c.member;
     if (auto s = new_id(ix.member(m.meta.id) != nullptr, m.meta.id, "id"); !s) return s;
     if (auto s = require_name(m.name, "name"); !s) return s;
     if (ix.ws.team.empty() && m.role != Role::Admin)
         return field_error("role", "the first team member must be an admin (someone has to manage settings)");
+    // Joining as a viewer needs no rights (required_permission): a newcomer on this device says
+    // who they are. Someone already on the team adds members only as an admin.
+    const TeamMember* actor = ix.member(ctx.actor);
+    if (actor && actor->role != Role::Admin) return field_error("member", "only an admin adds team members");
     return ok_status();
 }
 
@@ -36,9 +40,7 @@ std::string run(Tx& tx, const AddTeamMember& c, const Ctx& ctx) {
 Status validate(const StoreIndexes& ix, const UpdateTeamMember& c, const Ctx&) {
     const TeamMember* m = ix.member(c.member);
     if (!m) return field_error("member", "does not exist");
-    if (c.patch.name) {
-        if (auto s = require_name(*c.patch.name, "name"); !s) return s;
-    }
+    if (auto s = require_name(c.patch.name, "name"); !s) return s;
     if (c.patch.role && *c.patch.role != Role::Admin && m->role == Role::Admin && admin_count(ix) == 1)
         return field_error("role", "the team needs at least one admin");
     return ok_status();
@@ -46,9 +48,9 @@ Status validate(const StoreIndexes& ix, const UpdateTeamMember& c, const Ctx&) {
 
 std::string run(Tx& tx, const UpdateTeamMember& c, const Ctx& ctx) {
     TeamMember m = *tx.ix().member(c.member);
-    if (c.patch.name) m.name = trim(*c.patch.name);
-    if (c.patch.email) m.email = *c.patch.email;
-    if (c.patch.role) m.role = *c.patch.role;
+    set_name_if(m.name, c.patch.name);
+    set_if(m.email, c.patch.email);
+    set_if(m.role, c.patch.role);
     bump(m.meta, ctx);
     std::string label = "Edited team member " + m.name;
     tx.put(std::move(m));
@@ -69,9 +71,7 @@ Status validate(const StoreIndexes& ix, const RemoveTeamMember& c, const Ctx&) {
 std::string run(Tx& tx, const RemoveTeamMember& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
     const std::string name = ix.member(c.member)->name;
-    auto it = ix.deals_by_owner.find(c.member);
-    const std::vector<Id> owned = it == ix.deals_by_owner.end() ? std::vector<Id>() : it->second;
-    for (Id id : owned) {
+    for (Id id : ids_in(ix.deals_by_owner, c.member)) {
         const Deal before = *ix.deal(id);
         Deal d = before;
         d.owner = c.reassign_to;
@@ -80,10 +80,8 @@ std::string run(Tx& tx, const RemoveTeamMember& c, const Ctx& ctx) {
         tx.put(std::move(d));
     }
     if (ix.ws.settings.current_user == c.member) {
-        WorkspaceSettings s = ix.ws.settings;
+        WorkspaceSettings s = next_settings(ix, ctx);
         s.current_user = kNoId;
-        s.revision += 1;
-        s.updated_at = ctx.now;
         tx.put_settings(std::move(s));
     }
     tx.erase(RecordKind::TeamMember, c.member);
@@ -97,10 +95,8 @@ Status validate(const StoreIndexes& ix, const SetCurrentUser& c, const Ctx&) {
 }
 
 std::string run(Tx& tx, const SetCurrentUser& c, const Ctx& ctx) {
-    WorkspaceSettings s = tx.ix().ws.settings;
+    WorkspaceSettings s = next_settings(tx.ix(), ctx);
     s.current_user = c.member;
-    s.revision += 1;
-    s.updated_at = ctx.now;
     tx.put_settings(std::move(s));
     return c.member == kNoId ? "Signed out" : "Switched to " + member_name(tx.ix(), c.member);
 }

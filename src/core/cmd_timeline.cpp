@@ -17,8 +17,7 @@ void touch_deal(Tx& tx, const Ctx& ctx, Id deal) {
 
 Status validate_links(const StoreIndexes& ix, Id deal, const std::vector<Id>& contacts, Id owner) {
     if (deal != kNoId && !ix.deal(deal)) return field_error("deal", "does not exist");
-    for (Id c : contacts)
-        if (!ix.contact(c)) return field_error("contacts", "contact " + id_to_string(c) + " does not exist");
+    if (auto s = validate_contact_ids(ix, contacts); !s) return s;
     if (owner != kNoId && !ix.member(owner)) return field_error("owner", "is not a team member");
     return ok_status();
 }
@@ -50,9 +49,7 @@ Status validate(const StoreIndexes& ix, const UpdateActivity& c, const Ctx&) {
     const Activity* a = ix.activity(c.activity);
     if (!a) return field_error("activity", "does not exist");
     const ActivityPatch& p = c.patch;
-    if (p.subject) {
-        if (auto s = require_name(*p.subject, "subject"); !s) return s;
-    }
+    if (auto s = require_name(p.subject, "subject"); !s) return s;
     if (p.duration_min && *p.duration_min < 0) return field_error("duration_min", "must not be negative");
     return validate_links(ix, p.deal.value_or(kNoId), p.contacts.value_or(std::vector<Id>{}), p.owner.value_or(kNoId));
 }
@@ -61,15 +58,15 @@ std::string run(Tx& tx, const UpdateActivity& c, const Ctx& ctx) {
     Activity a = *tx.ix().activity(c.activity);
     const ActivityPatch& p = c.patch;
     const bool was_done = a.done;
-    if (p.kind) a.kind = *p.kind;
-    if (p.subject) a.subject = trim(*p.subject);
-    if (p.due_at) a.due_at = *p.due_at;
-    if (p.done) a.done = *p.done;
-    if (p.duration_min) a.duration_min = *p.duration_min;
-    if (p.outcome) a.outcome = *p.outcome;
-    if (p.deal) a.deal = *p.deal;
-    if (p.contacts) a.contacts = *p.contacts;
-    if (p.owner) a.owner = *p.owner;
+    set_if(a.kind, p.kind);
+    set_name_if(a.subject, p.subject);
+    set_if(a.due_at, p.due_at);
+    set_if(a.done, p.done);
+    set_if(a.duration_min, p.duration_min);
+    set_if(a.outcome, p.outcome);
+    set_if(a.deal, p.deal);
+    set_if(a.contacts, p.contacts);
+    set_if(a.owner, p.owner);
     std::string label = "Edited " + a.subject;
     if (a.done && !was_done) {
         a.done_at = ctx.now;

@@ -22,7 +22,11 @@ struct PermissionOf {
     Permission operator()(const UpdateStage&) const { return Permission::Settings; }
     Permission operator()(const MoveStage&) const { return Permission::Settings; }
     Permission operator()(const DeleteStage&) const { return Permission::Settings; }
-    Permission operator()(const AddTeamMember&) const { return Permission::Settings; }
+    // A newcomer joins as a viewer on their own (cmd_team.cpp: members other than admins cannot);
+    // only an admin grants more.
+    Permission operator()(const AddTeamMember& c) const {
+        return c.member.role == Role::Viewer ? Permission::Anyone : Permission::Settings;
+    }
     Permission operator()(const UpdateTeamMember&) const { return Permission::Settings; }
     Permission operator()(const RemoveTeamMember&) const { return Permission::Settings; }
     Permission operator()(const AddCustomField&) const { return Permission::Settings; }

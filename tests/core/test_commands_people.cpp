@@ -129,6 +129,69 @@ TEST_CASE("team: first member is an admin, the last admin stays, removal reassig
     CHECK(w.store.settings().current_user == n);
 }
 
+TEST_CASE("team: a newcomer joins as a viewer on their own; more rights and other joins need an admin") {
+    World w;
+    const Id stranger = w.ids.next();   // nobody chose who uses this device yet
+    const Id nina = w.ids.next();
+    CHECK(w.refused(AddTeamMember{TeamMember{{nina}, "Nina", "", Role::Manager}}, stranger).field == "actor");
+    CHECK(w.ok(AddTeamMember{TeamMember{{nina}, "Nina", "", Role::Viewer}}, stranger).label == "Added team member Nina");
+    CHECK(w.ok(SetCurrentUser{nina}, stranger).label == "Switched to Nina");
+    CHECK(w.store.current_user()->role == Role::Viewer);
+    // A member who is not an admin adds nobody, not even a viewer; an admin does.
+    const Id omar = w.ids.next();
+    CHECK(w.refused(AddTeamMember{TeamMember{{omar}, "Omar", "", Role::Viewer}}, w.manager).field == "member");
+    CHECK(w.refused(AddTeamMember{TeamMember{{omar}, "Omar", "", Role::Viewer}}, nina).field == "member");
+    w.ok(AddTeamMember{TeamMember{{omar}, "Omar", "", Role::Viewer}}, w.admin);
+}
+
+TEST_CASE("patches: a blank name is refused in every Update command, other fields stay as they were") {
+    World w;
+    ContactPatch cp;
+    cp.name = "  ";
+    CHECK(w.refused(UpdateContact{w.alice, cp}).field == "name");
+    CompanyPatch co;
+    co.name = "";
+    CHECK(w.refused(UpdateCompany{w.acme, co}).field == "name");
+    TeamMemberPatch tp;
+    tp.name = " ";
+    CHECK(w.refused(UpdateTeamMember{w.manager, tp}).field == "name");
+    tp.name = "  Maxine Manager ";
+    w.ok(UpdateTeamMember{w.manager, tp});
+    CHECK(w.store.find_member(w.manager)->name == "Maxine Manager");
+    CHECK(w.store.find_member(w.manager)->role == Role::Manager);
+    co.name = " Acme Corp";
+    w.ok(UpdateCompany{w.acme, co});
+    CHECK(w.store.find_company(w.acme)->name == "Acme Corp");
+    CHECK(w.store.find_company(w.acme)->employees == 120);
+}
+
+TEST_CASE("activities: editing checks the links, a contact listed twice is refused, undo restores") {
+    World w;
+    Id d = w.deal("A");
+    Activity a;
+    a.meta.id = w.ids.next();
+    a.subject = "Call back";
+    a.deal = d;
+    w.ok(CreateActivity{a});
+    ActivityPatch p;
+    p.contacts = std::vector<Id>{w.alice, w.alice};
+    CHECK(w.refused(UpdateActivity{a.meta.id, p}).field == "contacts");
+    p.contacts = std::vector<Id>{w.alice};
+    p.kind = ActivityKind::Meeting;
+    p.subject = " Site visit ";
+    p.duration_min = 90;
+    p.outcome = "Signed the pilot";
+    CHECK(w.ok(UpdateActivity{a.meta.id, p}).label == "Edited Site visit");
+    const Activity* e = w.store.find_activity(a.meta.id);
+    CHECK(e->kind == ActivityKind::Meeting);
+    CHECK(e->subject == "Site visit");
+    CHECK(e->duration_min == 90);
+    CHECK(e->contacts == std::vector<Id>{w.alice});
+    REQUIRE(w.store.undo(w.ctx()).ok());
+    CHECK(w.store.find_activity(a.meta.id)->subject == "Call back");
+    CHECK(w.store.find_activity(a.meta.id)->contacts.empty());
+}
+
 TEST_CASE("currencies: rates convert lane totals; a used currency keeps its rate") {
     World w;
     Currency eur;
