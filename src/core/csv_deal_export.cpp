@@ -116,23 +116,35 @@ std::string deal_cell_text(const Store& store, const Deal& d, DealColumn column,
     return std::string();
 }
 
-void write_deals_csv(std::string& out, const Store& store, const std::vector<const Deal*>& deals,
-                     const std::vector<ColumnLayout>& columns, bool bom) {
+DealCsvColumns deal_csv_columns(const Store& store, std::vector<ColumnLayout> columns) {
+    DealCsvColumns out;
+    for (const ColumnLayout& c : columns) out.numeric.push_back(deal_column_is_numeric(store, c.column, c.custom_field));
+    out.columns = std::move(columns);
+    return out;
+}
+
+void write_deals_csv_header(std::string& out, const Store& store, const DealCsvColumns& columns, bool bom) {
     CsvWriter csv(out, bom);
-    std::vector<bool> numeric;
-    for (const ColumnLayout& c : columns) {
-        csv.append_text(deal_column_title(store, c.column, c.custom_field));
-        numeric.push_back(deal_column_is_numeric(store, c.column, c.custom_field));
+    for (const ColumnLayout& c : columns.columns) csv.append_text(deal_column_title(store, c.column, c.custom_field));
+    csv.end_row();
+}
+
+void write_deal_csv_row(std::string& out, const Store& store, const Deal& d, const DealCsvColumns& columns) {
+    CsvWriter csv(out);
+    for (size_t i = 0; i < columns.columns.size(); ++i) {
+        const ColumnLayout& c = columns.columns[i];
+        const std::string text = deal_cell_text(store, d, c.column, c.custom_field);
+        if (columns.numeric[i]) csv.append_number(text);
+        else csv.append_text(text);
     }
     csv.end_row();
-    for (const Deal* d : deals) {
-        for (size_t i = 0; i < columns.size(); ++i) {
-            const std::string text = deal_cell_text(store, *d, columns[i].column, columns[i].custom_field);
-            if (numeric[i]) csv.append_number(text);
-            else csv.append_text(text);
-        }
-        csv.end_row();
-    }
+}
+
+void write_deals_csv(std::string& out, const Store& store, const std::vector<const Deal*>& deals,
+                     const std::vector<ColumnLayout>& columns, bool bom) {
+    const DealCsvColumns cols = deal_csv_columns(store, columns);
+    write_deals_csv_header(out, store, cols, bom);
+    for (const Deal* d : deals) write_deal_csv_row(out, store, *d, cols);
 }
 
 }  // namespace dd

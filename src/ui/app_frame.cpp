@@ -4,6 +4,7 @@
 #include "core/starter_workspace.h"
 #include "imgui.h"
 #include "ui/app_dialogs.h"
+#include "ui/list_export.h"
 #include "ui/top_bar.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -160,8 +161,10 @@ FrameOutput app_frame(App& app, Millis now) {
     }
     // A changed theme or data shows on the next frame: ask for it.
     if (out.data_changed || app.ui.applied_theme != int(app.ui.theme)) out.wake_after_ms = 0.0;
-    // A CSV import parses in slices, one per frame: keep frames coming until it is done.
-    if (app.ui.list.import.busy()) out.wake_after_ms = 0.0;
+    // A CSV export writes a part per frame, in any view (list_export.h).
+    list_export_step(app.ui.list, app.store);
+    // A CSV import parses in slices, one per frame, an export writes in parts: keep frames coming until done.
+    if (app.ui.list.import.busy() || app.ui.list.export_job.busy()) out.wake_after_ms = 0.0;
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "ui/item_registry.h"
 #include "ui/list_selection.h"
+#include "ui/lost_reason_picker.h"
 #include "ui/widgets.h"
 
 #include <string>
@@ -12,11 +13,21 @@ namespace dd::ui {
 namespace {
 
 constexpr const char* kConfirmDelete = "Delete deals?##list";
+constexpr const char* kBulkLost = "Mark deals as lost##list";
 
 bool menu_item(const std::string& label) {
     const bool chosen = ImGui::MenuItem(label.c_str());
     name_last_item(label.c_str());
     return chosen;
+}
+
+// The selected deals (display order) whose status is not `s` yet: setting a status a deal
+// already has is no change, so those are left out rather than refused.
+std::vector<Id> deals_to_change(const ListState& ls, const Store& store, DealStatus s) {
+    std::vector<Id> out;
+    for (Id id : list_selected_in_order(ls))
+        if (const Deal* d = store.find_deal(id); d && d->status != s) out.push_back(id);
+    return out;
 }
 
 }  // namespace
@@ -58,10 +69,10 @@ void draw_list_bulk_bar(ViewContext& ctx) {
             std::string name = to_string(s);
             name[0] = char(name[0] - 32);
             if (menu_item(name + "##status-to")) {
-                // The core has no bulk status command yet: one SetDealStatus per deal (one undo step each).
-                for (Id id : list_selected_in_order(ls)) {
-                    const Deal* d = ctx.store.find_deal(id);
-                    if (d && d->status != s) ctx.intents.commands.push_back(SetDealStatus{id, s, kNoId, "", kNoId});
+                if (s == DealStatus::Lost) {
+                    ls.ask_bulk_lost = true;   // the reason first (draw_list_bulk_lost_dialog)
+                } else if (std::vector<Id> deals = deals_to_change(ls, ctx.store, s); !deals.empty()) {
+                    ctx.intents.commands.push_back(BulkSetDealStatus{std::move(deals), s, kNoId, {}});
                 }
             }
         }
@@ -102,6 +113,36 @@ void draw_list_delete_confirm(ViewContext& ctx) {
         ls.confirm_delete = false;
         ImGui::CloseCurrentPopup();
     }
+    ImGui::EndPopup();
+}
+
+void draw_list_bulk_lost_dialog(ViewContext& ctx) {
+    ListState& ls = ctx.ui.list;
+    const Palette& p = ctx.palette;
+    if (ls.ask_bulk_lost) {
+        ls.ask_bulk_lost = false;
+        ls.bulk_lost_reason = kNoId;
+        ls.bulk_lost_text[0] = '\0';
+        ImGui::OpenPopup(kBulkLost);
+    }
+    ImGui::SetNextWindowSize(ImVec2(440, 0));
+    if (!ImGui::BeginPopupModal(kBulkLost, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const std::vector<Id> deals = deals_to_change(ls, ctx.store, DealStatus::Lost);
+    const std::string text = "Why were " + std::to_string(deals.size()) + (deals.size() == 1 ? " deal" : " deals") +
+                             " lost? One reason for all of them; pick one, add a comment, or both.";
+    text_item(text.c_str(), nullptr, p.text, 420);
+    ImGui::Spacing();
+    const bool enter = lost_reason_picker(ctx, ls.bulk_lost_reason, ls.bulk_lost_text, sizeof ls.bulk_lost_text, 420);
+    ImGui::Spacing();
+    ImGui::BeginDisabled(deals.empty());
+    const bool confirm = styled_button("Mark as lost##bulk", nullptr, ButtonKind::Primary, p) || (enter && !deals.empty());
+    ImGui::EndDisabled();
+    if (confirm) {
+        ctx.intents.commands.push_back(BulkSetDealStatus{deals, DealStatus::Lost, ls.bulk_lost_reason, ls.bulk_lost_text});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (styled_button("Cancel##bulk-lost", nullptr, ButtonKind::Secondary, p)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -15,10 +15,26 @@
 
 namespace dd::ui {
 
-// A file the view wants the platform to hand to the browser as a download (platform/web/download).
-struct DownloadRequest {
+// A piece of a file the view hands to the platform as a browser download (platform/web/download):
+// a big export comes in several parts over several frames; the platform joins the parts of one
+// `download` and starts the download with the `last` one. A small file is one part.
+struct DownloadPart {
+    uint64_t download = 0;
     std::string file_name;
     std::string bytes;
+    bool last = true;
+};
+
+// "Export CSV" in progress (list_export.h): the slice as it was when the button was clicked,
+// written a part per frame so a million rows never freeze the app nor sit in memory as one string.
+struct ListExportJob {
+    uint64_t download = 0;             // 0 = no export running
+    std::string file_name;
+    std::vector<Id> deals;             // the rows to write, in order (a deal deleted meanwhile is skipped)
+    std::vector<ColumnLayout> columns; // the visible columns, in order
+    size_t written = 0;                // deals done so far
+    bool bom = true;
+    bool busy() const { return download != 0; }
 };
 
 // The filter popup's text fields (parsed into ListState::filters each frame they change).
@@ -38,6 +54,7 @@ struct ListState {
     std::vector<SortKey> sort;         // from the table's sort specs (Shift-click adds keys)
     TableLayout layout;                // column order, widths, visibility (read back from the table)
     TableLayout declared;              // the layout the ImGui table was created from (its column indexes)
+    TableLayout prefs_layout;          // the layout last saved to (or restored from) the device prefs (list_prefs.h)
     int table_generation = 0;          // part of the table's ImGui id: +1 re-creates it from `layout`
     bool sort_pending = false;         // push `sort` into the table's sort specs (a saved view was chosen)
     std::vector<SavedView> saved_views;
@@ -49,6 +66,10 @@ struct ListState {
     std::unordered_set<Id> selected;   // deal ids
     Id anchor = kNoId;                 // the last plainly clicked or ctrl-clicked row (Shift ranges)
     bool confirm_delete = false;
+    // Bulk "Set status: Lost": the reason is asked once for the whole selection.
+    bool ask_bulk_lost = false;
+    Id bulk_lost_reason = kNoId;
+    char bulk_lost_text[160] = {};
     Id log_activity_deal = kNoId;      // the deal the "log activity" popup is for
     char activity_subject[128] = {};
 
@@ -62,7 +83,9 @@ struct ListState {
     bool selection_dirty = true;       // the selection changed: recompute its total
 
     // ---- files ---------------------------------------------------------------------------------
-    std::vector<DownloadRequest> downloads;   // taken by the platform after the frame
+    std::vector<DownloadPart> downloads;      // taken by the platform after the frame
+    ListExportJob export_job;
+    uint64_t exports_started = 0;             // numbers the downloads
     bool pick_import_file = false;            // the platform opens a file picker after the frame
     CsvImportState import;                    // the import dialog (csv_import.h)
     bool export_bom = true;

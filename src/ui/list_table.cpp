@@ -4,6 +4,7 @@
 #include "imgui_internal.h"
 #include "ui/deal_page.h"
 #include "ui/item_registry.h"
+#include "ui/list_prefs.h"
 #include "ui/list_row_actions.h"
 #include "ui/list_rows.h"
 #include "ui/list_selection.h"
@@ -158,7 +159,9 @@ void draw_list_table(ViewContext& ctx, float height) {
     const Store& store = ctx.store;
     const Palette& p = ctx.palette;
     if (ls.declared.columns.empty()) {
-        ls.declared = ls.layout.columns.empty() ? default_table_layout(store.workspace().custom_fields) : ls.layout;
+        // A layout restored from the device prefs or a saved view, fitted to this workspace's columns.
+        const TableLayout defaults = default_table_layout(store.workspace().custom_fields);
+        ls.declared = ls.layout.columns.empty() ? defaults : fit_layout(ls.layout, defaults);
         ls.layout = ls.declared;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable |

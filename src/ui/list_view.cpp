@@ -42,6 +42,17 @@ void draw_counts(ViewContext& ctx) {
     text_item(sel.c_str(), nullptr, ctx.palette.text_muted);
 }
 
+// In place of the Export button while a big export is written: how far it is.
+void draw_export_progress(ViewContext& ctx, float right) {
+    const ListExportJob& job = ctx.ui.list.export_job;
+    const std::string text = "Exporting " + grouped(job.written) + " of " + grouped(job.deals.size()) + " rows";
+    ImGui::SameLine(right - 440.0f);
+    text_item(text.c_str(), nullptr, ctx.palette.text_muted);
+    ImGui::SameLine(right - 250.0f);
+    const float done = job.deals.empty() ? 1.0f : float(double(job.written) / double(job.deals.size()));
+    ImGui::ProgressBar(done, ImVec2(112.0f, ImGui::GetFrameHeight()), "");
+}
+
 }  // namespace
 
 void draw_list_view(ViewContext& ctx) {
@@ -54,10 +65,11 @@ void draw_list_view(ViewContext& ctx) {
     ImGui::SameLine();
     draw_list_saved_views(ctx);
     const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine(right - 250.0f);
-    if (styled_button("Export CSV", nullptr, ButtonKind::Secondary, p)) {
-        const Day today = Day(ctx.now / 86'400'000);
-        ls.downloads.push_back(list_export_csv(ls, ctx.store, today));
+    if (ls.export_job.busy()) {
+        draw_export_progress(ctx, right);
+    } else {
+        ImGui::SameLine(right - 250.0f);
+        if (styled_button("Export CSV", nullptr, ButtonKind::Secondary, p)) list_start_export(ls, Day(ctx.now / 86'400'000));
     }
     ImGui::SameLine();
     if (styled_button("Import CSV", nullptr, ButtonKind::Secondary, p)) ls.pick_import_file = true;
@@ -81,6 +93,7 @@ void draw_list_view(ViewContext& ctx) {
     }
     ImGui::SetCursorPos(after_table);
     draw_list_delete_confirm(ctx);
+    draw_list_bulk_lost_dialog(ctx);
     draw_csv_import(ctx);
     draw_row_dialogs(ctx);
 }
