@@ -34,10 +34,11 @@ EM_JS(void, dd_open_file_picker, (void* picked), {
         if (!file) { _dd_picked_done(picked, 0); return; }
         var slice = 1 << 20;
         var at = 0;
+        _dd_picked_size(picked, file.size);
         function next() {
             if (at >= file.size) {
                 var len = lengthBytesUTF8(file.name) + 1;
-                var name = _malloc(len);
+                var name = _malloc(len) >>> 0;
                 stringToUTF8(file.name, name, len);
                 _dd_picked_done(picked, name);
                 _free(name);
@@ -45,7 +46,7 @@ EM_JS(void, dd_open_file_picker, (void* picked), {
             }
             file.slice(at, at + slice).arrayBuffer().then(function (buf) {
                 var bytes = new Uint8Array(buf);
-                var ptr = _malloc(bytes.length);
+                var ptr = _malloc(bytes.length) >>> 0;   // unsigned: the heap may grow past 2 GB
                 HEAPU8.set(bytes, ptr);
                 _dd_picked_chunk(picked, ptr, bytes.length);
                 _free(ptr);
@@ -61,6 +62,12 @@ EM_JS(void, dd_open_file_picker, (void* picked), {
 }  // namespace
 
 extern "C" {
+
+// The whole file is kept (the user may go back and map the columns again): room for it at once,
+// so a 200 MB file is not copied on every doubling of the buffer.
+EMSCRIPTEN_KEEPALIVE void dd_picked_size(void* picked, double bytes) {
+    static_cast<PickedFile*>(picked)->text.reserve(size_t(bytes));
+}
 
 EMSCRIPTEN_KEEPALIVE void dd_picked_chunk(void* picked, const char* bytes, size_t length) {
     static_cast<PickedFile*>(picked)->text.append(bytes, length);

@@ -6,6 +6,7 @@
 #include "platform/web/download.h"
 #include "platform/web/fonts.h"
 #include "platform/web/persistence_web.h"
+#include "platform/web/prefs_web.h"
 #include "platform/web/web_app.h"
 #include "ui/app_frame.h"
 
@@ -87,6 +88,7 @@ int main() {
     ImGui::CreateContext();
     dd::ui::init_app_ui(web->app);
     web->app.ui.theme = dd_prefers_dark() ? dd::ui::ThemeKind::Dark : dd::ui::ThemeKind::Light;
+    dd::web::prefs_load(*web);   // this device's list layout (localStorage)
     dd::web::input_install(*web);
     dd::web::clipboard_install(*web);
     dd::web::bridge_install(*web);
