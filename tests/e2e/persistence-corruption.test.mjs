@@ -3,8 +3,8 @@
 // was lost, keep everything else, and keep the damaged file aside as "<name>.bad".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, gotoApp, snapshot, load, nextFrame } from './helpers/app.mjs';
-import { dealTitles, loadSampleData, readStoredFiles, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
+import { dealTitles, loadSampleData, moveDealByKeyboard, readStoredFiles, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
 const storedNames = async (page) => Object.keys(await readStoredFiles(page)).map((k) => k.replace('/dealdeck/', ''));
@@ -59,18 +59,7 @@ test('a damaged journal segment: the changes before it are kept, a notice names 
   const stageOf = async (id) => (await snapshot(page)).deals.find((d) => d.id === id)?.stage;
   const moves = [];
   for (let n = 0; n < 2; n++) {
-    const before = await snapshot(page);
-    // One key per frame: the app samples keys once per frame (ImGui 1.86 has no input queue).
-    await page.keyboard.press('ArrowDown');
-    await nextFrame(page);
-    await page.keyboard.press('Shift+ArrowRight');
-    await nextFrame(page);
-    const after = await waitFor('a deal to move', async () => {
-      const ws = await snapshot(page);
-      const moved = ws.deals.find((d) => before.deals.find((b) => b.id === d.id)?.stage !== d.stage);
-      return moved ? { ws, moved } : null;
-    }, { timeoutMs: 10_000 });
-    moves.push({ id: after.moved.id, from: before.deals.find((b) => b.id === after.moved.id).stage, to: after.moved.stage });
+    moves.push(await moveDealByKeyboard(page));
     await waitSaved(page);
   }
   const segments = (await storedNames(page)).filter((n) => /^j-.*\.seg$/.test(n)).sort();

@@ -3,21 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, gotoApp, waitReady, snapshot, load, clickItem } from './helpers/app.mjs';
-
-const saveStatus = (page) => page.evaluate(() => window.dealdeck.saveStatus());
-
-async function waitSaved(page, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await saveStatus(page);
-    if (last.durable && last.text === 'Saved') return last;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`not saved in ${timeoutMs} ms: ${JSON.stringify(last)}`);
-}
-
-const dealTitles = (ws) => (ws.deals ?? []).map((d) => d.title).sort();
+import { dealTitles, loadSampleData, moveDealByKeyboard, saveStatus, waitFor, waitSaved } from './helpers/persist.mjs';
 
 test('loading sample data through the top bar, then reloading: the data is kept', async (t) => {
   const { page, url, problems } = await openApp(t);
@@ -99,31 +85,50 @@ test('a second tab opens read-only and takes over with "Use this tab here" witho
   assert.equal((await saveStatus(page)).writer, false, 'the first tab still writes');
 });
 
-test('a read-only tab follows the writer: its data updates after each save of the other tab', async (t) => {
+test('a read-only tab follows the writer: only the journal tail after an edit, everything after a new snapshot', async (t) => {
   const { page, context, url } = await openApp(t);
   await gotoApp(page, url);
   await waitSaved(page);
   const follower = await context.newPage();
   await gotoApp(follower, url);
   assert.equal((await saveStatus(follower)).writer, false);
+  const follows = () => follower.evaluate(() => window.dealdeck.storageStats().follows);
+  const stages = (ws) => Object.fromEntries((ws.deals ?? []).map((d) => [d.id, d.stage]));
 
-  await clickItem(page, 'Load sample data');
-  const deadline = Date.now() + 10_000;
-  while ((await snapshot(page)).deals.length === 0 && Date.now() < deadline) await page.waitForTimeout(50);
-  await waitSaved(page);
-  const edited = await snapshot(page);
+  // Sample data replaces the workspace: a new snapshot, which the follower reloads whole.
+  await page.bringToFront();
+  const sample = await loadSampleData(page);
+  await waitFor('the follower to show the sample', async () => dealTitles(await snapshot(follower)).length === sample.deals.length,
+    { timeoutMs: 30_000 });
+  const afterSample = await follows();
+  assert.ok(afterSample.full >= 1, `a new snapshot must be followed by a full reload: ${JSON.stringify(afterSample)}`);
+
+  // Edits through the board, each saved as a small journal segment: the follower applies just those.
+  await page.bringToFront();
+  await page.click('canvas');
+  for (let n = 0; n < 2; n++) {
+    const move = await moveDealByKeyboard(page);
+    await waitSaved(page);
+    await waitFor(`the follower to show move ${n + 1}`,
+      async () => (await snapshot(follower)).deals.find((d) => d.id === move.id)?.stage === move.to, { timeoutMs: 30_000 });
+  }
+  const afterEdits = await follows();
+  assert.ok(afterEdits.tail >= 1, `the edits were not followed by the journal tail: ${JSON.stringify(afterEdits)}`);
+  assert.equal(afterEdits.full, afterSample.full, 'an edit made the follower reload everything');
+  const writerNow = await snapshot(page);
+  const followerNow = await snapshot(follower);
+  assert.deepEqual(stages(followerNow), stages(writerNow));
+  assert.equal(followerNow.history.length, writerNow.history.length, 'the moves\' history lines did not follow');
+
+  // A whole workspace loaded again: a new snapshot generation, followed by a full reload.
+  const edited = structuredClone(writerNow);
   edited.deals[0].title = 'Seen by the other tab';
   assert.equal((await load(page, edited)).ok, true);
   await waitSaved(page);
-
-  const until = Date.now() + 15_000;
-  let seen = [];
-  while (Date.now() < until) {
-    seen = dealTitles(await snapshot(follower));
-    if (seen.includes('Seen by the other tab')) break;
-    await follower.waitForTimeout(100);
-  }
-  assert.deepEqual(seen, dealTitles(edited), 'the read-only tab did not follow the saved change');
+  await waitFor('the follower to show the reloaded workspace',
+    async () => dealTitles(await snapshot(follower)).includes('Seen by the other tab'), { timeoutMs: 30_000 });
+  assert.deepEqual(dealTitles(await snapshot(follower)), dealTitles(edited));
+  assert.ok((await follows()).full > afterSample.full, 'after a new snapshot the follower must reload everything');
   assert.equal((await saveStatus(follower)).writer, false, 'following must not make the tab a writer');
 });
 

@@ -1,6 +1,7 @@
 #include "platform/web/persistence_web.h"
 
 #include "core/json_io.h"
+#include "core/persist_follow.h"
 #include "core/persist_workspace.h"
 #include "core/storage_memory.h"
 #include "platform/web/storage_idbfs.h"
@@ -21,6 +22,8 @@ void dd_persist_js_set_role(int writer);
 void dd_persist_js_warn(const char* text);
 void dd_persist_js_status(const char* text, int error);
 void dd_persist_js_download(const char* name, const char* text);
+void dd_persist_js_followed(int tail);
+void dd_persist_js_mark(const char* name);
 }
 
 namespace dd::web {
@@ -35,6 +38,10 @@ struct WebPersistence {
     bool timer_pending = false;
     uint64_t seen_loads = 0;
     bool lost_edits_in_read_only = false;
+    // Read-only tab: where its workspace stands in the stored journal (persist_follow.h), and
+    // whether it was edited locally since the last full reload (then the tail is not enough).
+    FollowPosition follow;
+    bool edited_since_reload = false;
 };
 
 namespace {
@@ -102,11 +109,14 @@ void become_writer(WebPersistence& p) {
     const Millis now = now_ms();
     p.persist = std::make_unique<WorkspacePersistence>(p.storage);
     p.role = Role::Writer;
+    dd_persist_js_mark("dd-recover-start");
     OpenedWorkspace opened = p.persist->open();
+    dd_persist_js_mark("dd-recover-end");
     report_warnings(opened.recovery);
     bool loaded = false;
     if (opened.found) {
         Status st = web.app.store.load(std::move(opened.workspace));
+        dd_persist_js_mark("dd-store-loaded");
         if (st.ok()) {
             loaded = true;
         } else {
@@ -124,7 +134,8 @@ void become_writer(WebPersistence& p) {
     show_status(p);
 }
 
-// What is stored, recovered without writing anything (recovery's renames stay in a scratch copy).
+// What is stored, recovered without writing anything (recovery's renames stay in a scratch copy);
+// the tab follows the journal from there.
 OpenedWorkspace read_stored(WebPersistence& p) {
     MemoryStorage scratch;
     auto names = p.storage.list();
@@ -132,7 +143,10 @@ OpenedWorkspace read_stored(WebPersistence& p) {
         for (const std::string& n : names.value())
             if (auto bytes = p.storage.read(n); bytes.ok()) scratch.write_atomic(n, bytes.value());
     WorkspacePersistence reader(scratch);
-    return reader.open();
+    OpenedWorkspace opened = reader.open();
+    p.follow = follow_position(reader, opened);
+    p.edited_since_reload = false;
+    return opened;
 }
 
 // Another tab writes: show what is stored, read-only.
@@ -153,13 +167,32 @@ void become_read_only(WebPersistence& p) {
 
 // A read-only tab, after the writer announced a durable save (the files were reloaded from
 // IndexedDB): show the stored workspace, keeping the view where it is when it still exists.
+// Only the journal segments written since the last follow are applied, unless the writer
+// compacted (or something is off): then the whole stored state is recovered again.
 void follow_writer(WebPersistence& p) {
     if (p.role != Role::ReadOnly) return;
     WebApp& web = *p.web;
-    OpenedWorkspace opened = read_stored(p);
-    if (!opened.found) return;
     const Id pipeline = web.app.ui.pipeline;
-    if (!web.app.store.load(std::move(opened.workspace)).ok()) return;
+    bool followed = false;
+    if (!p.edited_since_reload) {
+        Workspace ws = web.app.store.workspace();
+        FollowPosition pos = p.follow;
+        const FollowResult r = follow_journal_tail(p.storage, pos, ws);
+        if (r == FollowResult::Unchanged) return;
+        if (r == FollowResult::Applied && web.app.store.load(std::move(ws)).ok()) {
+            p.follow = pos;
+            followed = true;
+            dd_persist_js_followed(1);
+        }
+    }
+    if (!followed) {
+        OpenedWorkspace opened = read_stored(p);
+        if (!opened.found || !web.app.store.load(std::move(opened.workspace)).ok()) {
+            p.follow.valid = false;
+            return;
+        }
+        dd_persist_js_followed(0);
+    }
     ++web.app.ui.data_version;   // views rebuild what they cached from the store
     if (!web.app.store.find_pipeline(pipeline)) web.app.ui.pipeline = kNoId;
     request_frame(web.scheduler);
@@ -193,6 +226,7 @@ void persistence_after_frame(WebApp& web, const ui::FrameOutput& out) {
     if (p->role == Role::ReadOnly) {
         if (!out.changes.empty() || web.app.loads != p->seen_loads) {
             p->lost_edits_in_read_only = true;
+            p->edited_since_reload = true;
             p->seen_loads = web.app.loads;
             show_status(*p);
         }

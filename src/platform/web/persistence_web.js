@@ -114,6 +114,8 @@ mergeInto(LibraryManager.library, {
     // time (saves that arrive meanwhile are picked up by one more reload afterwards).
     following: false,
     followAgain: false,
+    tailFollows: 0,     // follows that applied only the new journal segments
+    fullFollows: 0,     // follows that recovered the whole stored state (after a compaction)
     follow: function () {
       if (DDPersist.following) { DDPersist.followAgain = true; return; }
       DDPersist.following = true;
@@ -159,7 +161,10 @@ mergeInto(LibraryManager.library, {
     var dd = window.dealdeck || (window.dealdeck = {});
     dd.exportWorkspace = DDPersist.exportNow;
     dd.importWorkspace = DDPersist.importText;
-    dd.storageStats = function () { return { bytesSynced: DDSync.bytes, syncs: DDSync.syncs, durable: DDSync.durable, requested: DDSync.requested, error: DDSync.error, writer: DDPersist.writer }; };
+    dd.storageStats = function () {
+      return { bytesSynced: DDSync.bytes, syncs: DDSync.syncs, durable: DDSync.durable, requested: DDSync.requested, error: DDSync.error,
+               writer: DDPersist.writer, follows: { tail: DDPersist.tailFollows, full: DDPersist.fullFollows } };
+    };
     // What the top bar shows, and whether everything written reached IndexedDB.
     dd.saveStatus = function () {
       return { text: DDPersist.statusText, isError: DDPersist.statusError, durable: DDSync.durable >= DDSync.requested && !DDSync.inflight,
@@ -207,6 +212,16 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(textPtr);
     console.warn('dealdeck storage: ' + text);
     DDPersist.notice(text, [['Export backup', DDPersist.exportNow]]);
+  },
+
+  dd_persist_js_followed__deps: ['$DDPersist'],
+  dd_persist_js_followed: function (tail) {
+    if (tail) DDPersist.tailFollows++; else DDPersist.fullFollows++;
+  },
+
+  // Cold-start phases as performance marks (bench/browser/cold_start.mjs reads them).
+  dd_persist_js_mark: function (namePtr) {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(namePtr));
   },
 
   dd_persist_js_download__deps: ['$DDPersist'],

@@ -177,8 +177,10 @@ mergeInto(LibraryManager.library, {
       _dd_idbfs_mounted(ctx, 0);
       return;
     }
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('dd-idb-load-start');
     DDSync.populate(function (err) {
       if (err) DDSync.error = DDSync.describe(err);
+      if (typeof performance !== 'undefined' && performance.mark) performance.mark('dd-idb-load-end');
       _dd_idbfs_mounted(ctx, err ? 0 : 1);
     });
   },

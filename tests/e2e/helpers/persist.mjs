@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { appDir, chromiumPath, clickItem, snapshot } from './app.mjs';
+import { appDir, chromiumPath, clickItem, nextFrame, snapshot } from './app.mjs';
 
 // The same flags as helpers/app.mjs (/work/shared/toolchain.md).
 export const CHROMIUM_ARGS = [
@@ -49,6 +49,25 @@ export async function loadSampleData(page) {
   await waitFor('the sample deals', async () => (await snapshot(page)).deals.length > 0, { timeoutMs: 15_000 });
   await waitSaved(page);
   return snapshot(page);
+}
+
+// One edit through the user's path on the board: the selection moves down a card (ArrowDown), then
+// that card moves one stage right (Shift+Right), one key per frame (ImGui 1.86 samples keys once
+// per frame). Click the canvas first so the board has the keyboard. Returns the deal that moved,
+// the stage it left and the one it reached, and the workspace after the move.
+export async function moveDealByKeyboard(page) {
+  const before = await snapshot(page);
+  await page.keyboard.press('ArrowDown');
+  await nextFrame(page);
+  await page.keyboard.press('Shift+ArrowRight');
+  await nextFrame(page);
+  const after = await waitFor('a deal to move', async () => {
+    const ws = await snapshot(page);
+    const moved = ws.deals.find((d) => before.deals.find((b) => b.id === d.id)?.stage !== d.stage);
+    return moved ? { ws, moved } : null;
+  }, { timeoutMs: 10_000 });
+  const from = before.deals.find((b) => b.id === after.moved.id).stage;
+  return { id: after.moved.id, from, to: after.moved.stage, ws: after.ws };
 }
 
 // A private copy of the built app, so a test can change it (a new deploy) without touching the build.

@@ -1,0 +1,172 @@
+// Cold start with a big stored workspace, in headless Chromium (docs/benchmarks.md, "Persistence").
+//
+//   node bench/browser/cold_start.mjs [--deals 100000] [--runs 5] [--edits 5]
+//   (DEALDECK_APP_DIR=<build>/app picks the build, as for the browser tests)
+//
+// 1. A fresh persistent profile: open the app, dealdeck.loadSample(deals, 1), wait until it is
+//    saved (dealdeck.saveStatus()), make a few edits by the keyboard on the board and count the
+//    bytes each sends to IndexedDB and the time until it is durable; close the browser.
+// 2. `runs` times: start Chromium again on the same profile (a real cold start: new browser
+//    process, nothing in memory), open the app and measure, from navigation start:
+//      ready        dealdeck.ready resolved: the first frame drawn with the stored data
+//      interactive  the end of the first frame drawn for an input event sent at `ready`
+//    and the phases the app marks (performance.mark): IndexedDB read into the file system,
+//    recovery (snapshot decode + journal replay + check), Store::load.
+// 3. The same edit figures at 1,000 deals, for comparison.
+// Prints medians; asserts nothing. Not part of the test suite (run by hand).
+import { openApp, waitReady } from '../../tests/e2e/helpers/app.mjs';
+import { launchProfile, tempProfile, saveStatus, waitSaved } from '../../tests/e2e/helpers/persist.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const DEALS = option('deals', 100_000);
+const RUNS = option('runs', 5);
+const EDITS = option('edits', 5);
+
+// openApp and tempProfile register their clean-up with a node:test context; this script is its own.
+const cleanups = [];
+const t = { after: (fn) => cleanups.push(fn) };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const round = (x) => Math.round(x);
+
+// Runs in the page before the app: timestamps of `ready` and of the first frame that answered an
+// input event sent at `ready` (a mouse move over the canvas), relative to navigation start.
+function recordStart() {
+  window.__coldStart = {};
+  const poll = setInterval(() => {
+    const dd = window.dealdeck;
+    if (!dd || !dd.ready) return;
+    clearInterval(poll);
+    dd.ready.then(() => {
+      window.__coldStart.ready = performance.now();
+      const canvas = document.getElementById('canvas');
+      const r = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: r.left + 20, clientY: r.top + 20 }));
+      dd.nextFrame().then(() => { window.__coldStart.interactive = performance.now(); });
+    }, () => {});
+  }, 1);
+}
+
+async function phases(page) {
+  return page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('dealdeck.wasm'));
+    return {
+      ...window.__coldStart,
+      wasmFetched: wasm ? wasm.responseEnd : NaN,
+      idbStart: mark('dd-idb-load-start'),
+      idbEnd: mark('dd-idb-load-end'),
+      recoverStart: mark('dd-recover-start'),
+      recoverEnd: mark('dd-recover-end'),
+      storeLoaded: mark('dd-store-loaded'),
+    };
+  });
+}
+
+// Edits through the user's path: select a card on the board, move it a stage right (one key per
+// frame). Per edit: bytes sent to IndexedDB, and time from the key to the durable save (this
+// includes the 400 ms debounce before a flush).
+async function measureEdits(page, count) {
+  await page.click('canvas', { position: { x: 200, y: 300 } });
+  const bytes = [];
+  const ms = [];
+  for (let i = 0; i < count; i++) {
+    const before = await page.evaluate(() => window.dealdeck.storageStats());
+    await page.keyboard.press('ArrowDown');
+    await page.evaluate(() => window.dealdeck.nextFrame());
+    const t0 = Date.now();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.evaluate(() => window.dealdeck.nextFrame());
+    const deadline = Date.now() + 60_000;
+    let after = before;
+    while (Date.now() < deadline) {
+      after = await page.evaluate(() => window.dealdeck.storageStats());
+      const s = await saveStatus(page);
+      if (after.syncs > before.syncs && s.durable && s.text === 'Saved') break;
+      await page.waitForTimeout(10);
+    }
+    if (after.syncs === before.syncs) throw new Error('the edit was not saved (did the board have a card selected?)');
+    ms.push(Date.now() - t0);
+    bytes.push(after.bytesSynced - before.bytesSynced);
+  }
+  return { bytes, ms };
+}
+
+async function fill(context, url, deals) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page);
+  await waitSaved(page);
+  const t0 = Date.now();
+  const r = await page.evaluate(([n]) => window.dealdeck.loadSample(n, 1), [deals]);
+  if (!r.ok) throw new Error(`loadSample failed: ${JSON.stringify(r)}`);
+  await page.evaluate(() => window.dealdeck.nextFrame());
+  await waitSaved(page, 300_000);
+  const stats = await page.evaluate(() => window.dealdeck.storageStats());
+  return { page, fillMs: Date.now() - t0, stats };
+}
+
+async function main() {
+  const { url, context } = await openApp(t);
+
+  // 1,000 deals: the per-edit figures on a small workspace (openApp's own fresh profile).
+  const small = await fill(context, url, 1000);
+  const smallEdits = await measureEdits(small.page, EDITS);
+  await context.close();
+
+  // The big workspace in a profile of our own, so that the browser can be restarted on it.
+  const profile = tempProfile(t);
+  let browser = await launchProfile(profile);
+  const big = await fill(browser, url, DEALS);
+  console.log(`filled ${DEALS} deals in ${big.fillMs} ms (generate + save), ${(big.stats.bytesSynced / 1e6).toFixed(1)} MB sent to IndexedDB`);
+  const bigEdits = await measureEdits(big.page, EDITS);
+  await waitSaved(big.page);
+  await browser.close();
+
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    browser = await launchProfile(profile);
+    await browser.addInitScript(recordStart);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page, 300_000);
+    const deadline = Date.now() + 60_000;
+    while (!(await page.evaluate(() => window.__coldStart?.interactive)) && Date.now() < deadline) await page.waitForTimeout(20);
+    const p = await phases(page);
+    const status = await saveStatus(page);
+    runs.push(p);
+    console.log(`run ${i + 1}: ready ${round(p.ready)} ms, interactive ${round(p.interactive)} ms ` +
+      `(wasm fetched ${round(p.wasmFetched)}, IndexedDB read ${round(p.idbStart)}..${round(p.idbEnd)}, ` +
+      `recover ${round(p.recoverStart)}..${round(p.recoverEnd)}, store loaded ${round(p.storeLoaded)}; ${status.text})`);
+    await browser.close();
+  }
+
+  const m = (f) => round(median(runs.map(f)));
+  console.log(`\ncold start, ${DEALS} deals, median of ${RUNS} browser starts on the same profile:`);
+  console.log(`  navigation start -> dealdeck.ready (first frame with data)   ${m((r) => r.ready)} ms`);
+  console.log(`  navigation start -> first frame that answered input          ${m((r) => r.interactive)} ms`);
+  console.log(`  where it goes: wasm fetched at ${m((r) => r.wasmFetched)} ms; main() to IndexedDB read start ${m((r) => r.idbStart - r.wasmFetched)} ms ` +
+    `(compile, instantiate, fonts); IndexedDB -> MEMFS ${m((r) => r.idbEnd - r.idbStart)} ms; ` +
+    `lock ${m((r) => r.recoverStart - r.idbEnd)} ms; recovery ${m((r) => r.recoverEnd - r.recoverStart)} ms; ` +
+    `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; first frame ${m((r) => r.ready - r.storeLoaded)} ms`);
+  for (const [deals, e] of [[1000, smallEdits], [DEALS, bigEdits]]) {
+    console.log(`edits at ${deals} deals (board move by keyboard, each saved on its own): ` +
+      `${round(median(e.bytes))} bytes to IndexedDB per edit (median; ${e.bytes.join(', ')}), ` +
+      `${round(median(e.ms))} ms from the key to durable (incl. the 400 ms debounce)`);
+  }
+}
+
+try {
+  await main();
+} finally {
+  for (const fn of cleanups.reverse()) {
+    try { await fn(); } catch { /* already closed */ }
+  }
+}
