@@ -3,7 +3,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/deal_form.h"
-#include "ui/icons.h"
+#include "ui/toast_action.h"
 #include "ui/widgets.h"
 
 namespace dd::ui {
@@ -51,19 +51,13 @@ void draw_toast(ViewContext& ctx) {
     if (toast.text.empty() || ctx.now >= toast.until) return;
     const Palette& p = ctx.palette;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const char* icon = toast.error ? icons::kExclamation : icons::kCheck;
-    ImVec2 ts = ImGui::CalcTextSize(toast.text.c_str());
-    ImVec2 is = ImGui::CalcTextSize(icon);
-    const float pad_x = 16.0f, pad_y = 10.0f, gap = 10.0f;
-    ImVec2 size(pad_x * 2 + is.x + gap + ts.x, pad_y * 2 + ts.y);
-    ImVec2 min(IM_ROUND((ctx.ui.width - size.x) * 0.5f), IM_ROUND(ctx.ui.height - size.y - space::lg));
-    ImVec2 max(min.x + size.x, min.y + size.y);
+    const ToastLayout l = toast_layout(ctx, toast);
     // Inverted colours (dark pill on light, light pill on dark): readable over any view.
     const ImU32 bg = p.text, fg = p.surface;
-    dl->AddRectFilled(ImVec2(min.x, min.y + 2), ImVec2(max.x, max.y + 4), IM_COL32(0, 0, 0, 30), kCardRounding + 2);
-    dl->AddRectFilled(min, max, bg, kCardRounding);
-    dl->AddText(ImVec2(min.x + pad_x, min.y + pad_y), toast.error ? p.danger : p.success, icon);
-    dl->AddText(ImVec2(min.x + pad_x + is.x + gap, min.y + pad_y), fg, toast.text.c_str());
+    dl->AddRectFilled(ImVec2(l.min.x, l.min.y + 2), ImVec2(l.max.x, l.max.y + 4), IM_COL32(0, 0, 0, 30), kCardRounding + 2);
+    dl->AddRectFilled(l.min, l.max, bg, kCardRounding);
+    dl->AddText(l.icon_pos, toast.error ? p.danger : p.success, l.icon);
+    dl->AddText(l.text_pos, fg, toast.text.c_str());
 }
 
 }  // namespace dd::ui
