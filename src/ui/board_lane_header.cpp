@@ -68,9 +68,15 @@ float draw_lane_header(ViewContext& ctx, const ShownLane& lane, float width, boo
     if (f.small) ImGui::PushFont(f.small);
     ImVec2 cs = ImGui::CalcTextSize(count.c_str());
     ImVec2 cmin(ImGui::GetItemRectMax().x + space::sm, origin.y + 13.0f);
-    dl->AddRectFilled(cmin, ImVec2(cmin.x + cs.x + 12.0f, cmin.y + cs.y + 4.0f), p.surface_sunken, 8.0f);
+    const ImRect badge(cmin, ImVec2(cmin.x + cs.x + 12.0f, cmin.y + cs.y + 4.0f));
+    dl->AddRectFilled(badge.Min, badge.Max, p.surface_sunken, 8.0f);
     dl->AddText(ImVec2(cmin.x + 6.0f, cmin.y + 2.0f), p.text_muted, count.c_str());
     if (f.small) ImGui::PopFont();
+    // The count is an item named for its lane ("Lead in: 3 deals"): tests and the bridge read it.
+    if (ImGui::ItemAdd(badge, ImGui::GetID("count"))) {
+        const std::string name = stage.name + ": " + count + (lane.totals.count == 1 ? " deal" : " deals");
+        name_last_item(name.c_str());
+    }
 
     // Buttons at the right of line 1: sort (open lanes of any kind) and collapse (Won / Lost).
     float bx = origin.x + width - 8.0f - 24.0f;
