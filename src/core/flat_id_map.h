@@ -1,5 +1,6 @@
 // An open-addressing hash map from record id to a slot number (uint32), used for the
-// "id -> position in the records vector" indexes. 16 bytes per entry, no node allocations,
+// "id -> position in the records vector" indexes. 12 bytes per entry (the 64-bit key kept as two
+// 32-bit halves, so an entry needs no 8-byte alignment and no padding), no node allocations,
 // linear probing with backward-shift deletion (no tombstones, so lookups stay short).
 // Key kNoId (0) marks an empty entry and is never stored.
 #pragma once
@@ -17,8 +18,8 @@ public:
         if (entries_.empty() || key == kNoId) return kMissing;
         for (size_t i = home(key);; i = (i + 1) & mask_) {
             const Entry& e = entries_[i];
-            if (e.key == key) return e.value;
-            if (e.key == kNoId) return kMissing;
+            if (e.key() == key) return e.value;
+            if (e.key() == kNoId) return kMissing;
         }
     }
     bool contains(Id key) const { return find(key) != kMissing; }
@@ -28,8 +29,8 @@ public:
         if ((size_ + 1) * 4 > entries_.size() * 3) grow();
         for (size_t i = home(key);; i = (i + 1) & mask_) {
             Entry& e = entries_[i];
-            if (e.key == key) { e.value = value; return; }
-            if (e.key == kNoId) { e = Entry{key, value}; ++size_; return; }
+            if (e.key() == key) { e.value = value; return; }
+            if (e.key() == kNoId) { e = Entry::of(key, value); ++size_; return; }
         }
     }
 
@@ -37,13 +38,13 @@ public:
         if (entries_.empty() || key == kNoId) return false;
         size_t i = home(key);
         for (;; i = (i + 1) & mask_) {
-            if (entries_[i].key == key) break;
-            if (entries_[i].key == kNoId) return false;
+            if (entries_[i].key() == key) break;
+            if (entries_[i].key() == kNoId) return false;
         }
         // Backward-shift: pull later entries of the probe run into the hole when allowed.
         size_t hole = i;
-        for (size_t j = (i + 1) & mask_; entries_[j].key != kNoId; j = (j + 1) & mask_) {
-            size_t h = home(entries_[j].key);
+        for (size_t j = (i + 1) & mask_; entries_[j].key() != kNoId; j = (j + 1) & mask_) {
+            size_t h = home(entries_[j].key());
             // Move j into the hole if its home is not in the cyclic range (hole, j].
             bool in_range = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
             if (!in_range) {
@@ -65,9 +66,12 @@ public:
 
 private:
     struct Entry {
-        Id key = kNoId;
+        uint32_t key_low = 0, key_high = 0;
         uint32_t value = 0;
+        Id key() const { return Id(key_high) << 32 | key_low; }
+        static Entry of(Id key, uint32_t value) { return Entry{uint32_t(key), uint32_t(key >> 32), value}; }
     };
+    static_assert(sizeof(Entry) == 12, "an entry is three 32-bit words");
     size_t home(Id key) const { return size_t((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask_; }
     void grow() {
         std::vector<Entry> old;
@@ -76,7 +80,7 @@ private:
         mask_ = entries_.size() - 1;
         size_ = 0;
         for (const Entry& e : old)
-            if (e.key != kNoId) set(e.key, e.value);
+            if (e.key() != kNoId) set(e.key(), e.value);
     }
 
     std::vector<Entry> entries_;
