@@ -68,6 +68,7 @@ void draw_frame(ViewContext& ctx) {
     ImGui::End();
 
     draw_dialogs(ctx);
+    draw_first_start(ctx);
     draw_toast(ctx);
 }
 

@@ -18,7 +18,7 @@
 namespace dd::ui {
 namespace {
 
-void copy(char* dst, size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
+constexpr const char* kDeleteDialog = "Delete this company?";
 
 void company_editors(ViewContext& ctx, float width) {
     CompaniesState& s = ctx.ui.companies;
@@ -38,17 +38,6 @@ void company_editors(ViewContext& ctx, float width) {
     if (!s.error.empty()) {
         named_text(s.error, "Error: " + s.error, ctx.palette.danger);
     }
-}
-
-bool record(ViewContext& ctx, Command cmd, std::string& error) {
-    const Status st = ctx.store.check(cmd, CommandContext{ctx.store.settings().current_user, ctx.now});
-    if (!st.ok()) {
-        error = st.error().text();
-        return false;
-    }
-    error.clear();
-    ctx.intents.commands.push_back(std::move(cmd));
-    return true;
 }
 
 void draw_list(ViewContext& ctx, bool editable) {
@@ -73,19 +62,17 @@ void draw_list(ViewContext& ctx, bool editable) {
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, space::sm));
     if (s.adding && editable) {
-        company_editors(ctx, width - 200.0f);
-        ImGui::SameLine(0, space::sm);
-        if (styled_button("Add", nullptr, ButtonKind::Primary, p, ImVec2(80, 0))) {
+        const RowAction action = inline_editor_row(ctx, width - 200.0f, "Add", "Cancel##add", company_editors);
+        if (action == RowAction::Submit) {
             Company c;
             c.meta.id = ctx.ids.next();
             c.name = s.name;
             c.domain = s.domain;
             c.employees = s.employees;
-            if (record(ctx, CreateCompany{c}, s.error)) s.adding = false;
+            if (record_checked(ctx, CreateCompany{c}, s.error)) s.adding = false;
+        } else if (action == RowAction::Cancel) {
+            s.adding = false;
         }
-        ImGui::SameLine(0, space::xs);
-        if (styled_button("Cancel##add", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0))) s.adding = false;
-        ImGui::Dummy(ImVec2(0, space::sm));
     }
     const auto& companies = store.workspace().companies;
     if (companies.empty()) {
@@ -123,6 +110,24 @@ void draw_list(ViewContext& ctx, bool editable) {
     ImGui::EndTable();
 }
 
+// Deleting a company only unlinks it: its deals and contacts stay, without a company. The dialog
+// lists them so nobody is surprised by the empty company fields afterwards.
+void draw_delete_dialog(ViewContext& ctx, const Company& c) {
+    CompaniesState& s = ctx.ui.companies;
+    const bool confirmed = confirm_delete_dialog(ctx, kDeleteDialog, s.confirm_delete, "Delete company##confirm", [&](float wrap) {
+        const std::vector<Id> deals = ctx.store.deals_of_company(c.meta.id);
+        const std::vector<Id> contacts = ctx.store.contacts_of_company(c.meta.id);
+        bullet_list(ctx, "These deals stay, without a company:", deal_titles(ctx.store, deals), wrap);
+        bullet_list(ctx, "These contacts stay, without a company:", contact_names(ctx.store, contacts), wrap);
+        if (deals.empty() && contacts.empty())
+            text_item("No deal or contact is linked to this company.", nullptr, ctx.palette.text_muted, wrap);
+    });
+    if (confirmed) {
+        ctx.intents.commands.push_back(DeleteCompany{c.meta.id});
+        s.open = kNoId;
+    }
+}
+
 void draw_page(ViewContext& ctx, const Company& c, bool editable) {
     CompaniesState& s = ctx.ui.companies;
     const Palette& p = ctx.palette;
@@ -139,32 +144,26 @@ void draw_page(ViewContext& ctx, const Company& c, bool editable) {
     ImGui::BeginDisabled(!editable);
     if (styled_button("Edit company", icons::kPencil, ButtonKind::Secondary, p, ImVec2(120.0f, 0))) {
         s.editing = true;
-        copy(s.name, sizeof s.name, c.name);
-        copy(s.domain, sizeof s.domain, c.domain);
+        copy_text(s.name, sizeof s.name, c.name);
+        copy_text(s.domain, sizeof s.domain, c.domain);
         s.employees = c.employees;
         s.error.clear();
     }
     ImGui::SameLine(0, space::sm);
-    if (styled_button("Delete company", icons::kTrash, ButtonKind::Secondary, p, ImVec2(120.0f, 0))) {
-        // Deleting a company only unlinks it (no deal or contact goes away) and is undoable.
-        ctx.intents.commands.push_back(DeleteCompany{c.meta.id});
-        s.open = kNoId;
-    }
+    if (styled_button("Delete company", icons::kTrash, ButtonKind::Secondary, p, ImVec2(120.0f, 0))) s.confirm_delete = true;
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, space::md));
     if (s.editing && editable) {
-        company_editors(ctx, width - 200.0f);
-        ImGui::SameLine(0, space::sm);
-        if (styled_button("Save", nullptr, ButtonKind::Primary, p, ImVec2(80, 0))) {
+        const RowAction action = inline_editor_row(ctx, width - 200.0f, "Save", "Cancel##edit", company_editors);
+        if (action == RowAction::Submit) {
             CompanyPatch patch;
             if (c.name != s.name) patch.name = std::string(s.name);
             if (c.domain != s.domain) patch.domain = std::string(s.domain);
             if (c.employees != s.employees) patch.employees = s.employees;
-            if (record(ctx, UpdateCompany{c.meta.id, patch}, s.error)) s.editing = false;
+            if (record_checked(ctx, UpdateCompany{c.meta.id, patch}, s.error)) s.editing = false;
+        } else if (action == RowAction::Cancel) {
+            s.editing = false;
         }
-        ImGui::SameLine(0, space::xs);
-        if (styled_button("Cancel##edit", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0))) s.editing = false;
-        ImGui::Dummy(ImVec2(0, space::md));
     }
 
     const float left = std::min(320.0f, width * 0.3f);
@@ -189,6 +188,7 @@ void draw_page(ViewContext& ctx, const Company& c, bool editable) {
     ImGui::Spacing();
     draw_deal_summary_and_table(ctx, store.deals_of_company(c.meta.id), ImGui::GetContentRegionAvail().x);
     ImGui::EndChild();
+    draw_delete_dialog(ctx, c);
 }
 
 }  // namespace
@@ -196,6 +196,7 @@ void draw_page(ViewContext& ctx, const Company& c, bool editable) {
 void open_company(UiState& ui, Id company) {
     ui.companies.open = company;
     ui.companies.editing = false;
+    ui.companies.confirm_delete = false;
     ui.view = View::Companies;
 }
 

@@ -22,8 +22,6 @@ namespace {
 
 constexpr const char* kDeleteDialog = "Delete this contact?";
 
-void copy(char* dst, size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
-
 void company_combo(const Store& store, Id& company, float width) {
     const Company* current = store.find_company(company);
     ImGui::SetNextItemWidth(width);
@@ -61,18 +59,6 @@ void contact_editors(ViewContext& ctx, float width) {
     }
 }
 
-// Checks the command first: a refusal stays in the editor with its message.
-bool record(ViewContext& ctx, Command cmd, std::string& error) {
-    const Status st = ctx.store.check(cmd, CommandContext{ctx.store.settings().current_user, ctx.now});
-    if (!st.ok()) {
-        error = st.error().text();
-        return false;
-    }
-    error.clear();
-    ctx.intents.commands.push_back(std::move(cmd));
-    return true;
-}
-
 void draw_list(ViewContext& ctx, bool editable) {
     ContactsState& s = ctx.ui.contacts;
     const Palette& p = ctx.palette;
@@ -94,20 +80,18 @@ void draw_list(ViewContext& ctx, bool editable) {
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, space::sm));
     if (s.adding && editable) {
-        contact_editors(ctx, width - 200.0f);
-        ImGui::SameLine(0, space::sm);
-        if (styled_button("Add", nullptr, ButtonKind::Primary, p, ImVec2(80, 0))) {
+        const RowAction action = inline_editor_row(ctx, width - 200.0f, "Add", "Cancel##add", contact_editors);
+        if (action == RowAction::Submit) {
             Contact c;
             c.meta.id = ctx.ids.next();
             c.name = s.name;
             c.email = s.email;
             c.phone = s.phone;
             c.company = s.company;
-            if (record(ctx, CreateContact{c}, s.error)) s.adding = false;
+            if (record_checked(ctx, CreateContact{c}, s.error)) s.adding = false;
+        } else if (action == RowAction::Cancel) {
+            s.adding = false;
         }
-        ImGui::SameLine(0, space::xs);
-        if (styled_button("Cancel##add", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0))) s.adding = false;
-        ImGui::Dummy(ImVec2(0, space::sm));
     }
     const auto& contacts = store.workspace().contacts;
     if (contacts.empty()) {
@@ -150,56 +134,23 @@ void draw_list(ViewContext& ctx, bool editable) {
 
 void draw_delete_dialog(ViewContext& ctx, const Contact& c) {
     ContactsState& s = ctx.ui.contacts;
-    const Palette& p = ctx.palette;
-    if (s.confirm_delete) {
-        s.confirm_delete = false;
-        ImGui::OpenPopup(kDeleteDialog);
-    }
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.2f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(480.0f, 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    if (ImGui::BeginPopupModal(kDeleteDialog, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                                           ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
-        const float wrap = ImGui::GetContentRegionAvail().x;
-        text_item(kDeleteDialog, ctx.ui.fonts.heading, p.text, wrap);
+    const bool confirmed = confirm_delete_dialog(ctx, kDeleteDialog, s.confirm_delete, "Delete contact##confirm", [&](float wrap) {
         const ContactDeleteImpact impact = contact_delete_impact(ctx.store, c.meta.id);
-        auto list = [&](const char* heading, const std::vector<Id>& ids) {
-            if (ids.empty()) return;
-            ImGui::Spacing();
-            text_item(heading, ctx.ui.fonts.strong, p.text, wrap);
-            for (Id id : ids)
-                if (const Deal* d = ctx.store.find_deal(id)) {
-                    push_id(id);
-                    text_item(("\xe2\x80\xa2 " + d->title).c_str(), nullptr, p.text_muted, wrap);
-                    ImGui::PopID();
-                }
-        };
-        list("These deals have no other contact and will be deleted:", impact.deals_deleted);
-        list("These deals keep their other contacts; this one is unlinked:", impact.deals_unlinked);
+        bullet_list(ctx, "These deals have no other contact and will be deleted:", deal_titles(ctx.store, impact.deals_deleted), wrap);
+        bullet_list(ctx, "These deals keep their other contacts; this one is unlinked:", deal_titles(ctx.store, impact.deals_unlinked), wrap);
         if (impact.deals_deleted.empty() && impact.deals_unlinked.empty())
-            text_item("No deal is linked to this contact.", nullptr, p.text_muted, wrap);
+            text_item("No deal is linked to this contact.", nullptr, ctx.palette.text_muted, wrap);
         if (impact.notes || impact.activities) {
             ImGui::Spacing();
             const std::string more = std::to_string(impact.notes) + " note(s) and " + std::to_string(impact.activities) +
                                      " linked activity(ies) go with it.";
-            text_item(more.c_str(), nullptr, p.text_muted, wrap);
+            text_item(more.c_str(), nullptr, ctx.palette.text_muted, wrap);
         }
-        ImGui::Spacing();
-        text_item("You can undo this right after.", nullptr, p.text_muted, wrap);
-        ImGui::Dummy(ImVec2(0, space::sm));
-        const bool cancel = styled_button("Cancel", nullptr, ButtonKind::Secondary, p) ||
-                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
-        ImGui::SameLine(0, space::sm);
-        if (styled_button("Delete contact##confirm", icons::kTrash, ButtonKind::Primary, p)) {
-            ctx.intents.commands.push_back(DeleteContact{c.meta.id});
-            s.open = kNoId;
-            ImGui::CloseCurrentPopup();
-        } else if (cancel) {
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+    });
+    if (confirmed) {
+        ctx.intents.commands.push_back(DeleteContact{c.meta.id});
+        s.open = kNoId;
     }
-    ImGui::PopStyleVar();
 }
 
 void draw_page(ViewContext& ctx, const Contact& c, bool editable) {
@@ -223,9 +174,9 @@ void draw_page(ViewContext& ctx, const Contact& c, bool editable) {
     ImGui::SameLine(0, space::sm);
     if (styled_button("Edit contact", icons::kPencil, ButtonKind::Secondary, p, ImVec2(110.0f, 0))) {
         s.editing = true;
-        copy(s.name, sizeof s.name, c.name);
-        copy(s.email, sizeof s.email, c.email);
-        copy(s.phone, sizeof s.phone, c.phone);
+        copy_text(s.name, sizeof s.name, c.name);
+        copy_text(s.email, sizeof s.email, c.email);
+        copy_text(s.phone, sizeof s.phone, c.phone);
         s.company = c.company;
         s.error.clear();
     }
@@ -238,19 +189,17 @@ void draw_page(ViewContext& ctx, const Contact& c, bool editable) {
     }
     ImGui::Dummy(ImVec2(0, space::md));
     if (s.editing && editable) {
-        contact_editors(ctx, width - 200.0f);
-        ImGui::SameLine(0, space::sm);
-        if (styled_button("Save", nullptr, ButtonKind::Primary, p, ImVec2(80, 0))) {
+        const RowAction action = inline_editor_row(ctx, width - 200.0f, "Save", "Cancel##edit", contact_editors);
+        if (action == RowAction::Submit) {
             ContactPatch patch;
             if (c.name != s.name) patch.name = std::string(s.name);
             if (c.email != s.email) patch.email = std::string(s.email);
             if (c.phone != s.phone) patch.phone = std::string(s.phone);
             if (c.company != s.company) patch.company = s.company;
-            if (record(ctx, UpdateContact{c.meta.id, patch}, s.error)) s.editing = false;
+            if (record_checked(ctx, UpdateContact{c.meta.id, patch}, s.error)) s.editing = false;
+        } else if (action == RowAction::Cancel) {
+            s.editing = false;
         }
-        ImGui::SameLine(0, space::xs);
-        if (styled_button("Cancel##edit", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0))) s.editing = false;
-        ImGui::Dummy(ImVec2(0, space::md));
     }
     text_item("Deals", ctx.ui.fonts.heading, p.text);
     ImGui::Spacing();

@@ -11,9 +11,98 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace dd::ui {
 
+void copy_text(char* dst, size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
+
+bool record_checked(ViewContext& ctx, Command cmd, std::string& error) {
+    const Status st = ctx.store.check(cmd, CommandContext{ctx.store.settings().current_user, ctx.now});
+    if (!st.ok()) {
+        error = st.error().text();
+        return false;
+    }
+    error.clear();
+    ctx.intents.commands.push_back(std::move(cmd));
+    return true;
+}
+
+RowAction inline_editor_row(ViewContext& ctx, float width, const char* submit, const char* cancel_id,
+                            void (*editors)(ViewContext&, float)) {
+    const Palette& p = ctx.palette;
+    editors(ctx, width);
+    ImGui::SameLine(0, space::sm);
+    RowAction action = RowAction::None;
+    if (styled_button(submit, nullptr, ButtonKind::Primary, p, ImVec2(80, 0))) action = RowAction::Submit;
+    ImGui::SameLine(0, space::xs);
+    if (styled_button(cancel_id, nullptr, ButtonKind::Ghost, p, ImVec2(80, 0))) action = RowAction::Cancel;
+    ImGui::Dummy(ImVec2(0, space::sm));
+    return action;
+}
+
+bool confirm_delete_dialog(ViewContext& ctx, const char* title, bool& request, const char* confirm,
+                           const std::function<void(float wrap)>& body) {
+    const Palette& p = ctx.palette;
+    if (request) {
+        request = false;
+        ImGui::OpenPopup(title);
+    }
+    bool confirmed = false;
+    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.2f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(480.0f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
+    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        text_item(title, ctx.ui.fonts.heading, p.text, wrap);
+        body(wrap);
+        ImGui::Spacing();
+        text_item("You can undo this right after.", nullptr, p.text_muted, wrap);
+        ImGui::Dummy(ImVec2(0, space::sm));
+        const bool cancel = styled_button("Cancel", nullptr, ButtonKind::Secondary, p) ||
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+        ImGui::SameLine(0, space::sm);
+        if (styled_button(confirm, icons::kTrash, ButtonKind::Primary, p)) {
+            confirmed = true;
+            ImGui::CloseCurrentPopup();
+        } else if (cancel) {
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    return confirmed;
+}
+
+void bullet_list(ViewContext& ctx, const char* heading, const std::vector<NamedRecord>& records, float wrap) {
+    if (records.empty()) return;
+    ImGui::Spacing();
+    text_item(heading, ctx.ui.fonts.strong, ctx.palette.text, wrap);
+    // A long list would push the buttons off the screen: the first ones, then how many more.
+    constexpr size_t kShown = 8;
+    for (size_t i = 0; i < records.size() && i < kShown; ++i) {
+        push_id(records[i].id);
+        text_item(("\xe2\x80\xa2 " + records[i].name).c_str(), nullptr, ctx.palette.text_muted, wrap);
+        ImGui::PopID();
+    }
+    if (records.size() > kShown)
+        text_item(("and " + std::to_string(records.size() - kShown) + " more").c_str(), nullptr, ctx.palette.text_muted, wrap);
+}
+
+std::vector<NamedRecord> deal_titles(const Store& store, const std::vector<Id>& deals) {
+    std::vector<NamedRecord> out;
+    for (Id id : deals)
+        if (const Deal* d = store.find_deal(id)) out.push_back({id, d->title});
+    return out;
+}
+
+std::vector<NamedRecord> contact_names(const Store& store, const std::vector<Id>& contacts) {
+    std::vector<NamedRecord> out;
+    for (Id id : contacts)
+        if (const Contact* c = store.find_contact(id)) out.push_back({id, c->name});
+    return out;
+}
 
 bool matches_filter(const std::string& text, const char* filter) {
     if (!filter[0]) return true;

@@ -1,7 +1,10 @@
-// Pieces shared by the contact and company pages (contacts.cpp, companies.cpp).
+// Pieces shared by the contact and company pages (contacts.cpp, companies.cpp) and the team
+// settings: inline editor rows, checked commands, delete confirmations.
 #pragma once
 #include "ui/view_context.h"
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace dd::ui {
@@ -14,5 +17,29 @@ bool draw_record_header(ViewContext& ctx, const char* back_label, const char* ic
                         const std::string& subtitle);
 // Case-insensitive (ASCII) "contains".
 bool matches_filter(const std::string& text, const char* filter);
+
+// Copies `s` into an editor's fixed buffer (cut at n - 1 bytes).
+void copy_text(char* dst, size_t n, const std::string& s);
+// Checks `cmd` with the store first: a refusal stays in the editor as `error` (and false is
+// returned); an accepted command is recorded for after the frame and `error` cleared.
+bool record_checked(ViewContext& ctx, Command cmd, std::string& error);
+
+// An inline editor row (adding or editing a record in place): `editors` draws the fields in
+// `width`, then the primary button labelled `submit` and a Cancel button follow on the same line.
+enum class RowAction { None, Submit, Cancel };
+RowAction inline_editor_row(ViewContext& ctx, float width, const char* submit, const char* cancel_id,
+                            void (*editors)(ViewContext&, float));
+
+// A delete confirmation: a modal titled `title` with `body` drawn inside (given the wrap width),
+// "You can undo this right after.", Cancel (or Esc) and the `confirm` button. `request` opens it
+// (and is cleared). Returns true on the frame the user confirms.
+bool confirm_delete_dialog(ViewContext& ctx, const char* title, bool& request, const char* confirm,
+                           const std::function<void(float wrap)>& body);
+// Inside such a dialog: a bold heading and one bullet line per record (nothing when `records` is
+// empty; the first 8, then "and N more"), each in its record's ID scope.
+struct NamedRecord { Id id; std::string name; };
+void bullet_list(ViewContext& ctx, const char* heading, const std::vector<NamedRecord>& records, float wrap);
+std::vector<NamedRecord> deal_titles(const Store& store, const std::vector<Id>& deals);
+std::vector<NamedRecord> contact_names(const Store& store, const std::vector<Id>& contacts);
 
 }  // namespace dd::ui

@@ -125,6 +125,7 @@ bool try_save(ViewContext& ctx) {
     if (!cmd.ok()) {
         f.error_field = cmd.error().field;
         f.error_message = cmd.error().message;
+        f.scroll_to_error = true;
         return false;
     }
     const Status s = ctx.store.check(cmd.value(), CommandContext{ctx.store.settings().current_user, ctx.now});
@@ -132,6 +133,7 @@ bool try_save(ViewContext& ctx) {
         const Error e = map_error(s.error(), custom_fields);
         f.error_field = e.field;
         f.error_message = e.message;
+        f.scroll_to_error = true;
         return false;
     }
     Id opened = kNoId;
@@ -429,16 +431,30 @@ void draw_deal_form(ViewContext& ctx) {
     }
     if (!f.is_open) return;
     const float width = std::min(640.0f, ctx.ui.width - 2 * space::lg);
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, std::max(space::lg, ctx.ui.height * 0.06f)), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    const float top = std::max(space::lg, ctx.ui.height * 0.06f);
+    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, ctx.ui.height * 0.9f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
     if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         text_item(f.editing ? "Edit deal" : "New deal", ctx.ui.fonts.heading, p.text);
         ImGui::Dummy(ImVec2(0, space::xs));
         const float inner = width - 2 * space::lg;
-        draw_fields(ctx, inner);
+        // The fields scroll, the buttons stay: with a workspace's custom fields the form is taller
+        // than a laptop's window, and Save must stay reachable. The body is as tall as its fields
+        // (measured last frame) up to what the window leaves below the heading and above the footer.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float footer_h = space::sm + ImGui::GetFrameHeight() + ImGui::GetTextLineHeightWithSpacing() + 2 * style.ItemSpacing.y;
+        const float room = ctx.ui.height - top - space::lg - ImGui::GetCursorPosY() - footer_h - space::lg;
+        const float body_max = std::max(160.0f, room);
+        const bool scrolls = f.body_height > body_max;
+        const float body_h = f.body_height > 0.0f ? std::min(f.body_height, body_max) : body_max;
+        ImGui::BeginChild("deal_form_body", ImVec2(inner, body_h), false);
+        draw_fields(ctx, inner - (scrolls ? style.ScrollbarSize + space::xs : 0.0f));
+        f.body_height = ImGui::GetCursorPosY();
+        // Enter in the description makes a new line instead of saving.
+        const bool in_multiline = ImGui::GetActiveID() == ImGui::GetID("##description");
+        ImGui::EndChild();
         if (!f.error_field.empty() && f.error_field != "title" && f.error_field != "value" && f.error_field != "contacts" &&
             f.error_field.rfind("custom:", 0) != 0 && f.error_field != "stage" && f.error_field != "owner" &&
             f.error_field != "currency" && f.error_field != "company" && f.error_field != "external_ref" &&
@@ -456,7 +472,6 @@ void draw_deal_form(ViewContext& ctx) {
         const bool cancel = styled_button("Cancel", nullptr, ButtonKind::Secondary, p, ImVec2(96.0f, 0)) ||
                             (!child_popup && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)));
         ImGui::SameLine(0, space::sm);
-        const bool in_multiline = ImGui::GetActiveID() == ImGui::GetID("##description");
         const bool enter = !in_multiline && !child_popup &&
                            (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));

@@ -34,10 +34,14 @@ void prefill_title(DealFormState& f, const std::string& contact_name) {
 
 }  // namespace
 
-void deal_form_error(const ViewContext& ctx, const char* field) {
-    const DealFormState& f = ctx.ui.deal_form;
+void deal_form_error(ViewContext& ctx, const char* field) {
+    DealFormState& f = ctx.ui.deal_form;
     if (f.error_field != field) return;
     named_text(f.error_message, "Error " + std::string(field) + ": " + f.error_message, ctx.palette.danger);
+    if (f.scroll_to_error) {   // the form's body scrolls: a refusal further down must be seen
+        ImGui::SetScrollHereY(0.5f);
+        f.scroll_to_error = false;
+    }
 }
 
 void deal_form_contacts(ViewContext& ctx, float width) {

@@ -12,6 +12,6 @@ void deal_form_company(ViewContext& ctx, float width);
 // One editor per custom field definition.
 void deal_form_custom_fields(ViewContext& ctx, float width);
 // Red text under a field when the last refusal named it (field names as the core's Error uses).
-void deal_form_error(const ViewContext& ctx, const char* field);
+void deal_form_error(ViewContext& ctx, const char* field);   // scrolls to it after a refused save
 
 }  // namespace dd::ui

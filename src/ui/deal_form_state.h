@@ -49,6 +49,8 @@ struct DealFormState {
 
     std::string error_field;       // the field the last refusal named ("title", "value", ...)
     std::string error_message;
+    bool scroll_to_error = false;  // bring the refused field into view next frame
+    float body_height = 0.0f;      // the fields' height last frame (the body scrolls when taller)
 };
 
 }  // namespace dd::ui

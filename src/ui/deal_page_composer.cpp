@@ -61,7 +61,7 @@ void note_composer(ViewContext& ctx, const Deal& deal, float width) {
     name_last_item("Note text");
     const bool escape = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
-    ImGui::TextUnformatted("Ctrl+Enter saves, Esc closes");
+    ImGui::TextUnformatted(io.ConfigMacOSXBehaviors ? "Cmd+Enter saves, Esc closes" : "Ctrl+Enter saves, Esc closes");
     ImGui::PopStyleColor();
     ImGui::SameLine(width - 190.0f);
     const bool cancel = styled_button("Cancel##note", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0));
@@ -84,14 +84,50 @@ void note_composer(ViewContext& ctx, const Deal& deal, float width) {
     }
 }
 
+// A new activity on the deal from the composer. No date: a task has no due time, a call (meeting,
+// email) happened now.
+Command create_command(ViewContext& ctx, const ActivityComposer& a, const Deal& deal, const std::string& subject, Millis picked) {
+    Activity act;
+    act.meta.id = ctx.ids.next();
+    act.kind = a.kind;
+    act.subject = subject;
+    act.due_at = picked ? picked : (a.kind == ActivityKind::Task ? 0 : ctx.now);
+    act.done = a.done;
+    act.duration_min = a.duration_min;
+    act.outcome = trimmed(a.outcome);
+    act.deal = deal.meta.id;
+    act.contacts = a.contacts;
+    act.owner = ctx.store.settings().current_user;
+    return CreateActivity{act};
+}
+
+// The edited fields only (the store bumps what changed). A cleared date clears a task's due time;
+// other kinds keep when they happened.
+Command edit_command(ViewContext& ctx, const ActivityComposer& a, const std::string& subject, Millis picked) {
+    ActivityPatch patch;
+    const Activity* old = ctx.store.find_activity(a.editing);
+    if (!old) return UpdateActivity{a.editing, patch};   // deleted meanwhile: the store refuses it by name
+    Millis due = picked ? picked : (a.kind == ActivityKind::Task ? 0 : old->due_at);
+    if (picked && picked == old->due_at - old->due_at % 60'000) due = old->due_at;   // the editor shows minutes only
+    if (a.kind != old->kind) patch.kind = a.kind;
+    if (subject != old->subject) patch.subject = subject;
+    if (due != old->due_at) patch.due_at = due;
+    if (a.done != old->done) patch.done = a.done;
+    if (a.duration_min != old->duration_min) patch.duration_min = a.duration_min;
+    if (trimmed(a.outcome) != old->outcome) patch.outcome = trimmed(a.outcome);
+    if (a.contacts != old->contacts) patch.contacts = a.contacts;
+    return UpdateActivity{a.editing, patch};
+}
+
 void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
     const Palette& p = ctx.palette;
     ActivityComposer& a = ctx.ui.deal_page.activity;
+    if (a.editing != kNoId) text_item("Edit activity", ctx.ui.fonts.strong, p.text);
     for (const KindInfo& k : kKinds) {
         if (&k != kKinds) ImGui::SameLine(0, space::xs);
         if (segment_button(k.label, k.icon, a.kind == k.kind, 112.0f, p)) {
             a.kind = k.kind;
-            a.done = k.kind != ActivityKind::Task;
+            if (a.editing == kNoId) a.done = k.kind != ActivityKind::Task;   // an edit keeps its done flag
         }
     }
     ImGui::Spacing();
@@ -119,7 +155,8 @@ void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
     ImGui::BeginGroup();
     caption("Duration (minutes)", p);
     ImGui::SetNextItemWidth(col);
-    ImGui::InputInt("##duration", &a.duration_min, 15, 60);
+    // No +/- buttons: InputInt then is one text field, so the item name below is the field's.
+    ImGui::InputInt("##duration", &a.duration_min, 0, 0);
     a.duration_min = std::clamp(a.duration_min, 0, 24 * 60);
     name_last_item("Activity duration");
     ImGui::EndGroup();
@@ -162,19 +199,11 @@ void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
         } else if (!parse_time_of_day(a.time, minutes)) {
             a.error = "Time: must be HH:MM, such as 09:30";
         } else {
-            Activity act;
-            act.meta.id = ctx.ids.next();
-            act.kind = a.kind;
-            act.subject = trimmed(a.subject);
-            if (act.subject.empty()) act.subject = kKinds[int(a.kind)].label;
-            act.due_at = when == kNoDay ? (a.kind == ActivityKind::Task ? 0 : ctx.now) : Millis(when) * kDayMs + Millis(minutes) * 60'000;
-            act.done = a.done;
-            act.duration_min = a.duration_min;
-            act.outcome = trimmed(a.outcome);
-            act.deal = deal.meta.id;
-            act.contacts = a.contacts;
-            act.owner = ctx.store.settings().current_user;
-            CreateActivity cmd{act};
+            const Millis picked = when == kNoDay ? 0 : Millis(when) * kDayMs + Millis(minutes) * 60'000;
+            std::string subject = trimmed(a.subject);
+            if (subject.empty()) subject = kKinds[int(a.kind)].label;
+            Command cmd = a.editing != kNoId ? edit_command(ctx, a, subject, picked)
+                                             : create_command(ctx, a, deal, subject, picked);
             const Status s = ctx.store.check(cmd, CommandContext{ctx.store.settings().current_user, ctx.now});
             if (!s.ok()) {
                 a.error = s.error().text();
@@ -225,12 +254,17 @@ void draw_deal_composer(ViewContext& ctx, const Deal& deal, bool editable, float
     }
     ImGui::SameLine(0, space::xs);
     if (segment_button("Log activity", icons::kCalendar, activity_mode, 150.0f, p)) {
+        if (page.activity.editing != kNoId) page.activity = ActivityComposer{};   // a new one, not the edit
         page.activity.open = true;
         page.activity.done = page.activity.kind != ActivityKind::Task;
         if (!page.activity.date[0]) std::snprintf(page.activity.date, sizeof page.activity.date, "%s", day_to_string(today_of(ctx.now)).c_str());
         page.note_open = false;
     }
     if (page.note_open || page.activity.open) {
+        if (page.activity.scroll_into_view) {
+            ImGui::SetScrollHereY(0.0f);
+            page.activity.scroll_into_view = false;
+        }
         ImGui::Spacing();
         const ImVec2 min = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->ChannelsSplit(2);
@@ -277,9 +311,39 @@ void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float 
         std::string when = a->due_at ? format_instant(a->due_at, locale) : std::string("no due date");
         if (overdue) when = "Overdue \xc2\xb7 " + when;
         named_text(when, "Due " + a->subject, overdue ? p.danger : p.text_muted, 10000.0f);
+        if (editable) {
+            ImGui::SameLine();
+            if (icon_button(icons::kPencil, ("Edit planned " + a->subject).c_str(), p, true, "Edit this activity"))
+                open_activity_editor(ctx.ui.deal_page, *a);
+        }
         ImGui::PopID();
     }
     (void)width;
+}
+
+void open_activity_editor(DealPageState& page, const Activity& activity) {
+    ActivityComposer& a = page.activity;
+    a = ActivityComposer{};
+    a.open = true;
+    a.editing = activity.meta.id;
+    a.kind = activity.kind;
+    std::snprintf(a.subject, sizeof a.subject, "%s", activity.subject.c_str());
+    if (activity.due_at) {
+        const Day day = today_of(activity.due_at);   // the civil day of that instant (UTC)
+        const int minutes = int((activity.due_at - Millis(day) * kDayMs) / 60'000);
+        std::snprintf(a.date, sizeof a.date, "%s", day_to_string(day).c_str());
+        if (minutes) {
+            char hhmm[16];
+            std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", minutes / 60, minutes % 60);
+            std::snprintf(a.time, sizeof a.time, "%s", hhmm);
+        }
+    }
+    a.duration_min = activity.duration_min;
+    std::snprintf(a.outcome, sizeof a.outcome, "%s", activity.outcome.c_str());
+    a.contacts = activity.contacts;
+    a.done = activity.done;
+    a.scroll_into_view = true;
+    page.note_open = false;
 }
 
 }  // namespace dd::ui

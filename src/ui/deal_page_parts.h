@@ -17,6 +17,9 @@ void draw_deal_dialogs(ViewContext& ctx, const Deal& deal);
 void draw_deal_composer(ViewContext& ctx, const Deal& deal, bool editable, float width);
 // Open tasks and planned activities with a done checkbox; overdue ones in the danger colour.
 void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float width);
+// Opens the activity composer on an existing activity (timeline, planned list): its fields filled
+// in, Save records an UpdateActivity with what changed.
+void open_activity_editor(DealPageState& page, const Activity& activity);
 
 // Text that is an item named `name` (the registry finds "Error title: must not be empty"),
 // drawn in `color`, wrapped at `wrap` (<= 0: the window's width).

@@ -23,6 +23,8 @@ enum TimelineKindBit : uint8_t {
 
 struct ActivityComposer {
     bool open = false;
+    Id editing = kNoId;          // the activity being edited (UpdateActivity); kNoId = a new one
+    bool scroll_into_view = false;   // opened from further down the page: bring the composer up
     ActivityKind kind = ActivityKind::Call;
     char subject[160] = {};
     char date[11] = {};          // "YYYY-MM-DD" (due date for tasks, when it happened otherwise)

@@ -5,6 +5,8 @@
 
 #include "core/format.h"
 #include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/contacts_parts.h"
 #include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
@@ -96,7 +98,43 @@ void remove_dialog(ViewContext& ctx) {
     ImGui::PopStyleVar();
 }
 
+// "Ada Lovelace" -> "AL", "Zoë" -> "Z": the first letter of the first two words (a whole UTF-8
+// sequence; ASCII upper-cased).
+std::string initials(const std::string& name) {
+    std::string out;
+    int letters = 0;
+    for (size_t i = 0; i < name.size() && letters < 2; ++i) {
+        if (name[i] == ' ' || (i > 0 && name[i - 1] != ' ')) continue;   // only where a word starts
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        std::string letter = name.substr(i, c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+        if (c >= 'a' && c <= 'z') letter[0] = char(c - 'a' + 'A');
+        out += letter;
+        ++letters;
+    }
+    return out.empty() ? "?" : out;
+}
+
 }  // namespace
+
+void draw_current_user_badge(ViewContext& ctx, float size) {
+    const Palette& p = ctx.palette;
+    const TeamMember* me = ctx.store.current_user();
+    if (ImGui::InvisibleButton("##current_user_badge", ImVec2(size, size))) ctx.ui.view = View::Team;
+    name_last_item(me ? ("Current user: " + me->name).c_str() : "Current user: nobody");
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 c(min.x + size * 0.5f, min.y + size * 0.5f);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircleFilled(c, size * 0.5f - 1.0f, hovered ? p.accent : p.accent_soft, 32);
+    const std::string text = me ? initials(me->name) : std::string(icons::kUser);
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    dl->AddText(ImVec2(IM_ROUND(c.x - ts.x * 0.5f), IM_ROUND(c.y - ts.y * 0.5f)), hovered ? p.surface : p.accent, text.c_str());
+    if (hovered) {
+        const std::string tip = me ? "You are " + me->name + " (" + role_label(me->role) + "). Change in Team and permissions."
+                                   : std::string("Nobody chosen: pick yourself in Team and permissions.");
+        ImGui::SetTooltip("%s", tip.c_str());
+    }
+}
 
 void draw_team_settings(ViewContext& ctx) {
     TeamSettingsState& s = ctx.ui.team;
@@ -194,15 +232,7 @@ void draw_team_settings(ViewContext& ctx) {
         m.name = s.name;
         m.email = s.email;
         m.role = s.role;
-        AddTeamMember cmd{m};
-        const Status st = store.check(cmd, CommandContext{store.settings().current_user, ctx.now});
-        if (st.ok()) {
-            ctx.intents.commands.push_back(std::move(cmd));
-            s.name[0] = s.email[0] = 0;
-            s.error.clear();
-        } else {
-            s.error = st.error().text();
-        }
+        if (record_checked(ctx, AddTeamMember{m}, s.error)) s.name[0] = s.email[0] = 0;
     }
     ImGui::EndDisabled();
     if (!s.error.empty()) {

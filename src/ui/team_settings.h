@@ -16,5 +16,8 @@ const char* member_name(const Store&, Id member);
 
 // The View::Team row: members with roles, add / edit / remove, current user choice.
 void draw_team_settings(ViewContext& ctx);
+// The top bar's round badge with the current user's initials (named "Current user: <name>");
+// a click opens Team and permissions, where the choice is changed.
+void draw_current_user_badge(ViewContext& ctx, float size);
 
 }  // namespace dd::ui

@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/team_settings.h"
@@ -161,6 +162,7 @@ void draw_timeline(ViewContext& ctx, const Deal& deal, float width) {
     const std::vector<TimelineEntry> entries = build_timeline(ctx.store, deal.meta.id, page.timeline_filter);
     if (entries.empty()) text_item("Nothing here yet.", nullptr, p.text_muted);
     const std::string& locale = ctx.store.settings().locale;
+    const bool editable = can_edit_data(ctx.store);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const TimelineEntry& e : entries) {
         push_id(e.record);
@@ -173,8 +175,11 @@ void draw_timeline(ViewContext& ctx, const Deal& deal, float width) {
         const ImVec2 is = ImGui::CalcTextSize(icon);
         dl->AddText(ImVec2(IM_ROUND(c.x - is.x * 0.5f), IM_ROUND(c.y - is.y * 0.5f)), p.text_muted, icon);
         ImGui::SetCursorScreenPos(ImVec2(top.x + 2 * r + space::sm, top.y));
+        // Activities can be edited from here: a pencil at the right end of the entry.
+        const Activity* activity = e.kind == TimelineKind::Activity ? ctx.store.find_activity(e.record) : nullptr;
+        const float edit_w = activity && editable ? ImGui::GetFrameHeight() + space::xs : 0.0f;
         ImGui::BeginGroup();
-        const float text_w = width - 2 * r - space::sm;
+        const float text_w = width - 2 * r - space::sm - edit_w;
         text_item(e.title.c_str(), ctx.ui.fonts.strong, p.text, text_w);
         const std::string meta = std::string(member_name(ctx.store, e.actor)) + "  \xc2\xb7  " + format_instant(e.at, locale);
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
@@ -187,6 +192,11 @@ void draw_timeline(ViewContext& ctx, const Deal& deal, float width) {
         }
         ImGui::EndGroup();
         const float bottom = ImGui::GetItemRectMax().y;
+        if (edit_w > 0.0f) {
+            ImGui::SetCursorScreenPos(ImVec2(top.x + width - ImGui::GetFrameHeight(), top.y));
+            if (icon_button(icons::kPencil, ("Edit " + activity->subject).c_str(), p, true, "Edit this activity"))
+                open_activity_editor(page, *activity);
+        }
         dl->AddLine(ImVec2(c.x, c.y + r + 2), ImVec2(c.x, bottom + space::md - 2), p.border);
         ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + space::md));
         ImGui::Dummy(ImVec2(0, 0));

@@ -186,7 +186,8 @@ void draw_top_bar(ViewContext& ctx, float width) {
     const float sample_w = sample_label ? ImGui::CalcTextSize("Load sample data").x + 28.0f + 24.0f : button;
     const float search_w = wide ? 240.0f : roomy ? 150.0f : 100.0f;
     const float new_deal_w = wide ? ImGui::CalcTextSize("New deal").x + 28.0f + 24.0f : button;
-    const float right_w = new_deal_w + gap + search_w + gap + 4 * button + 3 * space::xs + gap + sample_w;
+    const float badge_w = wide ? space::xs + button : 0.0f;   // who you are: only where it fits
+    const float right_w = new_deal_w + gap + search_w + gap + 4 * button + 3 * space::xs + badge_w + gap + sample_w;
 
     ImGui::SetCursorPos(ImVec2(margin, (kTopBarHeight - button) * 0.5f));
     draw_logo(p, fonts, wide);
@@ -216,6 +217,10 @@ void draw_top_bar(ViewContext& ctx, float width) {
         ctx.ui.theme = dark ? ThemeKind::Light : ThemeKind::Dark;
     ImGui::SameLine(0, space::xs);
     draw_people_menu(ctx);
+    if (wide) {
+        ImGui::SameLine(0, space::xs);
+        draw_current_user_badge(ctx, button);
+    }
 
     ImGui::SameLine(0, gap);
     if (sample_label) {

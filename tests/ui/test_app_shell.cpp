@@ -2,7 +2,10 @@
 // rectangles, typed characters, the store's undo history.
 #include <doctest/doctest.h>
 
+#include "core/sample_data.h"
+#include "core/starter_workspace.h"
 #include "imgui.h"
+#include "ui/team_settings.h"
 #include "ui_driver.h"
 
 using dd::ui::View;
@@ -148,4 +151,102 @@ TEST_CASE("the pipeline picker lists the store's pipelines and switches the show
     REQUIRE(ui.click(second));
     CHECK(pipeline_name(ui) == second);
     CHECK(ui.find(second) == nullptr);   // the list closed after the choice
+}
+
+namespace {
+
+// A workspace as another device left it: a team, but nobody chosen on this one.
+void load_team_without_current_user(UiDriver& ui) {
+    dd::Workspace ws = dd::make_sample_workspace(3, 20, ui.now);
+    ws.settings.current_user = dd::kNoId;
+    REQUIRE(dd::ui::load_workspace_into(ui.app, std::move(ws), ui.now, "Loaded").ok());
+    ui.frame(3);
+}
+
+}  // namespace
+
+TEST_CASE("first start: the starter and sample workspaces name their user, so nobody is asked") {
+    UiDriver ui;
+    CHECK(ui.find("Who are you?") == nullptr);
+    CHECK(ui.find("Current user: You") != nullptr);   // the top bar's badge
+    REQUIRE(ui.click("Load sample data"));
+    ui.frame(2);
+    CHECK(ui.find("Who are you?") == nullptr);
+    CHECK(ui.app.store.current_user() != nullptr);
+}
+
+TEST_CASE("first start: a team but nobody chosen on this device: the dialog lists the team, a pick sets the user") {
+    UiDriver ui;
+    load_team_without_current_user(ui);
+    REQUIRE(ui.find("Who are you?") != nullptr);
+    const dd::TeamMember& dana = ui.app.store.workspace().team[1];
+    for (const dd::TeamMember& m : ui.app.store.workspace().team)
+        CHECK_MESSAGE(ui.find("I am " + m.name) != nullptr, m.name);
+    CHECK(ui.find("Current user: nobody") != nullptr);
+    // Modal: the views behind it do not take clicks.
+    REQUIRE(ui.click("List"));
+    CHECK(ui.app.ui.view == View::Board);
+    REQUIRE(ui.click("I am " + dana.name));
+    REQUIRE(ui.app.store.current_user() != nullptr);
+    CHECK(ui.app.store.current_user()->meta.id == dana.meta.id);
+    CHECK(ui.find("Who are you?") == nullptr);
+    CHECK(ui.find("Current user: " + dana.name) != nullptr);
+    REQUIRE(ui.click("List"));   // the app answers again
+    CHECK(ui.app.ui.view == View::List);
+}
+
+TEST_CASE("first start: \"I'm new here\" adds you as a viewer and chooses you; a blank name is refused in place") {
+    UiDriver ui;
+    load_team_without_current_user(ui);
+    const size_t team = ui.app.store.workspace().team.size();
+    REQUIRE(ui.click("I'm new here"));
+    REQUIRE(ui.click("Join as a viewer"));
+    CHECK(ui.find("Error: name: must not be empty") != nullptr);
+    CHECK(ui.app.store.workspace().team.size() == team);
+    REQUIRE(ui.click("Your name"));
+    ui.type("Nina Newcomer");
+    ui.press_key(ImGuiKey_Enter);
+    REQUIRE(ui.app.store.workspace().team.size() == team + 1);
+    const dd::TeamMember* me = ui.app.store.current_user();
+    REQUIRE(me != nullptr);
+    CHECK(me->name == "Nina Newcomer");
+    CHECK(me->role == dd::Role::Viewer);
+    CHECK_FALSE(dd::ui::can_edit_data(ui.app.store));   // an admin gives more rights later
+    CHECK(ui.find("Who are you?") == nullptr);
+    CHECK(ui.find("Current user: Nina Newcomer") != nullptr);
+}
+
+TEST_CASE("first start: a workspace without a team offers to create yourself as its admin") {
+    UiDriver ui;
+    dd::Workspace ws = dd::make_starter_workspace(ui.app.ids, ui.now);
+    ws.team.clear();
+    ws.settings.current_user = dd::kNoId;
+    REQUIRE(dd::ui::load_workspace_into(ui.app, std::move(ws), ui.now, "Loaded").ok());
+    ui.frame(3);
+    REQUIRE(ui.find("Welcome! Who are you?") != nullptr);
+    REQUIRE(ui.click("Your name"));
+    ui.type("Ada Admin");
+    REQUIRE(ui.click("Create me as the admin"));
+    REQUIRE(ui.app.store.current_user() != nullptr);
+    CHECK(ui.app.store.current_user()->name == "Ada Admin");
+    CHECK(ui.app.store.current_user()->role == dd::Role::Admin);
+    CHECK(dd::ui::can_edit_settings(ui.app.store));
+    CHECK(ui.find("Welcome! Who are you?") == nullptr);
+}
+
+TEST_CASE("first start: \"Not now\" looks around read only; Team and permissions still offers the choice") {
+    UiDriver ui;
+    load_team_without_current_user(ui);
+    REQUIRE(ui.click("Not now"));
+    CHECK(ui.find("Who are you?") == nullptr);
+    CHECK(ui.app.store.current_user() == nullptr);
+    CHECK_FALSE(dd::ui::can_edit_data(ui.app.store));
+    ui.frame(3);
+    CHECK(ui.find("Who are you?") == nullptr);   // not asked again this session
+    REQUIRE(ui.click("Current user: nobody"));   // the badge opens the team settings
+    CHECK(ui.app.ui.view == View::Team);
+    const dd::TeamMember& first = ui.app.store.workspace().team[0];
+    REQUIRE(ui.click("Current user"));
+    REQUIRE(ui.click("Be " + first.name));
+    CHECK(ui.app.store.current_user()->meta.id == first.meta.id);
 }

@@ -1,5 +1,6 @@
 // Contacts and companies through a user's path: list, page, new deal for a contact, delete with
 // the preview of deals deleted and unlinked, undo.
+#include "people_fixture.h"
 #include "ui/contacts.h"
 #include "ui_driver.h"
 
@@ -17,7 +18,7 @@ struct People {
 
 People seed(UiDriver& ui) {
     People p;
-    const CommandContext ctx{ui.app.store.settings().current_user, ui.now};
+    const CommandContext ctx = test::as_current_user(ui);
     Company co;
     co.meta.id = p.acme = ui.app.ids.next();
     co.name = "Acme";
@@ -30,21 +31,8 @@ People seed(UiDriver& ui) {
         c.company = p.acme;
         REQUIRE(ui.app.store.apply(CreateContact{c}, ctx).ok());
     }
-    const Pipeline& pl = ui.app.store.workspace().pipelines.front();
-    auto deal = [&](const char* title, std::vector<Id> contacts, Money value) {
-        CreateDeal c;
-        c.deal.meta.id = ui.app.ids.next();
-        c.deal.title = title;
-        c.deal.value = value;
-        c.deal.pipeline = pl.meta.id;
-        c.deal.stage = pl.stages[0].id;
-        c.deal.contacts = std::move(contacts);
-        c.deal.company = p.acme;
-        REQUIRE(ui.app.store.apply(c, ctx).ok());
-        return c.deal.meta.id;
-    };
-    p.solo = deal("Solo deal", {p.grace}, 100000);
-    p.shared = deal("Shared deal", {p.alan, p.grace}, 250000);
+    p.solo = test::seed_deal(ui, test::DealSeed{"Solo deal", 100000, {p.grace}, p.acme, {}});
+    p.shared = test::seed_deal(ui, test::DealSeed{"Shared deal", 250000, {p.alan, p.grace}, p.acme, {}});
     SetDealStatus won;
     won.deal = p.shared;
     won.status = DealStatus::Won;
@@ -118,6 +106,73 @@ TEST_CASE("companies: the page shows its contacts, deals, won total and employee
     CHECK(ui.app.ui.contacts.open == p.alan);
 }
 
+TEST_CASE("companies: delete asks first, listing the deals and contacts it unlinks; undo relinks them") {
+    UiDriver ui;
+    const People p = seed(ui);
+    open_company(ui.app.ui, p.acme);
+    ui.frame(2);
+    REQUIRE(ui.click("Delete company"));
+    CHECK(ui.find("Delete this company?") != nullptr);
+    CHECK(ui.find("These deals stay, without a company:") != nullptr);
+    CHECK(ui.find("\xe2\x80\xa2 Solo deal") != nullptr);
+    CHECK(ui.find("\xe2\x80\xa2 Shared deal") != nullptr);
+    CHECK(ui.find("These contacts stay, without a company:") != nullptr);
+    CHECK(ui.find("\xe2\x80\xa2 Grace Hopper") != nullptr);
+    CHECK(ui.find("\xe2\x80\xa2 Alan Turing") != nullptr);
+    CHECK(ui.app.store.find_company(p.acme) != nullptr);   // nothing before the confirmation
+
+    REQUIRE(ui.click("Cancel"));
+    CHECK(ui.find("Delete this company?") == nullptr);
+    CHECK(ui.app.store.find_company(p.acme) != nullptr);
+
+    REQUIRE(ui.click("Delete company"));
+    // The dialog's button: the last "Delete company" drawn (the page's own is behind the modal).
+    const auto buttons = ui.app.items.find_all("Delete company");
+    REQUIRE(buttons.size() == 2);
+    ui.click_at(buttons.back()->center_x(), buttons.back()->center_y());
+    CHECK(ui.app.store.find_company(p.acme) == nullptr);
+    CHECK(ui.app.store.find_deal(p.solo)->company == kNoId);
+    CHECK(ui.app.store.find_deal(p.shared)->company == kNoId);
+    CHECK(ui.app.store.find_contact(p.grace)->company == kNoId);
+    CHECK(ui.app.store.find_contact(p.grace) != nullptr);   // unlinked, not deleted
+    CHECK(ui.app.ui.companies.open == kNoId);                // back to the list
+    REQUIRE(ui.click("Toast Undo"));
+    CHECK(ui.app.store.find_company(p.acme) != nullptr);
+    CHECK(ui.app.store.find_deal(p.solo)->company == p.acme);
+    CHECK(ui.app.store.find_contact(p.alan)->company == p.acme);
+}
+
+TEST_CASE("contacts and companies: the inline add rows create records through the store, Cancel closes them") {
+    UiDriver ui;
+    REQUIRE(ui.click("People"));
+    REQUIRE(ui.click("Companies"));
+    REQUIRE(ui.click("New company"));
+    REQUIRE(ui.click("Add"));   // no name: refused in place, nothing created
+    CHECK(test::find_prefix(ui, "Error: name") != nullptr);
+    CHECK(ui.app.store.workspace().companies.empty());
+    REQUIRE(ui.click("Company name"));
+    ui.type("Initech");
+    REQUIRE(ui.click("Add"));
+    REQUIRE(ui.app.store.workspace().companies.size() == 1);
+    CHECK(ui.app.store.workspace().companies.front().name == "Initech");
+    CHECK(ui.find("Company name") == nullptr);   // the row closed
+
+    REQUIRE(ui.click("People"));
+    REQUIRE(ui.click("Contacts"));
+    REQUIRE(ui.click("New contact"));
+    REQUIRE(ui.click("Contact name"));
+    ui.type("Peter Gibbons");
+    REQUIRE(ui.click("Cancel"));
+    CHECK(ui.find("Contact name") == nullptr);
+    CHECK(ui.app.store.workspace().contacts.empty());
+    REQUIRE(ui.click("New contact"));
+    REQUIRE(ui.click("Contact name"));
+    ui.type("Peter Gibbons");
+    REQUIRE(ui.click("Add"));
+    REQUIRE(ui.app.store.workspace().contacts.size() == 1);
+    CHECK(ui.app.store.workspace().contacts.front().name == "Peter Gibbons");
+}
+
 TEST_CASE("team: a viewer chosen in settings sees views read only; the core refuses them too") {
     UiDriver ui;
     const People p = seed(ui);
@@ -140,5 +195,5 @@ TEST_CASE("team: a viewer chosen in settings sees views read only; the core refu
     REQUIRE(ui.click("New deal"));
     CHECK(ui.find("Create deal") == nullptr);
     CHECK(ui.app.store.find_contact(p.grace) != nullptr);
-    CHECK_FALSE(ui.app.store.apply(DeleteContact{p.grace}, CommandContext{ui.app.store.settings().current_user, ui.now}).ok());
+    CHECK_FALSE(ui.app.store.apply(DeleteContact{p.grace}, test::as_current_user(ui)).ok());
 }

@@ -1,5 +1,7 @@
 // The deal form through a user's path: the top bar's "New deal", typing, picking, Enter, Esc.
+#include "core/sample_data.h"
 #include "imgui.h"
+#include "people_fixture.h"
 #include "ui/deal_page.h"
 #include "ui_driver.h"
 
@@ -8,20 +10,15 @@
 using namespace dd;
 using namespace dd::ui;
 using dd::ui::test::UiDriver;
+using dd::ui::test::find_prefix;
 
 namespace {
-
-const ItemRecord* find_prefix(const UiDriver& ui, const std::string& prefix) {
-    for (const ItemRecord& r : ui.app.items.last)
-        if (r.label.rfind(prefix, 0) == 0) return &r;
-    return nullptr;
-}
 
 Id add_contact(UiDriver& ui, const char* name) {
     Contact c;
     c.meta.id = ui.app.ids.next();
     c.name = name;
-    REQUIRE(ui.app.store.apply(CreateContact{c}, CommandContext{ui.app.store.settings().current_user, ui.now}).ok());
+    REQUIRE(ui.app.store.apply(CreateContact{c}, test::as_current_user(ui)).ok());
     return c.meta.id;
 }
 
@@ -117,4 +114,36 @@ TEST_CASE("the UI fonts carry Latin Extended, Greek and Cyrillic glyphs") {
         const ImFontGlyph* g = font->FindGlyphNoFallback(c);
         CHECK_MESSAGE(g != nullptr, "missing glyph " << int(c));
     }
+}
+
+TEST_CASE("deal form: with the sample workspace's custom fields at 1280x800 the buttons stay in the window, the fields scroll") {
+    UiDriver ui(1280.0f, 800.0f);
+    REQUIRE(dd::ui::load_workspace_into(ui.app, dd::make_sample_workspace(5, 40, ui.now), ui.now, "Sample").ok());
+    REQUIRE(ui.app.store.workspace().custom_fields.size() == 5);
+    const size_t deals = ui.app.store.workspace().deals.size();
+    ui.frame(2);
+    REQUIRE(ui.click("New deal"));
+    ui.frame(3);
+    for (const char* label : {"Create deal", "Cancel"}) {
+        const ItemRecord* b = ui.find(label);
+        REQUIRE_MESSAGE(b != nullptr, label);
+        CHECK(b->y >= 0.0f);
+        CHECK(b->y + b->h <= 800.0f);
+        CHECK(b->x + b->w <= 1280.0f);
+    }
+    // The last custom field is below the fold: the body scrolls to it under the wheel.
+    const ItemRecord* title = ui.find("Title");
+    REQUIRE(title);
+    const float body_x = title->center_x(), body_y = title->center_y();
+    for (int i = 0; i < 20 && !ui.find("Competitor"); ++i) ui.scroll_wheel(body_x, body_y, -3.0f);
+    const ItemRecord* last = ui.find("Competitor");
+    REQUIRE(last != nullptr);
+    CHECK(last->y + last->h <= ui.find("Create deal")->y);   // above the fixed footer
+    REQUIRE(ui.click("Competitor"));
+    ui.type("Globex");
+    // Save with the title empty: the refusal scrolls back up to the title's error.
+    REQUIRE(ui.click("Create deal"));
+    CHECK(find_prefix(ui, "Error ") != nullptr);
+    CHECK(ui.find("Create deal") != nullptr);   // still open
+    CHECK(ui.app.store.workspace().deals.size() == deals);
 }
