@@ -4,6 +4,7 @@
 #pragma once
 #include "core/model.h"
 #include "core/result.h"
+#include "core/store_load.h"
 
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ std::string save_workspace_json(const Workspace&);
 
 // Parses, migrates older versions, then checks the workspace (check_workspace). Nothing is
 // returned unless all of it succeeds, so a caller applies the result or nothing.
+// The checked form goes to Store::load without a second check (store_load.h); the plain one is
+// for a caller that changes the workspace first (Store::load then checks it).
+Result<CheckedWorkspace> load_checked_workspace_json(std::string_view text);
 Result<Workspace> load_workspace_json(std::string_view text);
 
 // The referential integrity the store relies on, with errors named by JSON path: unique ids,

@@ -64,7 +64,7 @@ bool read_member(Reader& r, int member, Workspace& ws) {
 }
 
 // Reads a document of the current version straight into a Workspace, then checks it.
-Result<Workspace> read_current(std::string_view text) {
+Result<CheckedWorkspace> read_current(std::string_view text) {
     Reader r(text);
     Workspace ws;
     uint32_t seen = 0;
@@ -80,9 +80,7 @@ Result<Workspace> read_current(std::string_view text) {
     });
     if (!ok || !r.expect_end()) return r.error();
     if (!(seen & (1u << kSettings))) return field_error("settings", "missing required field");
-    Status checked = check_workspace(ws);
-    if (!checked) return checked.error();
-    return ws;
+    return CheckedWorkspace::check(std::move(ws));
 }
 
 }  // namespace
@@ -113,13 +111,19 @@ std::string save_workspace_json(const Workspace& ws) {
     return w.take();
 }
 
-Result<Workspace> load_workspace_json(std::string_view text) {
+Result<CheckedWorkspace> load_checked_workspace_json(std::string_view text) {
     Result<int> version = json_io::read_header(text);
     if (!version) return version.error();
     if (version.value() == kJsonFormatVersion) return read_current(text);
     Result<std::string> migrated = json_io::migrate_to_current(text, version.value());
     if (!migrated) return migrated.error();
     return read_current(migrated.value());
+}
+
+Result<Workspace> load_workspace_json(std::string_view text) {
+    Result<CheckedWorkspace> loaded = load_checked_workspace_json(text);
+    if (!loaded) return loaded.error();
+    return std::move(loaded.value()).release();
 }
 
 }  // namespace dd

@@ -59,35 +59,48 @@ bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 }  // namespace
 
 void Writer::grow(size_t n) {
+    // Open the next step of the reserved buffer (std::string grows its capacity geometrically if
+    // the reservation was too small).
     const size_t used = size();
-    size_t capacity = buf_.size() * 2;
-    if (capacity < used + n) capacity = used + n;
-    if (capacity < 256) capacity = 256;
-    buf_.resize(capacity);
+    buf_.resize(used + (n > kStep ? n : kStep));
     reset_cursor(used);
 }
 
 void Writer::string(std::string_view s) {
-    // Most text needs no escape: find out 8 bytes at a time, then copy it in one go.
-    size_t i = 0;
+    // Most text needs no escape: copy it 8 bytes at a time while checking each word, then the
+    // last (overlapping) word; only a string with an escape takes the byte-by-byte path below.
     const size_t n = s.size();
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (needs_escape8(w)) break;
+    const char* src = s.data();
+    char* p = room(n + 2);
+    *p = '"';
+    size_t i = 0;
+    if (n >= 8) {
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            std::memcpy(&w, src + i, 8);
+            if (needs_escape8(w)) break;
+            std::memcpy(p + 1 + i, &w, 8);
+        }
+        if (i + 8 > n) {  // every whole word was clean: the tail is the last 8 bytes, overlapping
+            uint64_t w;
+            std::memcpy(&w, src + n - 8, 8);
+            if (!needs_escape8(w)) {
+                std::memcpy(p + 1 + n - 8, &w, 8);
+                i = n;
+            }
+        }
     }
-    while (i < n && !needs_escape(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < n && !needs_escape(static_cast<unsigned char>(src[i]))) {
+        p[1 + i] = src[i];
+        ++i;
+    }
     if (i == n) {
-        char* p = room(n + 2);
-        *p = '"';
-        std::memcpy(p + 1, s.data(), n);
         p[n + 1] = '"';
         p_ += n + 2;
         return;
     }
+    p_ += 1 + i;  // the quote and the clean prefix are in place
     static constexpr char kHex[] = "0123456789abcdef";
-    put('"');
-    raw(s.substr(0, i));
     size_t run = i;  // start of the pending run of characters that need no escape
     for (; i < n; ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
@@ -129,13 +142,24 @@ void Writer::id(Id id) {
     p_ += 18;
 }
 
+const char* Writer::date_text(int64_t day) {
+    CachedDate& slot = dates_[static_cast<uint64_t>(day) % kDateSlots];
+    if (slot.day != day) {
+        int y, m, d;
+        civil_from_day(static_cast<Day>(day), y, m, d);
+        if (y < 0 || y > 9999) return nullptr;
+        date_digits(slot.text, y, m, d);
+        slot.day = day;
+    }
+    return slot.text;
+}
+
 void Writer::day(Day day) {
-    int y, m, d;
-    civil_from_day(day, y, m, d);
-    if (y < 0 || y > 9999) return string(day_to_string(day));
+    const char* date = date_text(day);
+    if (!date) return string(day_to_string(day));
     char* p = room(12);
     p[0] = '"';
-    date_digits(p + 1, y, m, d);
+    std::memcpy(p + 1, date, 10);
     p[11] = '"';
     p_ += 12;
 }
@@ -143,16 +167,11 @@ void Writer::day(Day day) {
 void Writer::instant(Millis t) {
     const int64_t days = floor_div(t, 86'400'000);
     int rest = static_cast<int>(t - days * 86'400'000);  // ms of the day, < 2^31
-    if (days != cached_day_) {
-        int y, m, d;
-        civil_from_day(static_cast<Day>(days), y, m, d);
-        if (y < 0 || y > 9999) return string(millis_to_string(t));
-        date_digits(cached_date_, y, m, d);
-        cached_day_ = days;
-    }
+    const char* date = date_text(days);
+    if (!date) return string(millis_to_string(t));
     char* p = room(26);
     *p++ = '"';
-    std::memcpy(p, cached_date_, 10);
+    std::memcpy(p, date, 10);
     p += 10;
     *p++ = 'T';
     p = two_digits(p, rest / 3'600'000);

@@ -23,8 +23,14 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
 Status Store::load(Workspace ws) {
-    if (auto s = validate_workspace(ws); !s) return s;
-    ix_->ws = std::move(ws);
+    Result<CheckedWorkspace> checked = CheckedWorkspace::check(std::move(ws));
+    if (!checked) return checked.error();
+    return load(std::move(checked.value()));
+}
+
+Status Store::load(CheckedWorkspace ws) {
+    if (!ws.checked()) return load(std::move(ws).release());
+    ix_->ws = std::move(ws).release();
     ix_->rebuild();
     undo_->clear();
     return ok_status();

@@ -18,6 +18,7 @@
 #include "core/ids.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "core/store_load.h"
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -73,6 +74,8 @@ public:
     // Won and one Lost stage at the end, a deal whose stage is not in its pipeline or whose status
     // does not match its stage, a currency without an exchange rate, duplicate external refs...
     Status load(Workspace ws);
+    // The same for a workspace already checked (a loaded file): not checked a second time.
+    Status load(CheckedWorkspace ws);
 
     Result<Applied> apply(const Command&, const CommandContext&);
     Result<Applied> undo(const CommandContext&);

@@ -8,4 +8,9 @@ namespace dd {
 
 Status validate_workspace(const Workspace& ws) { return check_workspace(ws); }
 
+Result<CheckedWorkspace> CheckedWorkspace::check(Workspace ws) {
+    if (Status s = validate_workspace(ws); !s) return s.error();
+    return CheckedWorkspace(std::move(ws));
+}
+
 }  // namespace dd

@@ -198,3 +198,47 @@ TEST_CASE("the reader's fixed-width fast paths for ids, dates and instants agree
     CHECK_FALSE(id_ok("\"0123456789abcdeg\""));
     CHECK_FALSE(id_ok("\"0123456789abcde\""));
 }
+
+TEST_CASE("the writer's output is exact across its buffer steps, for values of every size") {
+    // The writer opens its reserved buffer 64 KB at a time: values that straddle a step, and one
+    // value bigger than a step, must come out whole.
+    for (const size_t reserve : {size_t(0), size_t(16), size_t(100'000), size_t(1'000'000)}) {
+        json_io::Writer w(reserve);
+        std::string expected;
+        for (int i = 0; i < 30'000; ++i) {
+            const std::string text(static_cast<size_t>(i % 37), static_cast<char>('a' + i % 26));
+            w.string(text);
+            w.put(',');
+            w.integer(-i * 7919LL);
+            w.raw(",\"k\":");
+            expected += "\"" + text + "\"," + std::to_string(-i * 7919LL) + ",\"k\":";
+        }
+        const std::string big(200'000, 'z');
+        w.string(big + "\n");
+        expected += "\"" + big + "\\n\"";
+        REQUIRE(w.size() == expected.size());
+        CHECK(w.view() == expected);
+        CHECK(w.take() == expected);
+        CHECK(w.size() == 0);
+        w.string("after take");
+        CHECK(w.view() == "\"after take\"");
+    }
+}
+
+TEST_CASE("dates and instants outside years 0..9999 are spelled like the model's helpers") {
+    // The writer's date cache covers 4-digit years; other years take the model's helper.
+    json_io::Writer w;
+    const Day far_future = day_from_civil(12000, 2, 29), far_past = day_from_civil(-5, 1, 1);
+    for (const Day d : {far_future, far_past, day_from_civil(9999, 12, 31), day_from_civil(0, 1, 1)}) {
+        w.clear();
+        w.day(d);
+        CHECK(w.view() == "\"" + day_to_string(d) + "\"");
+        w.clear();
+        w.instant(Millis(d) * 86'400'000 + 3'723'004);
+        CHECK(w.view() == "\"" + millis_to_string(Millis(d) * 86'400'000 + 3'723'004) + "\"");
+        // The same slot of the cache, another day: no stale text.
+        w.clear();
+        w.day(d + 1024);
+        CHECK(w.view() == "\"" + day_to_string(d + 1024) + "\"");
+    }
+}
