@@ -187,6 +187,10 @@ int main(int argc, char** argv) {
         const size_t core_rows = dd::query_deals(store, q, sort).size();
         std::printf("  core query_deals, same filter + sort:       %8.1f ms  (%zu rows)\n", ms_since(t0), core_rows);
         figure("query_deals_ms", ms_since(t0));
+        dd::DealQuery acme;
+        acme.text = "acme";
+        std::printf("  core query_deals, text search \"acme\":      %zu rows (DealTable: %zu)\n",
+                    dd::query_deals(store, acme, {}).size(), table.query(acme, {}).size());
         t0 = cpu_ms();
         std::string csv;
         dd::write_deals_csv(csv, store, table.deals_of(table.query({}, {})),

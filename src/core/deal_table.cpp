@@ -70,7 +70,7 @@ void keep_rows(std::vector<uint32_t>& rows, Keep keep) {
 DealTable::DealTable(const Store& store) : store_(store) {
     build_stages();
     const size_t n = store.workspace().deals.size();
-    for (auto* v : {&owner_, &company_, &contact_, &currency_}) v->resize(n);
+    for (auto* v : {&owner_, &company_, &contact_, &contact2_, &currency_}) v->resize(n);
     ids_.resize(n);
     status_.resize(n);
     stage_.resize(n);
@@ -160,11 +160,12 @@ void DealTable::fill_row(uint32_t row, const Deal& d) {
     owner_[row] = intern(members_, d.owner);
     company_[row] = intern(companies_, d.company);
     contact_[row] = d.contacts.empty() ? 0 : intern(contacts_, d.contacts[0]);
-    more_contacts_[row] = d.contacts.size() > 1;
-    if (d.contacts.size() > 1) {
+    contact2_[row] = d.contacts.size() < 2 ? 0 : intern(contacts_, d.contacts[1]);
+    more_contacts_[row] = d.contacts.size() > 2;
+    if (d.contacts.size() > 2) {
         std::vector<uint32_t>& more = extra_contacts_[row];
         more.clear();
-        for (size_t i = 1; i < d.contacts.size(); ++i) more.push_back(intern(contacts_, d.contacts[i]));
+        for (size_t i = 2; i < d.contacts.size(); ++i) more.push_back(intern(contacts_, d.contacts[i]));
     } else if (!extra_contacts_.empty()) {
         extra_contacts_.erase(row);
     }
@@ -273,7 +274,7 @@ void DealTable::apply(const ChangeSet& changes) {
             } else {
                 row = uint32_t(ids_.size());
                 ids_.push_back(kNoId);
-                for (auto* v : {&owner_, &company_, &contact_, &currency_}) v->push_back(0);
+                for (auto* v : {&owner_, &company_, &contact_, &contact2_, &currency_}) v->push_back(0);
                 status_.push_back(0);
                 stage_.push_back(0);
                 lane_rank_.push_back(0);
@@ -368,7 +369,7 @@ void DealTable::text_filter(const std::string& needle) {
     companies_.text.find(needle, company_hit_);
     contacts_.text.find(needle, contact_hit_);
     keep_rows(rows_, [&](uint32_t r) {
-        if (hit_[r] | company_hit_[company_[r]] | contact_hit_[contact_[r]]) return true;
+        if (hit_[r] | company_hit_[company_[r]] | contact_hit_[contact_[r]] | contact_hit_[contact2_[r]]) return true;
         if (!more_contacts_[r]) return false;
         for (uint32_t c : extra_contacts_.find(r)->second)
             if (contact_hit_[c]) return true;
@@ -408,12 +409,28 @@ const std::vector<uint32_t>& DealTable::ranks_of(const SortKey& key) {
     };
     // A text column: compared through the store for a few rows, gathered and folded for all.
     auto by_text = [&](auto text_of, auto has_value) {
-        std::vector<std::string> keys;
+        std::vector<uint32_t> keys;
         auto less = [&](uint32_t a, uint32_t b) { return compare_folded(text_of(deal(a)), text_of(deal(b))) < 0; };
         index.refresh(n, has_value, less, [&] {
-            keys.resize(n);
+            // Each distinct text sorted once (titles repeat: "Acme Logistics - Pilot"), then
+            // every row compared by the position of its text.
+            // (The views point into the deals, which do not change while this runs.)
+            std::unordered_map<std::string_view, uint32_t> distinct;
+            std::vector<uint32_t> text_of_row(n, 0);
             for (uint32_t r = 0; r < n; ++r)
-                if (has_value(r)) keys[r] = sort_text(text_of(deal(r)));
+                if (has_value(r)) text_of_row[r] = distinct.emplace(text_of(deal(r)), uint32_t(distinct.size())).first->second;
+            std::vector<std::string> texts(distinct.size());
+            for (const auto& entry : distinct) texts[entry.second] = sort_text(entry.first);
+            std::vector<uint32_t> by_text(texts.size());
+            for (uint32_t i = 0; i < by_text.size(); ++i) by_text[i] = i;
+            std::sort(by_text.begin(), by_text.end(), [&](uint32_t a, uint32_t b) { return texts[a] < texts[b]; });
+            std::vector<uint32_t> position(texts.size());   // dense: texts equal once folded share one
+            for (uint32_t i = 0, p = 0; i < by_text.size(); ++i) {
+                if (i > 0 && texts[by_text[i - 1]] < texts[by_text[i]]) ++p;
+                position[by_text[i]] = p;
+            }
+            keys.resize(n);
+            for (uint32_t r = 0; r < n; ++r) keys[r] = position[text_of_row[r]];
             return [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; };
         });
     };
