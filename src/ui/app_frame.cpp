@@ -4,6 +4,7 @@
 #include "core/starter_workspace.h"
 #include "imgui.h"
 #include "ui/app_dialogs.h"
+#include "ui/list_rows.h"
 #include "ui/list_export.h"
 #include "ui/top_bar.h"
 #include "ui/views.h"
@@ -155,7 +156,10 @@ FrameOutput app_frame(App& app, Millis now) {
     app.items.end_frame();
 
     FrameOutput out;
+    const uint64_t version_before = app.ui.data_version, loads_before = app.loads;
     apply_intents(app, intents, now, out);
+    // The list's table follows the store's changes instead of being rebuilt (not across a load).
+    if (out.data_changed && app.loads == loads_before) note_list_changes(app.ui.list, out.changes, version_before, app.ui.data_version);
     if (!app.ui.toast.text.empty()) {
         if (now >= app.ui.toast.until) app.ui.toast.text.clear();
         else out.wake_after_ms = double(app.ui.toast.until - now);

@@ -42,13 +42,35 @@ Money selection_total(const ListState& ls, const Store& store) {
     return total;
 }
 
+void note_list_changes(ListState& ls, const std::vector<ChangeSet>& changes, uint64_t from, uint64_t to) {
+    if (!ls.table) return;
+    const uint64_t at = ls.table_changes.empty() ? ls.table_data_version : ls.table_changes_to;
+    if (at != from) {   // something else changed the data in between: rebuild
+        ls.table_changes.clear();
+        ls.table_changes_to = ~0ull;
+        return;
+    }
+    ls.table_changes.insert(ls.table_changes.end(), changes.begin(), changes.end());
+    ls.table_changes_to = to;
+}
+
 void refresh_list_rows(ListState& ls, const Store& store, uint64_t data_version, const char* search) {
     bool data_changed = false;
+    if (ls.table && &ls.table->store() == &store && ls.table_data_version != data_version &&
+        !ls.table_changes.empty() && ls.table_changes_to == data_version) {
+        for (const ChangeSet& changes : ls.table_changes) ls.table->apply(changes);
+        ls.table_changes.clear();
+        ls.table_data_version = data_version;
+        data_changed = true;
+    }
     if (!ls.table || ls.table_data_version != data_version || ls.table->size() != store.workspace().deals.size() ||
         &ls.table->store() != &store) {
         ls.table = std::make_shared<DealTable>(store);
         ls.table_data_version = data_version;
+        ls.table_changes.clear();
         data_changed = true;
+    }
+    if (data_changed) {
         // Deleted deals leave the selection.
         for (auto it = ls.selected.begin(); it != ls.selected.end();) {
             if (store.find_deal(*it)) ++it;

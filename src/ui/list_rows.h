@@ -1,4 +1,4 @@
-// The list's rows for this frame: the DealTable (rebuilt when the data changed) queried with the
+// The list's rows for this frame: the DealTable (kept up to date with the data) queried with the
 // filter bar, the top bar's search text and the sort keys (re-run only when one of them changed).
 #pragma once
 #include "ui/list_state.h"
@@ -10,7 +10,13 @@ namespace dd::ui {
 DealQuery list_query(const ListState& ls, const char* search);
 
 // Brings ls.table, ls.rows and the selection's total up to date. Cheap when nothing changed.
+// The table takes the ChangeSets noted since it was last brought up to date; it is built anew
+// only when data_version moved in a way they do not explain (a workspace loaded whole).
 void refresh_list_rows(ListState& ls, const Store& store, uint64_t data_version, const char* search);
+
+// The store applied `changes`, taking data_version from `from` to `to` (app_frame, every frame
+// that changed data). Any gap in that chain means the table is rebuilt instead.
+void note_list_changes(ListState& ls, const std::vector<ChangeSet>& changes, uint64_t from, uint64_t to);
 
 // Sum of the selected deals' values in the base currency.
 Money selection_total(const ListState& ls, const Store& store);

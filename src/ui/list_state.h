@@ -5,6 +5,7 @@
 #include "core/deal_table.h"
 #include "core/query.h"
 #include "core/saved_view.h"
+#include "core/store.h"
 #include "ui/csv_import_state.h"
 
 #include <cstdint>
@@ -74,8 +75,10 @@ struct ListState {
     char activity_subject[128] = {};
 
     // ---- cache (rebuilt when data, filters, sort or search change) --------------------------------
-    std::shared_ptr<DealTable> table;  // indexes over the store, rebuilt on a data change
+    std::shared_ptr<DealTable> table;  // indexes over the store, kept up to date from ChangeSets
     uint64_t table_data_version = ~0ull;
+    std::vector<ChangeSet> table_changes;   // applied to the store since table_data_version (note_list_changes)
+    uint64_t table_changes_to = ~0ull;      // the data_version they bring the table to
     std::vector<uint32_t> rows;        // the current slice: DealTable row numbers in display order
     std::string rows_key;              // what `rows` was computed for (filters+sort+search)
     Money selected_total = 0;          // base currency, of the selected deals
