@@ -347,6 +347,14 @@ std::string save_workspace_binary(const Workspace& ws) {
 }
 
 Result<Workspace> load_workspace_binary(std::string_view data) {
+    Result<Workspace> ws = decode_workspace_binary(data);
+    if (!ws.ok()) return ws;
+    Status checked = check_workspace(ws.value());
+    if (!checked.ok()) return snapshot_error("fails the workspace check: " + checked.error().text());
+    return ws;
+}
+
+Result<Workspace> decode_workspace_binary(std::string_view data) {
     if (data.size() < kHeaderSize) return snapshot_error("truncated header (" + std::to_string(data.size()) + " bytes)");
     if (!is_binary_workspace(data)) return snapshot_error("not a binary workspace (wrong magic)");
     const uint32_t version = bytes::get_u32(data.data() + 4);
@@ -366,8 +374,6 @@ Result<Workspace> load_workspace_binary(std::string_view data) {
     if (dec.failed()) return snapshot_error(dec.problem());
     if (dec.remaining() != 0)
         return snapshot_error(std::to_string(dec.remaining()) + " unexpected bytes after the last section");
-    Status checked = check_workspace(ws);
-    if (!checked.ok()) return snapshot_error("fails the workspace check: " + checked.error().text());
     return ws;
 }
 

@@ -30,6 +30,9 @@ constexpr uint32_t kBinarySnapshotVersion = 1;
 
 std::string save_workspace_binary(const Workspace&);
 Result<Workspace> load_workspace_binary(std::string_view bytes);
+// The same without the final check_workspace, for a caller that checks the workspace itself after
+// changing it further (recovery replays the journal onto it, then checks once).
+Result<Workspace> decode_workspace_binary(std::string_view bytes);
 
 // True when `bytes` start with this encoding's magic (whatever its version): tells a binary
 // snapshot from an older JSON one.
