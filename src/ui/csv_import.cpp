@@ -166,7 +166,8 @@ void draw_preview(CsvImportState& s, ViewContext& ctx) {
     const bool import = styled_button("Import", nullptr, ButtonKind::Primary, p);
     ImGui::EndDisabled();
     if (import) {
-        ctx.intents.commands.push_back(plan.command);
+        // Moved, not copied: a million-row import is a command of a million deals.
+        ctx.intents.commands.push_back(std::move(s.plan->command));
         s = CsvImportState{};   // closes the dialog (draw_csv_import)
         return;
     }
