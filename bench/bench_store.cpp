@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <new>
 #include <vector>
 
 #if __has_include(<valgrind/callgrind.h>)
@@ -21,6 +22,19 @@
 #define DD_PHASE_BEGIN() ((void)0)
 #define DD_PHASE_END(name) ((void)0)
 #endif
+
+// Heap allocations counted (each costs ~100+ instructions plus its free later: the figure to
+// watch in the move/undo path, and stable on a shared machine, unlike times).
+namespace {
+size_t g_allocations = 0;
+}
+void* operator new(size_t size) {
+    ++g_allocations;
+    if (void* p = std::malloc(size ? size : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -71,12 +85,15 @@ int main(int argc, char** argv) {
         moves.push_back(m);
     }
 
+    size_t allocations = g_allocations;
     DD_PHASE_BEGIN();
     double t0 = cpu_ms();
     for (const dd::Command& c : moves)
         if (!store.apply(c, ctx)) { std::printf("move refused\n"); return 1; }
     const double move_ms = cpu_ms() - t0;
     DD_PHASE_END("moves");
+    const size_t move_allocations = g_allocations - allocations;
+    allocations = g_allocations;
     const size_t undo_bytes_after_moves = store.undo_bytes();
 
     DD_PHASE_BEGIN();
@@ -85,10 +102,13 @@ int main(int argc, char** argv) {
         if (!store.undo(ctx)) { std::printf("undo refused\n"); return 1; }
     const double undo_ms = cpu_ms() - t0;
     DD_PHASE_END("undos");
+    const size_t undo_allocations = g_allocations - allocations;
 
     std::printf("deals %zu, moves %zu\n", deals, n);
     std::printf("move_cpu_us %.3f\n", move_ms * 1000.0 / double(n));
     std::printf("undo_cpu_us %.3f\n", undo_ms * 1000.0 / double(n));
+    std::printf("move_allocations %.2f per command\n", double(move_allocations) / double(n));
+    std::printf("undo_allocations %.2f per command\n", double(undo_allocations) / double(n));
     std::printf("undo_bytes_per_step %zu (after the moves), redo %zu (after the undos)\n",
                 undo_bytes_after_moves / n, store.undo_bytes() / n);
     return 0;

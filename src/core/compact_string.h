@@ -1,7 +1,10 @@
 // CompactString: a string for fields that are usually empty or short (a deal's description,
 // source, external reference, lost-reason text; a custom value's text). One pointer wide
 // (8 bytes native, 4 in WASM) instead of a std::string's 32 (12 in WASM): empty holds no heap;
-// otherwise one heap block [uint32 size][characters]['\0'].
+// otherwise one immutable heap block [uint32 references][uint32 size][characters]['\0'] that
+// copies share (a copy of a deal, e.g. the undo image of a stage move, allocates nothing for
+// these texts); assigning gives the string a block of its own. The count is atomic, like
+// std::shared_ptr's.
 //
 // It reads like a std::string where the model's users need it: converts implicitly to
 // std::string_view and to std::string, assigns from std::string / string_view / const char*,
@@ -21,12 +24,16 @@ public:
     CompactString(std::string_view s) { assign(s); }
     CompactString(const std::string& s) { assign(s); }
     CompactString(const char* s) { assign(s ? std::string_view(s) : std::string_view()); }
-    CompactString(const CompactString& o) { assign(o.view()); }
+    CompactString(const CompactString& o) noexcept : block_(o.block_) { retain(); }
     CompactString(CompactString&& o) noexcept : block_(o.block_) { o.block_ = nullptr; }
     ~CompactString() { release(); }
 
-    CompactString& operator=(const CompactString& o) {
-        if (this != &o) assign(o.view());
+    CompactString& operator=(const CompactString& o) noexcept {
+        if (block_ != o.block_) {
+            release();
+            block_ = o.block_;
+            retain();
+        }
         return *this;
     }
     CompactString& operator=(CompactString&& o) noexcept {
@@ -63,7 +70,7 @@ public:
     operator std::string_view() const noexcept { return view(); }
     operator std::string() const { return str(); }
 
-    // Heap bytes held (the block), for memory accounting: 0 when empty.
+    // Heap bytes of the block (shared by copies), for memory accounting: 0 when empty.
     size_t heap_bytes() const noexcept { return block_ ? kHeader + size() + 1 : 0; }
 
     // Comparisons with every string-like type (the std templates cannot deduce through the
@@ -92,7 +99,10 @@ public:
     friend std::string operator+(const CompactString& a, const CompactString& b) { return a.str().append(b.view()); }
 
 private:
-    static constexpr size_t kHeader = sizeof(uint32_t);   // the size, before the characters
+    static constexpr size_t kHeader = 2 * sizeof(uint32_t);   // references and size, before the characters
+    void retain() noexcept {
+        if (block_) __atomic_fetch_add(reinterpret_cast<uint32_t*>(block_), 1u, __ATOMIC_RELAXED);
+    }
     void release() noexcept;
     char* block_ = nullptr;
 };

@@ -94,8 +94,10 @@ bool Tx::first_touch(RecordKind kind, Id id) {
         for (const RecordRef& r : images_.order)
             if (r.kind == kind && r.id == id) return false;
         images_.order.push_back(RecordRef{kind, id});
-        if (images_.order.size() == 16)
+        if (images_.order.size() == 16) {
+            seen_ = std::make_unique<std::unordered_set<Id>[]>(size_t(RecordKind::Settings) + 1);
             for (const RecordRef& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
+        }
         return true;
     }
     if (!seen_[size_t(kind)].insert(id).second) return false;
@@ -134,7 +136,7 @@ void Tx::rollback() {
 
 Images restore(StoreIndexes& ix, Images images, Millis now) {
     Images replaced;
-    replaced.order = images.order;
+    replaced.order = std::move(images.order);   // the same records are touched again (restore reads `created` and the images, not `order`)
     if (images.settings) {
         replaced.settings = std::make_unique<WorkspaceSettings>(ix.ws.settings);
         WorkspaceSettings s = std::move(*images.settings);

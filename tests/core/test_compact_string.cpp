@@ -28,21 +28,36 @@ TEST_CASE("a CompactString keeps its text, size and terminating zero") {
     CHECK(s.size() == 18);
     CHECK(s.c_str()[18] == '\0');
     CHECK(s.view() == "Wants the API plan");
-    CHECK(s.heap_bytes() == 4 + 18 + 1);
+    CHECK(s.heap_bytes() == 8 + 18 + 1);
     const std::string with_zero("a\0b", 3);   // embedded zeros survive (size is stored, not searched)
     s = with_zero;
     CHECK(s.size() == 3);
     CHECK(s == with_zero);
 }
 
-TEST_CASE("CompactString copies are independent, moves leave the source empty") {
+TEST_CASE("CompactString copies share one block until assigned; moves leave the source empty") {
     CompactString a = std::string("NW-100042");
     CompactString b = a;
     CHECK(b == a);
-    CHECK(b.data() != a.data());
+    CHECK(b.data() == a.data());   // shared, nothing allocated
     b = "NW-7";
     CHECK(a == "NW-100042");
     CHECK(b == "NW-7");
+    {
+        CompactString c = a, d;
+        d = c;
+        c = "other";
+        CHECK(d == "NW-100042");
+        CHECK(d.data() == a.data());
+    }   // the copies go; `a` still holds its block
+    CHECK(a == "NW-100042");
+    CompactString e = a;
+    e = "NW-9";   // assigning a shared string leaves the other holder's text alone
+    CHECK(a == "NW-100042");
+    a = e;
+    e = "NW-100042";
+    CHECK(a == "NW-9");
+    a = e;
 
     CompactString c = std::move(a);
     CHECK(c == "NW-100042");
