@@ -234,3 +234,23 @@ TEST_CASE("removed team members may still be named where the workspace keeps his
     ws.deals[first_deal(ws, [](const Deal& d) { return d.status == DealStatus::Won; })].closed_by = gone;
     CHECK(check_workspace(ws).ok());
 }
+
+TEST_CASE("external refs: many distinct ones pass; a repeat is named by the later deal, however far apart") {
+    Workspace ws = make_sample_workspace(8, 3000, kNow);
+    for (size_t d = 0; d < ws.deals.size(); ++d) ws.deals[d].external_ref = "REF-" + std::to_string(d * 7);
+    ws.deals[17].external_ref = "";  // empty refs never clash
+    ws.deals[18].external_ref = "";
+    REQUIRE(check_workspace(ws).ok());
+    // Refs that differ only in their last byte, or by a prefix, are different refs.
+    ws.deals[20].external_ref = "REF-1";
+    ws.deals[21].external_ref = "REF-";
+    REQUIRE(check_workspace(ws).ok());
+
+    ws.deals[2900].external_ref = "REF-" + std::to_string(40 * 7);  // deal 40's
+    ws.deals[2950].external_ref = "REF-" + std::to_string(10 * 7);  // deal 10's
+    Status s = check_workspace(ws);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().text() == "deals[2900].external_ref: \"REF-280\" is already used by deals[40]");
+    Store store;
+    REQUIRE_FALSE(store.load(ws).ok());
+}
