@@ -13,6 +13,9 @@ constexpr Millis kDay = 86'400'000;
 
 // Choices come from their own seeded generator (xorshift64*), ids from the IdGenerator: both
 // are pure functions of the seed, so the workspace is too.
+// Every roll is its own statement: the order in which operands of one expression are evaluated is
+// unspecified, and GCC (native) and clang (WASM) choose differently, which gave the WASM build
+// another sample workspace for the same seed.
 struct Dice {
     uint64_t state;
     explicit Dice(uint64_t seed) : state(seed * 0x9e3779b97f4a7c15ULL + 0x2545f4914f6cdd1dULL) {
@@ -76,7 +79,9 @@ std::string lower_alnum(const std::string& s) {
 RecordMeta meta(IdGenerator& ids, Dice& dice, Millis now, int max_age_days) {
     RecordMeta m;
     m.id = ids.next();
-    m.created_at = now - dice.between(1, max_age_days) * kDay + dice.between(0, kDay - 1) / 1000 * 1000;
+    const int64_t age_days = dice.between(1, max_age_days);
+    const int64_t day_ms = dice.between(0, kDay - 1);
+    m.created_at = now - age_days * kDay + day_ms / 1000 * 1000;
     m.updated_at = std::min(now, m.created_at + dice.between(0, 30) * kDay);
     m.revision = static_cast<uint32_t>(dice.between(1, 6));
     return m;
@@ -177,7 +182,9 @@ void add_people(Workspace& ws, IdGenerator& ids, Dice& dice, Millis now, size_t 
     for (size_t i = 0; i < company_count; ++i) {
         Company c;
         c.meta = meta(ids, dice, now, 700);
-        c.name = std::string(dice.pick(kCompanyStems)) + " " + dice.pick(kCompanyKinds);
+        const char* kind = dice.pick(kCompanyKinds);
+        const char* stem = dice.pick(kCompanyStems);
+        c.name = std::string(stem) + " " + kind;
         // Stems and kinds repeat in large workspaces: number the later ones like real lookalikes.
         if (i >= 600) c.name += " " + std::to_string(i / 600 + 1);
         c.domain = lower_alnum(c.name) + (dice.chance(70) ? ".com" : dice.chance(50) ? ".io" : ".co.uk");
@@ -189,9 +196,11 @@ void add_people(Workspace& ws, IdGenerator& ids, Dice& dice, Millis now, size_t 
             const std::string first = dice.pick(kFirstNames), last = dice.pick(kLastNames);
             p.name = first + " " + last;
             p.email = lower_alnum(first) + "." + lower_alnum(last) + "@" + c.domain;
-            p.phone = dice.chance(70) ? "+1 555 " + std::to_string(dice.between(100, 999)) + " " +
-                                            std::to_string(dice.between(1000, 9999))
-                                      : std::string();
+            if (dice.chance(70)) {
+                const int64_t line = dice.between(1000, 9999);
+                const int64_t exchange = dice.between(100, 999);
+                p.phone = "+1 555 " + std::to_string(exchange) + " " + std::to_string(line);
+            }
             p.company = c.meta.id;
             ws.contacts.push_back(std::move(p));
         }
@@ -259,7 +268,9 @@ void add_timeline(Workspace& ws, IdGenerator& ids, Dice& dice, Deal& d, const Pi
         a.meta.updated_at = std::max(a.meta.updated_at, a.meta.created_at);
         a.kind = static_cast<ActivityKind>(dice.below(4));
         a.subject = dice.pick(kActivitySubjects);
-        a.due_at = (now / kDay + dice.between(-20, 20)) * kDay + dice.between(8, 17) * 3'600'000;
+        const int64_t due_day = dice.between(-20, 20);
+        const int64_t due_hour = dice.between(8, 17);
+        a.due_at = (now / kDay + due_day) * kDay + due_hour * 3'600'000;
         a.done = a.due_at < now && dice.chance(80);
         a.done_at = a.done ? a.due_at + dice.between(0, 3) * 3'600'000 : 0;
         a.duration_min = a.kind == ActivityKind::Task ? 0 : static_cast<int32_t>(dice.between(1, 6) * 15);
@@ -309,7 +320,9 @@ void add_deals(Workspace& ws, IdGenerator& ids, Dice& dice, size_t deal_count, M
         d.status = roll < 65 ? DealStatus::Open : roll < 83 ? DealStatus::Won : roll < 97 ? DealStatus::Lost
                                                                                            : DealStatus::Abandoned;
         // Earlier stages hold more deals: the smaller of two rolls.
-        size_t stage_index = std::min(dice.below(open_stages), dice.below(open_stages));
+        const size_t roll_a = dice.below(open_stages);
+        const size_t roll_b = dice.below(open_stages);
+        size_t stage_index = std::min(roll_a, roll_b);
         if (d.status == DealStatus::Won) stage_index = open_stages;
         if (d.status == DealStatus::Lost) stage_index = open_stages + 1;
         d.pipeline = p.meta.id;
@@ -335,8 +348,11 @@ void add_deals(Workspace& ws, IdGenerator& ids, Dice& dice, size_t deal_count, M
         }
         d.source = dice.pick(kSources);
         if (dice.chance(25)) d.external_ref = "NW-" + std::to_string(100000 + i);
-        if (dice.chance(30)) d.description = "Wants the " + std::string(dice.pick(kProducts)) + " for " +
-                                             std::to_string(dice.between(5, 400)) + " people.";
+        if (dice.chance(30)) {
+            const int64_t people = dice.between(5, 400);
+            const char* product = dice.pick(kProducts);
+            d.description = "Wants the " + std::string(product) + " for " + std::to_string(people) + " people.";
+        }
         if (d.status == DealStatus::Open) {
             d.expected_close = today + static_cast<Day>(dice.between(-30, 150));
             if (dice.chance(8)) d.probability_override = static_cast<int8_t>(dice.between(0, 20) * 5);
