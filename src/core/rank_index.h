@@ -72,29 +72,37 @@ private:
         for (uint32_t r : touched_)
             if (r < rows && has_value(r)) moved.push_back(r);
         std::sort(moved.begin(), moved.end(), less);
-        std::vector<uint32_t> kept;
-        kept.reserve(order_.size() + moved.size());
+        kept_.clear();
         for (uint32_t r : order_)
-            if (!touched_flag_[r]) kept.push_back(r);
-        // Merge, remembering which neighbours were both untouched: their old ranks tell whether
-        // their keys are equal without comparing them again.
-        std::vector<uint32_t> merged;
-        merged.reserve(kept.size() + moved.size());
+            if (!touched_flag_[r]) kept_.push_back(r);
+        // Each moved row goes after the untouched rows whose keys are not greater (binary search).
+        order_.clear();
         size_t from = 0;
         for (uint32_t m : moved) {
-            const size_t at = size_t(std::upper_bound(kept.begin() + std::ptrdiff_t(from), kept.end(), m, less) - kept.begin());
-            merged.insert(merged.end(), kept.begin() + std::ptrdiff_t(from), kept.begin() + std::ptrdiff_t(at));
-            merged.push_back(m);
+            const size_t at = size_t(std::upper_bound(kept_.begin() + std::ptrdiff_t(from), kept_.end(), m, less) - kept_.begin());
+            order_.insert(order_.end(), kept_.begin() + std::ptrdiff_t(from), kept_.begin() + std::ptrdiff_t(at));
+            order_.push_back(m);
             from = at;
         }
-        merged.insert(merged.end(), kept.begin() + std::ptrdiff_t(from), kept.end());
-        order_.swap(merged);
-        const std::vector<uint32_t> old_rank = rank_;
-        assign_ranks(rows, [&](size_t k) {
-            const uint32_t a = order_[k - 1], b = order_[k];
-            if (!touched_flag_[a] && !touched_flag_[b]) return old_rank[a] != old_rank[b];
-            return less(a, b);
-        });
+        order_.insert(order_.end(), kept_.begin() + std::ptrdiff_t(from), kept_.end());
+        // Two untouched neighbours have equal keys when their old ranks were equal: no compare.
+        uint32_t prev_old = kUnsetRank;   // the old rank of order_[k - 1] (rank_ is rewritten as we go)
+        if (rank_.size() < rows) rank_.resize(rows, kUnsetRank);
+        for (uint32_t r : touched_)
+            if (r < rows) rank_[r] = kUnsetRank;
+        uint32_t next = 0;
+        for (size_t k = 0; k < order_.size(); ++k) {
+            const uint32_t b = order_[k];
+            const uint32_t old = touched_flag_[b] ? kUnsetRank : rank_[b];
+            if (k > 0) {
+                const uint32_t a = order_[k - 1];
+                const bool both_kept = !touched_flag_[a] && !touched_flag_[b];
+                if (both_kept ? prev_old != old : less(a, b)) ++next;
+            }
+            prev_old = old;
+            rank_[b] = next;
+        }
+        distinct_ = order_.empty() ? 0 : next + 1;
     }
 
     // order_ sorted; differs(k): the key at k is greater than the key at k - 1.
@@ -110,6 +118,7 @@ private:
     }
 
     std::vector<uint32_t> order_;          // rows with a value, by key
+    std::vector<uint32_t> kept_;           // merge's scratch, kept to reuse its memory
     std::vector<uint32_t> rank_;           // per row
     uint32_t distinct_ = 0;
     std::vector<uint32_t> touched_;

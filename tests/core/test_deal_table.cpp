@@ -262,7 +262,11 @@ TEST_CASE("deal table: kept up to date by apply(changes), it answers like a fres
         const dd::Workspace& ws = s.store.workspace();
         switch (rng() % 6) {
         case 0: break;
-        case 1: q.text = (const char* const[]){"acme", "a", "North", "renewal", "ref-", "a\nb", "0"}[rng() % 7]; break;
+        case 1: {
+            static const char* const kNeedles[] = {"acme", "a", "North", "renewal", "ref-", "a\nb", "0"};
+            q.text = kNeedles[rng() % std::size(kNeedles)];
+            break;
+        }
         case 2: q.pipeline = ws.pipelines[rng() % ws.pipelines.size()].meta.id; break;
         case 3: q.status_mask = uint8_t(1 + rng() % 15); q.value_min = 200'000; break;
         case 4: q.owners = {ws.team[rng() % ws.team.size()].meta.id, dd::kNoId}; break;
