@@ -48,12 +48,17 @@ test('screenshots: deal form, deal page, contact page, company page (sample data
   const contact = contactOf(deal);
   const company = companyOf(deal);
 
-  // The form over the board.
-  // (Its buttons may be scrolled out of view: the sample's custom fields make it tall.)
+  // The form over the board. The sample's custom fields make it taller than the window: its
+  // fields scroll, its buttons stay inside the 800 px viewport.
   await click(page, 'New deal');
   await click(page, 'Title');
   await page.keyboard.type('Support plan');
   await shoot(page, 'deal-form.png');
+  for (const label of ['Create deal', 'Cancel']) {
+    const button = await find(page, label);
+    assert.ok(button, `"${label}" is not drawn`);
+    assert.ok(button.y >= 0 && button.y + button.h <= 800, `"${label}" is outside the viewport: ${JSON.stringify(button)}`);
+  }
   await page.keyboard.press('Escape');
   await nextFrame(page);
   await page.keyboard.press('Escape');

@@ -19,8 +19,11 @@ mergeInto(LibraryManager.library, {
         _free(ptr);
       }
     });
+    // navigator.platform is deprecated and userAgentData is Chromium-only (and empty when the user
+    // agent is overridden), so the user agent string decides too. iPadOS says "Macintosh" there,
+    // and its hardware keyboards use Cmd as well.
     var platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
-    return /mac/i.test(platform) ? 1 : 0;
+    return /mac/i.test(platform) || /Macintosh|Mac OS X/.test(navigator.userAgent || '') ? 1 : 0;
   },
 
   // A refused write (no permission, the tab lost focus) is not an error worth a console line:
