@@ -96,14 +96,15 @@ private:
     std::vector<uint8_t> status_;          // status_bit(status); 0 for a free row, so no filter keeps it
     std::vector<uint16_t> stage_;          // board-order stage index
     std::vector<int64_t> lane_rank_;       // Deal::rank, the order inside the lane
-    std::vector<uint32_t> owner_, company_, contact_;   // NameDict indexes; contact_: the first one
-    std::vector<uint8_t> more_contacts_;   // the deal has contacts beyond the first (extra_contacts_)
+    std::vector<uint32_t> owner_, company_, contact_, contact2_;   // NameDict indexes: contact_ is the
+                                                                  // first contact, contact2_ the second
+    std::vector<uint8_t> more_contacts_;   // the deal has more than two contacts (extra_contacts_)
     std::vector<uint8_t> probability_;     // Store::effective_probability (the store's rule)
     std::vector<uint32_t> currency_;       // the code's three bytes
     std::vector<Day> expected_close_;
     std::vector<Millis> created_, updated_, last_activity_;
     std::vector<Money> base_value_;
-    std::unordered_map<uint32_t, std::vector<uint32_t>> extra_contacts_;   // row -> further contacts
+    std::unordered_map<uint32_t, std::vector<uint32_t>> extra_contacts_;   // row -> third contact on
 
     NameDict members_{RecordKind::TeamMember}, contacts_{RecordKind::Contact}, companies_{RecordKind::Company};
     SearchText titles_;                    // per row: title, external reference

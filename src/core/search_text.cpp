@@ -33,8 +33,10 @@ void SearchText::set(uint32_t entry, std::initializer_list<std::string_view> fie
     seg_start_.push_back(uint32_t(buf_.size()));
     seg_entry_.push_back(entry);
     for (std::string_view f : fields) {
-        for (char c : f) buf_ += fold_char(c);
-        buf_ += '\n';
+        size_t at = buf_.size();
+        buf_.resize(at + f.size() + 1);
+        for (char c : f) buf_[at++] = fold_char(c);
+        buf_[at] = '\n';
     }
 }
 
