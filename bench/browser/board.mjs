@@ -1,13 +1,13 @@
 // Board frame time in headless Chromium with a 100,000-deal sample workspace: CPU time per frame
 // (dealdeck.frameStats(): app_frame + persistence + the WebGL calls of renderer_draw, measured in
 // the page) while scrolling a lane with real wheel events and while dragging a card across lanes
-// with real mouse moves, and the frames of a real drop (apply MoveDeal, refresh the lane figures,
-// journal the change). Prints median / p95 / max per phase. Not a test: run by hand,
+// with real mouse moves. Prints median / p95 / max per phase (the cost of applying a move and
+// refreshing the lane figures is measured natively by bench/bench_board.cpp). Not a test: run by hand,
 //   node bench/browser/board.mjs [--deals 100000] [--runs 3] [--app build-d-web/app]
 // Figures go to the Board section of docs/benchmarks.md.
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, waitReady, repoRoot } from '../../tests/e2e/helpers/app.mjs';
+import { fileURLToPath } from 'node:url';
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -15,7 +15,10 @@ function option(name, fallback) {
 }
 const DEALS = Number(option('deals', 100_000));
 const RUNS = Number(option('runs', 3));
+// The helpers read DEALDECK_APP_DIR when they load: set it first, then import them.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 if (option('app', null)) process.env.DEALDECK_APP_DIR = path.resolve(repoRoot, option('app', null));
+const { openApp, waitReady } = await import('../../tests/e2e/helpers/app.mjs');
 
 const VIEWPORT = { width: 1440, height: 900 };
 const COUNT = /^(.*): (\d+) deals?$/;   // a lane header's count item: "Lead in: 3 deals"
@@ -33,21 +36,25 @@ function summary(ms) {
 }
 const fmt = (f) => `median ${f.median.toFixed(2)} ms   p95 ${f.p95.toFixed(2)} ms   max ${f.max.toFixed(2)} ms   (${f.frames} frames)`;
 
-// The shown lanes, left to right, from their header count items.
+// The shown lanes, left to right: each header's count item ("Lead in: 3 deals") and, for where
+// the lane starts, its name item (12 px inside the lane's left edge).
 async function lanes(page) {
   const all = await items(page);
   return all
     .map((i) => ({ i, m: COUNT.exec(i.label) }))
     .filter((x) => x.m)
-    .map(({ i, m }) => ({ name: m[1], count: Number(m[2]), x: i.x, y: i.y }))
+    .map(({ i, m }) => {
+      const name = all.find((n) => n.window === i.window && n.label === m[1]);
+      return { name: m[1], count: Number(m[2]), x: (name ? name.x : i.x) - 12, y: i.y };
+    })
     .sort((a, b) => a.x - b.x);
 }
 
-// Cards drawn in the lane whose header starts at `laneX`, top to bottom.
+// Cards drawn in `lane` (up to the next lane), top to bottom.
 async function cardsIn(page, lane, next) {
   const all = await items(page);
   return all
-    .filter((i) => CARD_WINDOW.test(i.window) && i.x >= lane.x - 40 && (!next || i.x < next.x - 40) && i.h > 80)
+    .filter((i) => CARD_WINDOW.test(i.window) && i.x >= lane.x && (!next || i.x < next.x) && i.h > 80)
     .sort((a, b) => a.y - b.y);
 }
 
@@ -139,34 +146,8 @@ async function run(n) {
     await nextFrame(page);
     console.log(`  dragging across lanes: ${fmt(summary(drag))}`);
 
-    // A real drop into the second lane: the frames from the release until the lane figures show it.
-    const moving = (await cardsIn(page, first, second))[0];
-    const onto = (await cardsIn(page, second, shown[2]))[1];
-    await page.mouse.move(moving.x + moving.w / 2, moving.y + moving.h / 2);
-    await nextFrame(page);
-    await page.mouse.down();
-    await nextFrame(page);
-    for (let i = 1; i <= 8; i++) {
-      await page.mouse.move(moving.x + moving.w / 2 + ((onto.x - moving.x) * i) / 8, moving.y + moving.h / 2 + ((onto.y + 10 - moving.y - moving.h / 2) * i) / 8);
-      await nextFrame(page);
-    }
-    await resetStats(page);
-    const released = performance.now();
-    await page.mouse.up();
-    let figures;
-    for (;;) {
-      await nextFrame(page);
-      figures = await lanes(page);
-      if (figures[1].count === second.count + 1 || performance.now() - released > 10_000) break;
-    }
-    const shownAfter = performance.now() - released;
-    const drop = await stats(page);
-    console.log(`  drop into "${second.name}": lane figures ${first.count} -> ${figures[0].count}, ` +
-      `${second.count} -> ${figures[1].count}; frames until shown: ${drop.count}, ` +
-      `slowest ${drop.max.toFixed(2)} ms (the frame that applies the move and journals it); ` +
-      `release to figures shown ${shownAfter.toFixed(0)} ms wall`);
     if (problems.length) console.log(`  page problems: ${problems.join('; ')}`);
-    return { scroll, drag, idle, drop: drop.max };
+    return { scroll, drag, idle };
   } finally {
     for (const step of cleanups.reverse()) await step().catch(() => {});
   }
@@ -175,17 +156,15 @@ async function run(n) {
 console.log(`board browser benchmark: ${DEALS} deals, ${VIEWPORT.width}x${VIEWPORT.height}, ` +
   `${os.cpus().length} cores (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ` +
   `${new Date().toISOString()}`);
-const all = { scroll: [], drag: [], idle: [], drop: [] };
+const all = { scroll: [], drag: [], idle: [] };
 for (let n = 1; n <= RUNS; n++) {
   const r = await run(n);
   all.scroll.push(...r.scroll);
   all.drag.push(...r.drag);
   all.idle.push(...r.idle);
-  all.drop.push(r.drop);
 }
 console.log(`all ${RUNS} runs:`);
 console.log(`  idle frames:           ${fmt(summary(all.idle))}`);
 console.log(`  scrolling a lane:      ${fmt(summary(all.scroll))}`);
 console.log(`  dragging across lanes: ${fmt(summary(all.drag))}`);
-console.log(`  drop frame (slowest frame after the release), per run: ${all.drop.map((d) => d.toFixed(2)).join(', ')} ms`);
 console.log(`load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
