@@ -11,7 +11,7 @@ namespace {
 template <typename T>
 struct FieldSpec {
     std::string_view name;
-    std::string_view key;  // what the writer puts before the value: ,"name":  (the comma dropped for the first)
+    PaddedKey key;  // what the writer puts before the value: ,"name":  (the comma dropped for the first)
     bool required;
     bool (*read)(Reader&, T&);
     void (*write)(Writer&, const T&);
@@ -70,7 +70,7 @@ bool read_with(Reader& r, T& record, const FieldSpec<T> (&fields)[N]) {
     while (more) {
         // The expected name is matched in place (files we write); any other name is parsed.
         std::string_view key;
-        const std::string_view expected = guess < N ? fields[guess].key.substr(1) : std::string_view();
+        const std::string_view expected = guess < N ? fields[guess].key.view().substr(1) : std::string_view();
         if (!r.read_member_key(expected, key)) return false;
         const size_t i = guess < N && key.data() == expected.data() ? guess : find_field(fields, key, guess);
         if (i == N) {
@@ -101,7 +101,7 @@ void write_with(Writer& w, const T& record, const FieldSpec<T> (&fields)[N]) {
     size_t skip = 1;  // the first member has no comma before it
     for (size_t i = 0; i < N; ++i) {
         if (!fields[i].required && fields[i].is_default(record)) continue;
-        w.key(fields[i].key.substr(skip));
+        w.key(fields[i].key, skip);
         skip = 0;
         fields[i].write(w, record);
     }
