@@ -20,9 +20,10 @@ EM_JS(void, dd_set_canvas_cursor, (const char* name), {
 
 WebApp& web_of(GLFWwindow* w) { return *static_cast<WebApp*>(glfwGetWindowUserPointer(w)); }
 
-void on_mouse_button(GLFWwindow* w, int button, int action, int) {
+void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
     WebApp& web = web_of(w);
     if (action == GLFW_PRESS && button >= 0 && button < ImGuiMouseButton_COUNT) web.input.mouse_pressed[button] = true;
+    web.input.click_mods |= mods;   // GLFW's modifier keys at this event (input.h)
     request_frame(web.scheduler);
 }
 
@@ -141,18 +142,23 @@ void input_install(WebApp& web) {
 void input_new_frame(WebApp& web) {
     ImGuiIO& io = ImGui::GetIO();
     GLFWwindow* w = web.window;
+    bool any_button = false;
     for (int b = 0; b < ImGuiMouseButton_COUNT; ++b) {
         io.MouseDown[b] = web.input.mouse_pressed[b] || glfwGetMouseButton(w, b) == GLFW_PRESS;
         web.input.mouse_pressed[b] = false;
+        any_button |= io.MouseDown[b];
     }
     for (int k = 0; k < 512; ++k) {
         io.KeysDown[k] = web.input.key_pressed[k] || glfwGetKey(w, k) == GLFW_PRESS;
         web.input.key_pressed[k] = false;
     }
-    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
-    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
-    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
-    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+    const int mods = web.input.click_mods;
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL] || (mods & GLFW_MOD_CONTROL);
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT] || (mods & GLFW_MOD_SHIFT);
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT] || (mods & GLFW_MOD_ALT);
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER] || (mods & GLFW_MOD_SUPER);
+    // The release frame (every button up) was the last to need them.
+    if (!any_button) web.input.click_mods = 0;
 }
 
 void input_end_frame(WebApp& web) {

@@ -15,6 +15,10 @@ struct InputState {
     // mouse.click): the press is remembered so one frame sees the button down.
     bool mouse_pressed[ImGuiMouseButton_COUNT] = {};
     bool key_pressed[512] = {};
+    // Shift/Ctrl/Alt/Super (GLFW_MOD_*) held at a mouse press or release. ImGui acts on a click at
+    // the frame that sees the release, which comes after the press frame; by then the key may be up
+    // already (a quick Shift-click, or a slow frame). They count until a frame sees every button up.
+    int click_mods = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
 };
 
