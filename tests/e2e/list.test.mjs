@@ -136,7 +136,13 @@ test('list: dark theme screenshot', async (t) => {
   const { page, url, problems } = await openApp(t, { viewport: { width: 1400, height: 860 }, colorScheme: 'dark' });
   await gotoApp(page, url);
   await openListWithSample(page);
+  const firstRow = (await rows(page))[0].id;
   await hoverClickItem(page, 'Value');
+  // The header's click sorts on its release frame: shoot once the rows show the new order.
+  await waitForItems(page, (all) => {
+    const r = all.filter((i) => ROW_PATH.test(i.path)).sort((a, b) => a.y - b.y);
+    return r.length > 0 && r[0].path.match(ROW_PATH)[1] !== firstRow;
+  }, { what: 'rows sorted by value' });
   await page.screenshot({ path: resultPath('list-dark.png') });
   assert.deepEqual(problems, []);
 });
