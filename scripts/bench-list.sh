@@ -71,8 +71,8 @@ L.append("<!-- LIST:BEGIN (engineer E: scripts/bench-list.sh writes this section
 L.append(f"## List view ({deals:,} deals)")
 L.append("")
 L.append(f"Run by `scripts/bench-list.sh` on {datetime.date.today().isoformat()}: {cpu}, {cores} cores shared with other "
-         f"builds, **load average {load}** at the start. Native: g++ -O2 (Release). WASM: Emscripten 3.1.6 -O2, "
-         f"run in Node {node}. Times are **CPU time of the process** (median of the runs): on a shared, loaded "
+         f"builds, **load average {load}** at the start. Native: g++, WASM: Emscripten 3.1.6 (em++), both CMake Release "
+         f"(-O3), WASM run in Node {node}. Times are **CPU time of the process** (median of the runs): on a shared, loaded "
          "machine wall time mostly measures waiting for a core (the wall medians are printed by the programs and "
          "listed for the two target queries).")
 L.append("")
@@ -110,7 +110,8 @@ L.append(f"**Side by side: @tanstack/table-core {ts.get('tanstack_version', '?')
          "(`basic` desc, `text` asc), `getFilteredRowModel` + `getSortedRowModel`, the core row model built once "
          "and not timed, filters and sort re-run each time) on the rows bench_list exported (the same data): "
          f"{ms(t_ms)} CPU (wall {ms(num(ts, 'tanstack_wall_ms'))}), {int(num(ts, 'tanstack_rows') or 0):,} rows, "
-         f"same result as DealTable: {'yes' if ts.get('same_result') == '1' else '**no**'}.")
+         f"same result as DealTable: {'yes' if ts.get('same_result') == '1' else '**no**'}. (Its CPU time counts V8's "
+         "garbage-collector threads too; its `text` sorting function lower-cases both titles on every comparison.)")
 rn, rw = num(ts, "ratio_native"), num(ts, "ratio_wasm")
 L.append("")
 L.append(f"| ratio (table-core time / DealTable time) | native | WASM | goal |")
