@@ -36,18 +36,19 @@ const char* role_word(Role r) {
 void member_rows(ViewContext& ctx, float width) {
     const Palette& p = ctx.palette;
     const auto& team = ctx.store.workspace().team;
-    const float row_h = 34.0f;
+    const float row_h = 30.0f;
+    const float pitch = row_h + ImGui::GetStyle().ItemSpacing.y;
     // A big team scrolls inside the dialog instead of pushing its buttons off the screen.
-    const float list_h = std::min(row_h * float(team.size()) + 2.0f, std::max(row_h * 3, ctx.ui.height * 0.4f));
+    const float list_h = std::min(pitch * float(team.size()), std::max(pitch * 3, ctx.ui.height * 0.45f));
     ImGui::BeginChild("first_start_team", ImVec2(width, list_h), false);
     for (const TeamMember& m : team) {
         push_id(m.meta.id);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##member", false, 0, ImVec2(width - 4.0f, row_h - 4.0f)))
+        if (ImGui::Selectable("##member", false, 0, ImVec2(width - 4.0f, row_h)))
             ctx.intents.commands.push_back(SetCurrentUser{m.meta.id});
         name_last_item(("I am " + m.name).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float text_y = at.y + (row_h - 4.0f - ImGui::GetTextLineHeight()) * 0.5f;
+        const float text_y = at.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f;
         dl->AddText(ImVec2(at.x + 10.0f, text_y), p.accent, icons::kUser);
         dl->AddText(ImVec2(at.x + 34.0f, text_y), p.text, m.name.c_str());
         const char* role = role_word(m.role);
@@ -112,7 +113,12 @@ void draw_first_start(ViewContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
     if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
-        if (!needed) ImGui::CloseCurrentPopup();   // chosen (or the workspace replaced): done
+        if (!needed) {   // chosen (or the workspace replaced): gone this frame, nothing stale drawn
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+            ImGui::PopStyleVar();
+            return;
+        }
         const float width = ImGui::GetContentRegionAvail().x;
         const bool no_team = ctx.store.workspace().team.empty();
         text_item(no_team ? "Welcome! Who are you?" : kDialog, ctx.ui.fonts.heading, p.text, width);

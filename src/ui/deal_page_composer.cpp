@@ -60,9 +60,8 @@ void note_composer(ViewContext& ctx, const Deal& deal, float width) {
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
     name_last_item("Note text");
     const bool escape = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
-    ImGui::TextUnformatted(io.ConfigMacOSXBehaviors ? "Cmd+Enter saves, Esc closes" : "Ctrl+Enter saves, Esc closes");
-    ImGui::PopStyleColor();
+    // The platform sets io.ConfigMacOSXBehaviors on a Mac (clipboard.cpp): name Cmd there.
+    text_item(io.ConfigMacOSXBehaviors ? "Cmd+Enter saves, Esc closes" : "Ctrl+Enter saves, Esc closes", nullptr, p.text_muted);
     ImGui::SameLine(width - 190.0f);
     const bool cancel = styled_button("Cancel##note", nullptr, ButtonKind::Ghost, p, ImVec2(80, 0));
     ImGui::SameLine(0, space::sm);

@@ -118,3 +118,83 @@ test('Ctrl+C copies a field to the system clipboard; a paste event lands at the 
   assert.ok(await find(page, 'Create deal'), 'the form closed');
   assert.deepEqual(problems, []);
 });
+
+// A Mac's Chrome. The app decides Mac behaviour (Cmd instead of Ctrl in text fields, ImGui's
+// io.ConfigMacOSXBehaviors) from the platform and the user agent (clipboard.js).
+const MAC_USER_AGENT =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+
+// Cmd+<key> as a person presses it: Cmd held a frame first, the key, then Cmd released (ImGui
+// samples keys once per frame).
+async function cmd(page, key) {
+  await page.keyboard.down('Meta');
+  await nextFrame(page);
+  await press(page, key);
+  await page.keyboard.up('Meta');
+  await nextFrame(page);
+}
+
+test('on a Mac: Cmd+C copies, Cmd+V pastes into the deal form, Cmd+Enter saves a note, Cmd+Z undoes', async (t) => {
+  const app = await openApp(t, { userAgent: MAC_USER_AGENT });
+  const { page, problems } = app;
+  await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await gotoApp(page, app.url);
+  const dealsBefore = (await snapshot(page)).deals.length;
+
+  // Cmd+A, Cmd+C in the title: only a Mac-configured text field takes Meta as the shortcut key.
+  await click(page, 'New deal');
+  await click(page, 'Title');
+  await type(page, 'Mac');
+  await cmd(page, 'A');
+  await cmd(page, 'C');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Mac');
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+
+  // Cmd+V with the real keys: ImGui pastes what the app holds (the word copied above) at the end.
+  // Cmd+A, Cmd+C then put the whole title on the system clipboard (which held something else
+  // meanwhile): the paste landed.
+  await press(page, 'End');
+  await cmd(page, 'V');
+  await cmd(page, 'A');
+  await cmd(page, 'C');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'MacMac');
+  await click(page, 'Contact search');
+
+  // Text from another app: a Mac's browser turns Cmd+V into a paste event carrying the system
+  // clipboard. Chromium on Linux (this machine) does not, so the test sends that event itself with
+  // Cmd held, as the Mac browser would; the app then presses Cmd+V for ImGui (clipboard.cpp), which
+  // pastes only because it knows Cmd is the shortcut key here. It replaces the selected text.
+  await page.keyboard.down('Meta');
+  await nextFrame(page);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Zoë Łukasz');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await nextFrame(page);
+  await page.keyboard.up('Meta');
+  await nextFrame(page);
+  await click(page, 'Create contact');
+  await click(page, 'Value');
+  await type(page, '900');
+  await press(page, 'Enter');
+  const created = await waitForSnapshot(page, (s) => s.deals.length === dealsBefore + 1, 'the new deal');
+  const deal = created.deals.find((d) => d.title === 'MacMac');
+  assert.ok(deal, `no deal titled "MacMac": ${created.deals.map((d) => d.title).join(', ')}`);
+  assert.ok(created.contacts.some((c) => c.name === 'Zoë Łukasz' && deal.contacts[0] === c.id), 'the pasted contact');
+  assert.equal(deal.value, 90000);
+
+  // A note saved with Cmd+Enter (the hint says so), then Cmd+Z outside any text field undoes it.
+  await waitForItems(page, has('Take a note'), { what: 'the deal page' });
+  await click(page, 'Take a note');
+  await waitForItems(page, has('Cmd+Enter saves, Esc closes'), { what: 'the Mac hint' });
+  await click(page, 'Note text');
+  await type(page, 'Called from a Mac');
+  await cmd(page, 'Enter');
+  const noted = await waitForSnapshot(page, (s) => s.notes.some((n) => n.deal === deal.id), 'the note');
+  assert.equal(noted.notes.find((n) => n.deal === deal.id).text, 'Called from a Mac');
+  await waitForItems(page, (all) => !has('Note text')(all), { what: 'the note composer closed' });
+  await cmd(page, 'Z');
+  await waitForSnapshot(page, (s) => !s.notes.some((n) => n.deal === deal.id), 'the note undone');
+  assert.deepEqual(problems, []);
+});

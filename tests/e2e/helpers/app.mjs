@@ -38,8 +38,9 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 //   mount:       URL path the app folder is served under ('/' or '/some/sub/path/')
 //   viewport:    CSS pixels
 //   colorScheme: 'light' | 'dark'
+//   userAgent:   a browser's user agent string to emulate (default: Chromium's own)
 // The returned `problems` collects console errors, page errors and failed requests as strings.
-export async function openApp(t, { mount = '/', viewport = { width: 1280, height: 800 }, colorScheme = 'light' } = {}) {
+export async function openApp(t, { mount = '/', viewport = { width: 1280, height: 800 }, colorScheme = 'light', userAgent } = {}) {
   if (!fs.existsSync(path.join(appDir, 'index.html'))) {
     throw new Error(`no built app in ${appDir}: run scripts/test.sh (or build the web target) first`);
   }
@@ -69,6 +70,7 @@ export async function openApp(t, { mount = '/', viewport = { width: 1280, height
     args: CHROMIUM_ARGS,
     viewport,
     colorScheme,
+    ...(userAgent ? { userAgent } : {}),
   });
   cleanups.push(() => context.close());
 
