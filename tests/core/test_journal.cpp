@@ -421,7 +421,7 @@ TEST_CASE("journal files never pile up: compaction is due by file count or by by
     Millis t = 0;
     REQUIRE(s.journal.compact(encode(s.model), t).ok());
     size_t compactions = 0, by_count = 0, by_bytes = 0, max_segments = 0;
-    size_t max_due = storage.files().at(journal::snapshot_name(1)).size() / opts.snapshot_bytes_per_segment;
+    size_t max_due = size_t(storage.files().at(journal::snapshot_name(1)).size() / opts.snapshot_bytes_per_segment);
     std::mt19937 rng(7);
     for (int flush = 0; flush < 3000; ++flush) {
         // Mostly small edits; now and then a big one (a long note), so both triggers fire.
@@ -442,8 +442,8 @@ TEST_CASE("journal files never pile up: compaction is due by file count or by by
         const uint64_t covered = journal::decode_snapshot(storage.files().at(journal::snapshot_name(newest_gen))).header.last_seq;
         REQUIRE(s.journal.compact(encode(s.model), t).ok());
         ++compactions;
-        max_due = std::max(max_due, storage.files().at(journal::snapshot_name(1 + compactions)).size() /
-                                        opts.snapshot_bytes_per_segment);
+        max_due = std::max(max_due, size_t(storage.files().at(journal::snapshot_name(1 + compactions)).size() /
+                                           opts.snapshot_bytes_per_segment));
         CHECK(count_files(storage, "s-") == 2);
         for (const auto& [name, bytes] : storage.files()) {
             uint64_t n = 0;
