@@ -72,8 +72,12 @@ void draw_cards(ViewContext& ctx, const ShownLane& lane, float width, float heig
             board.drag.grab_offset = ImVec2(ImGui::GetIO().MousePos.x - ImGui::GetItemRectMin().x,
                                             ImGui::GetIO().MousePos.y - ImGui::GetItemRectMin().y);
         }
-        if (ev.clicked && !board.drag.active()) board.selected = deal->meta.id;
-        if (ev.hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open_deal(ctx.ui, deal->meta.id);
+        // A click (press and release without dragging) opens the deal, as in Pipedrive; the card
+        // stays selected for the keyboard when the user comes back to the board.
+        if (ev.clicked && !board.drag.active()) {
+            board.selected = deal->meta.id;
+            open_deal(ctx.ui, deal->meta.id);
+        }
         if (ev.right_clicked) {
             board.selected = deal->meta.id;
             board.menu_deal = deal->meta.id;

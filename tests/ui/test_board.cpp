@@ -182,7 +182,7 @@ TEST_CASE("quick add creates a deal at the end of the lane with a contact named 
 TEST_CASE("arrows move the selection and Shift+Right / Shift+Left move the deal between stages") {
     UiDriver ui(1800, 900);
     fill_starter(ui, 2);
-    REQUIRE(ui.click("Lead in 1"));
+    ui.press_key(ImGuiKey_DownArrow);   // nothing selected yet: the first card of the first lane
     const Id id = ui.app.ui.board.selected;
     REQUIRE(id == lane_ids(ui, stage_named(ui, "Lead in").id)[0]);
     ui.press_key(ImGuiKey_DownArrow);
@@ -487,7 +487,7 @@ TEST_CASE("Cmd+Z and Cmd+Shift+Z undo and redo a board move too (Mac)") {
     CHECK(deal(ui, id).stage == stage_named(ui, "Proposal sent").id);
 }
 
-TEST_CASE("a double click on a card opens the deal; hovering shows its details") {
+TEST_CASE("a click on a card opens the deal; hovering shows its details; a drag does not open") {
     UiDriver ui(1800, 900);
     fill_starter(ui, 1);
     const Id id = lane_ids(ui, stage_named(ui, "Lead in").id)[0];
@@ -497,12 +497,20 @@ TEST_CASE("a double click on a card opens the deal; hovering shows its details")
     const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
     REQUIRE(tooltip != nullptr);
     CHECK(tooltip->Active);
+    CHECK(ui.app.ui.view == View::Board);
     ui.click_at(card.center_x(), card.center_y());
-    ImGuiIO& io = ImGui::GetIO();
-    io.MouseDown[0] = true;
-    ui.frame();
-    io.MouseDown[0] = false;
-    ui.frame(3);
+    ui.frame(2);
     CHECK(ui.app.ui.view == View::Deal);
     CHECK(ui.app.ui.deal_page.deal == id);
+    CHECK(ui.app.ui.board.selected == id);
+
+    // Back on the board, dragging the card into the next lane moves it and opens nothing.
+    ui.app.ui.view = View::Board;
+    ui.frame(2);
+    const ItemRecord again = item(ui, "Lead in 1");
+    const ItemRecord onto = item(ui, "Contact made 1");
+    ui.drag(again.center_x(), again.center_y(), onto.center_x(), onto.y + 10.0f);
+    ui.frame(2);
+    CHECK(ui.app.ui.view == View::Board);
+    CHECK(deal(ui, id).stage == stage_named(ui, "Contact made").id);
 }
