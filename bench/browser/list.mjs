@@ -1,0 +1,192 @@
+// The List view with a million rows in headless Chromium: (a) CPU time per frame while scrolling
+// 1,000,000 deals with real wheel events over the table (dealdeck.frameStats(), after the frames
+// that load and build the table), (b) exporting those 1,000,000 rows as CSV ("Export CSV" to the
+// browser's download event; the file is written in parts over frames), (c) importing a generated
+// 1,000,000-row CSV through the real file chooser into a fresh workspace (read, parse with its
+// progress bar, plan, apply as one command). Not a test: run by hand,
+//   node bench/browser/list.mjs [--deals 1000000] [--rows 1000000] [--app build-f-web/app] [--skip-import]
+// Figures go to the LIST-BROWSER part of docs/benchmarks.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp, waitReady, repoRoot } from '../../tests/e2e/helpers/app.mjs';
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+const DEALS = Number(option('deals', 1_000_000));
+const ROWS = Number(option('rows', 1_000_000));
+const SKIP_IMPORT = process.argv.includes('--skip-import');
+if (option('app', null)) process.env.DEALDECK_APP_DIR = path.resolve(repoRoot, option('app', null));
+
+const VIEWPORT = { width: 1440, height: 900 };
+const ROW_PATH = /##([0-9a-f]{16})$/;   // each row's Selectable: "<title>##<deal id>"
+
+const items = (page) => page.evaluate(() => window.dealdeck.items());
+const nextFrame = (page) => page.evaluate(() => window.dealdeck.nextFrame());
+const stats = (page) => page.evaluate(() => window.dealdeck.frameStats());
+const heapMB = (page) => page.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length / 2 ** 20 : NaN));
+
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+async function waitFor(page, predicate, what, timeoutMs = 600_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const all = await items(page);
+    const found = predicate(all);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function hoverClick(page, item) {
+  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  await nextFrame(page);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await nextFrame(page);
+}
+const byLabel = (label) => (all) => all.find((i) => i.label === label);
+
+// Runs with a page of its own (fresh profile) and closes everything after.
+async function withPage(fn) {
+  const cleanups = [];
+  const t = { after: (f) => cleanups.push(f) };   // openApp's test hook, outside node:test
+  try {
+    const { page, url, problems } = await openApp(t, { viewport: VIEWPORT });
+    await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page);
+    const result = await fn(page);
+    if (problems.length) console.log(`  page problems: ${problems.slice(0, 5).join('; ')}`);
+    return result;
+  } finally {
+    for (const step of cleanups.reverse()) await step().catch(() => {});
+  }
+}
+
+// (a) and (b): a million sample deals, the list scrolled, then exported.
+async function scrollAndExport(page) {
+  let t0 = Date.now();
+  const loaded = await page.evaluate((d) => window.dealdeck.loadSample(d, 1), DEALS);
+  if (!loaded.ok) throw new Error(`loadSample failed: ${loaded.error}`);
+  await nextFrame(page);
+  console.log(`  ${loaded.deals} sample deals generated and loaded in the page: ${secs(Date.now() - t0)} (heap ${(await heapMB(page)).toFixed(0)} MB)`);
+
+  t0 = Date.now();
+  await hoverClick(page, await waitFor(page, byLabel('List'), 'the List switch'));
+  const count = `${DEALS.toLocaleString('en-US')} deals`;
+  await waitFor(page, byLabel(count), `"${count}"`);
+  console.log(`  List view shown (table built, first query): ${secs(Date.now() - t0)}`);
+  for (let i = 0; i < 4; i++) await nextFrame(page);
+
+  // Scroll: a wheel notch over the table before each frame, the stats read every 40 frames.
+  const rows = (await items(page)).filter((i) => ROW_PATH.test(i.path)).sort((a, b) => a.y - b.y);
+  const first = rows[0].label;
+  await page.mouse.move(rows[0].x + 300, rows[Math.min(5, rows.length - 1)].y);
+  await nextFrame(page);
+  // frameStats() summarises the last 240 frames drawn: after 240 wheel steps they are all scroll frames.
+  for (let i = 0; i < 240; i++) {
+    await page.mouse.wheel(0, i < 120 ? 400 : 4000);   // steady scrolling, then big jumps
+    await nextFrame(page);
+  }
+  const s = await stats(page);
+  const after = (await items(page)).filter((i) => ROW_PATH.test(i.path)).sort((a, b) => a.y - b.y)[0]?.label;
+  const scroll = { frames: s.count, median: s.avg, p95: s.p95, max: s.max };
+  console.log(`  (a) scrolling 1,000,000 rows: avg ${s.avg.toFixed(2)} ms   p95 ${s.p95.toFixed(2)} ms   max ${s.max.toFixed(2)} ms   ` +
+    `(last ${s.count} frames)   top row "${first}" -> "${after}"`);
+
+  // Export: the click to the browser's download, the file read back for its size and rows.
+  const exportButton = await waitFor(page, byLabel('Export CSV'), 'Export CSV');
+  const downloadWait = page.waitForEvent('download', { timeout: 900_000 });
+  t0 = Date.now();
+  await hoverClick(page, exportButton);
+  const download = await downloadWait;
+  const exportMs = Date.now() - t0;
+  const file = path.join(os.tmpdir(), `dealdeck-bench-export-${process.pid}.csv`);
+  await download.saveAs(file);
+  const size = fs.statSync(file).size;
+  let lines = 0;
+  for await (const chunk of fs.createReadStream(file)) for (let i = 0; i < chunk.length; i++) lines += chunk[i] === 10;
+  fs.rmSync(file, { force: true });
+  console.log(`  (b) export of ${(lines - 1).toLocaleString('en-US')} rows: ${secs(exportMs)} from the click to the download ` +
+    `(${(size / 1e6).toFixed(1)} MB; heap ${(await heapMB(page)).toFixed(0)} MB)`);
+  return { scroll, exportMs, size, rows: lines - 1 };
+}
+
+// A generated CSV in the shape a CRM export has; stage and owner names the starter workspace knows.
+function writeCsv(file, rows) {
+  const stages = ['Lead in', 'Contact made', 'Needs defined', 'Proposal sent', 'Negotiation'];
+  const words = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'];
+  const fd = fs.openSync(file, 'w');
+  let out = 'Title,Value,Currency,Stage,Contacts,Company,Expected close,Reference\r\n';
+  for (let i = 0; i < rows; i++) {
+    const company = `${words[i % 10]} ${words[(i >> 4) % 10]} ${i % 997}`;
+    const month = String(1 + (i % 12)).padStart(2, '0'), day = String(1 + (i % 28)).padStart(2, '0');
+    out += `"${words[(i >> 2) % 10]} renewal, seat ${i}",${(i % 50000) + 100}.${String(i % 100).padStart(2, '0')},USD,` +
+      `${stages[i % 5]},Person ${i % 4999},${company},2027-${month}-${day},IMP-${i}\r\n`;
+    if (out.length > 1 << 20) {
+      fs.writeSync(fd, out);
+      out = '';
+    }
+  }
+  fs.writeSync(fd, out);
+  fs.closeSync(fd);
+  return fs.statSync(file).size;
+}
+
+// (c) the generated file imported through the file chooser into the starter workspace.
+async function importRows(page, file) {
+  await hoverClick(page, await waitFor(page, byLabel('List'), 'the List switch'));
+  const chooserWait = page.waitForEvent('filechooser');
+  await hoverClick(page, await waitFor(page, byLabel('Import CSV'), 'Import CSV'));
+  const chooser = await chooserWait;
+  const t0 = Date.now();
+  await chooser.setFiles(file);
+  const preview = await waitFor(page, byLabel('Preview'), 'the mapping step');
+  const readMs = Date.now() - t0;
+
+  let t1 = Date.now();
+  await hoverClick(page, preview);
+  // The parse runs a slice per frame with a progress bar; count the frames it took and the slowest.
+  let progressSeen = false;
+  const done = await (async () => {
+    for (;;) {
+      const all = await items(page);
+      progressSeen ||= all.some((i) => i.label === 'Reading rows...');
+      const summaryItem = all.find((i) => / new deals, \d+ updates, \d+ bad rows$/.test(i.label));
+      if (summaryItem) return summaryItem;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const parseMs = Date.now() - t1;
+  const f = await stats(page);   // the last 240 frames: the end of the parse
+  const parseFrames = { frames: f.count, median: f.avg, p95: f.p95, max: f.max };
+
+  t1 = Date.now();
+  await hoverClick(page, await waitFor(page, byLabel('Import'), 'Import'));
+  const count = (n) => `${n.toLocaleString('en-US')} deals`;
+  const before = Number(done.label.split(' ')[0]);
+  await waitFor(page, (all) => all.some((i) => i.label === count(before)) && !all.some((i) => i.label === 'Import'), 'the imported rows in the list');
+  const applyMs = Date.now() - t1;
+  console.log(`  (c) import of ${ROWS.toLocaleString('en-US')} rows: read ${secs(readMs)}, parse + plan ${secs(parseMs)} ` +
+    `(progress bar ${progressSeen ? 'shown' : 'NOT seen'}; last frames avg ${parseFrames.median.toFixed(1)} ms, max ${parseFrames.max.toFixed(1)} ms), apply + list ${secs(applyMs)}; ` +
+    `"${done.label}"; heap ${(await heapMB(page)).toFixed(0)} MB`);
+  return { readMs, parseMs, applyMs, parseFrames, label: done.label };
+}
+
+console.log(`list browser benchmark: ${DEALS} deals, import of ${ROWS} rows, ${VIEWPORT.width}x${VIEWPORT.height}, ` +
+  `${os.cpus().length} cores (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ` +
+  `${new Date().toISOString()}`);
+await withPage(scrollAndExport);
+if (!SKIP_IMPORT) {
+  const file = path.join(os.tmpdir(), `dealdeck-bench-import-${process.pid}.csv`);
+  const size = writeCsv(file, ROWS);
+  console.log(`  generated ${file}: ${ROWS.toLocaleString('en-US')} rows, ${(size / 1e6).toFixed(1)} MB`);
+  try {
+    await withPage((page) => importRows(page, file));
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+console.log(`load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
