@@ -294,7 +294,10 @@ TEST_CASE("deal table: kept up to date by apply(changes), it answers like a fres
         REQUIRE(table.size() == s.store.workspace().deals.size());
         // A few random queries after every change (the ranks they use get repaired each time)...
         for (int i = 0; i < 2; ++i) {
-            const auto [q, sort] = random_query(rng);
+            // Named references, not a structured binding: CAPTURE's lambda cannot capture one (clang, C++17).
+            const auto query_and_sort = random_query(rng);
+            const dd::DealQuery& q = query_and_sort.first;
+            const std::vector<dd::SortKey>& sort = query_and_sort.second;
             std::string sorted_by;
             for (const dd::SortKey& k : sort) sorted_by += std::string(dd::to_string(k.column)) + (k.descending ? " desc " : " ");
             CAPTURE(q.text);
