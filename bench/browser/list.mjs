@@ -163,11 +163,14 @@ async function importRows(page, file) {
   const f = await stats(page);   // the last 240 frames: the end of the parse
   const parseFrames = { frames: f.count, median: f.avg, p95: f.p95, max: f.max };
 
+  console.log(`  (c) import of ${ROWS.toLocaleString('en-US')} rows: read ${secs(readMs)}, parse + plan ${secs(parseMs)} ` +
+    `(progress bar ${progressSeen ? 'shown' : 'NOT seen'}; "${done.label}")`);
   t1 = Date.now();
+  const countBefore = (all) => all.find((i) => /^\d[\d,]* deals?$/.test(i.label))?.label;
+  const before = countBefore(await items(page));
   await hoverClick(page, await waitFor(page, byLabel('Import'), 'Import'));
-  const count = (n) => `${n.toLocaleString('en-US')} deals`;
-  const before = Number(done.label.split(' ')[0]);
-  await waitFor(page, (all) => all.some((i) => i.label === count(before)) && !all.some((i) => i.label === 'Import'), 'the imported rows in the list');
+  // Applied: the dialog is gone and the row count changed (the workspace may hold deals already).
+  await waitFor(page, (all) => !all.some((i) => i.label === 'Import') && countBefore(all) && countBefore(all) !== before, 'the imported rows in the list');
   const applyMs = Date.now() - t1;
   console.log(`  (c) import of ${ROWS.toLocaleString('en-US')} rows: read ${secs(readMs)}, parse + plan ${secs(parseMs)} ` +
     `(progress bar ${progressSeen ? 'shown' : 'NOT seen'}; last frames avg ${parseFrames.median.toFixed(1)} ms, max ${parseFrames.max.toFixed(1)} ms), apply + list ${secs(applyMs)}; ` +
