@@ -105,7 +105,8 @@ test('a read-only tab follows the writer: only the journal tail after an edit, e
 
   // Edits through the board, each saved as a small journal segment: the follower applies just those.
   await page.bringToFront();
-  await page.click('canvas');
+  // Keyboard focus only: a click on the board would land on a card, and a click opens the deal.
+  await page.focus('canvas');
   for (let n = 0; n < 2; n++) {
     const move = await moveDealByKeyboard(page);
     await waitSaved(page);
