@@ -7,21 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   openApp, gotoApp, waitReady, items, snapshot, frameStats, nextFrame, clickItem, waitForItems, resultPath, repoRoot,
+  loadSampleFromTopBar,
 } from './helpers/app.mjs';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const CARD_WINDOW = /\/cards_/;   // a card's InvisibleButton lives in its lane's "cards" child
 
-async function loadSample(page) {
-  // The first click can land before the page has focus: click until the store holds deals.
-  for (let attempt = 0; attempt < 5 && (await snapshot(page)).deals.length === 0; attempt++) {
-    await clickItem(page, 'Load sample data');
-    await nextFrame(page);
-    if ((await items(page)).some((i) => i.label === 'Replace workspace')) await clickItem(page, 'Replace workspace');
-    await nextFrame(page);
-  }
-  assert.ok((await snapshot(page)).deals.length > 0, 'sample data did not load');
-}
 
 // The shown pipeline is the first one; its open stages in board order.
 function firstPipeline(ws) {
@@ -70,7 +61,7 @@ async function screenshot(page, name) {
 test('dragging a card with the mouse to another lane moves the deal there, and it survives a reload', async (t) => {
   const { page, url, problems } = await openApp(t, { viewport: VIEWPORT });
   await gotoApp(page, url);
-  await loadSample(page);
+  await loadSampleFromTopBar(page);
   let ws = await snapshot(page);
   const open = firstPipeline(ws).stages.filter((s) => s.kind === 'open');
   const [from, to] = [open[0], open[1]];
@@ -125,7 +116,7 @@ test('dragging a card with the mouse to another lane moves the deal there, and i
 test('board screenshots: light, dark, and the pipeline settings', async (t) => {
   const { page, url, problems } = await openApp(t, { viewport: VIEWPORT });
   await gotoApp(page, url);
-  await loadSample(page);
+  await loadSampleFromTopBar(page);
   await waitForItems(page, (list) => list.some((i) => CARD_WINDOW.test(i.window)), { what: 'cards' });
   await page.mouse.move(4, VIEWPORT.height - 4);   // no hover tooltip in the picture
   await nextFrame(page);

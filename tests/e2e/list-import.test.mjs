@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, gotoApp, items, clickItem, waitForItems, snapshot, nextFrame, repoRoot } from './helpers/app.mjs';
+import { openApp, gotoApp, items, clickItem, waitForItems, snapshot, nextFrame, repoRoot, loadSampleFromTopBar } from './helpers/app.mjs';
 
 const CSV = [
   'Deal - Title,Deal - Value,Deal - Currency,Deal - Expected close date,Person - Name,Organization - Name',
@@ -28,12 +28,7 @@ async function hoverClickItem(page, label) {
 }
 
 async function openListWithSample(page) {
-  for (let attempt = 0; attempt < 5 && (await snapshot(page)).deals.length === 0; attempt++) {
-    await clickItem(page, 'Load sample data');
-    await nextFrame(page);
-    if ((await items(page)).some((i) => i.label === 'Replace workspace')) await clickItem(page, 'Replace workspace');
-    await nextFrame(page);
-  }
+  await loadSampleFromTopBar(page);
   await clickItem(page, 'List');
   await waitForItems(page, (all) => all.some((i) => i.label === 'Import CSV'), { what: 'the list toolbar' });
 }

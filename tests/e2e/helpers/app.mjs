@@ -161,6 +161,17 @@ export async function clickItem(page, label) {
   return item;
 }
 
+// "Load sample data" in the top bar (confirming "Replace workspace" when asked). The first click
+// can land before the page has focus: click until the store holds deals.
+export async function loadSampleFromTopBar(page) {
+  for (let attempt = 0; attempt < 5 && (await snapshot(page)).deals.length === 0; attempt++) {
+    await clickItem(page, 'Load sample data');
+    await nextFrame(page);
+    if ((await items(page)).some((i) => i.label === 'Replace workspace')) await clickItem(page, 'Replace workspace');
+    await nextFrame(page);
+  }
+}
+
 export function resultPath(name) {
   fs.mkdirSync(resultsDir, { recursive: true });
   return path.join(resultsDir, name);
