@@ -18,12 +18,7 @@ WASM=${LIST_WASM_BUILD:-$PWD/build/bench-list-wasm}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-dd_log "native build in $NATIVE"
-[ -f "$NATIVE/build.ninja" ] || cmake -S . -B "$NATIVE" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$NATIVE" -j "$DD_JOBS" --target bench_list
-dd_log "WASM build in $WASM"
-[ -f "$WASM/build.ninja" ] || emcmake cmake -S . -B "$WASM" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$WASM" -j "$DD_JOBS" --target bench_list
+dd_build_bench_pair "$NATIVE" "$WASM" bench_list
 dd_log "@tanstack/table-core (pinned by bench/tanstack/package-lock.json)"
 (cd bench/tanstack && npm ci --no-audit --no-fund --loglevel=error)
 

@@ -17,14 +17,7 @@ COUNTS=("$@")
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-dd_log "native build in $NATIVE"
-[ -f "$NATIVE/build.ninja" ] || cmake -S . -B "$NATIVE" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$NATIVE" -j "$DD_JOBS" --target bench_core
-
-dd_log "WASM build in $WASM"
-[ -f "$WASM/build.ninja" ] || emcmake cmake -S . -B "$WASM" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DDEALDECK_BUILD_TESTS=OFF >/dev/null
-cmake --build "$WASM" -j "$DD_JOBS" --target bench_core
+dd_build_bench_pair "$NATIVE" "$WASM" bench_core
 
 dd_log "native run: ${COUNTS[*]} deals"
 "$NATIVE/bench/bench_core" "${COUNTS[@]}" | tee "$OUT/native.txt"

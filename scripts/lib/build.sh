@@ -1,4 +1,4 @@
-# Shared by scripts/serve.sh and scripts/test.sh: the environment and the two builds.
+# Shared by scripts/serve.sh, scripts/test.sh and the benchmark scripts: the environment and the builds.
 # Source it from a script that has already done `cd` to the repository root.
 #
 #   build/native : g++ Release, doctest suites + benchmarks, run by ctest
@@ -43,4 +43,17 @@ dd_build_web() {
       -DDEALDECK_BUILD_BENCH=OFF || return 1
   fi
   cmake --build "$DD_WEB_BUILD" -j "$DD_JOBS"
+}
+
+# A benchmark target built natively and with Emscripten in folders of its own (Release, -O3),
+# so the figures never come from a debug or a test build. Used by scripts/bench*.sh.
+dd_build_bench_pair() { # native-dir wasm-dir target
+  local native=$1 wasm=$2 target=$3
+  dd_log "native build of $target in $native"
+  [ -f "$native/build.ninja" ] || cmake -S "$DD_ROOT" -B "$native" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$native" -j "$DD_JOBS" --target "$target"
+  dd_log "WASM build of $target in $wasm"
+  [ -f "$wasm/build.ninja" ] || emcmake cmake -S "$DD_ROOT" -B "$wasm" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DDEALDECK_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$wasm" -j "$DD_JOBS" --target "$target"
 }

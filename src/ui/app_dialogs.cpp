@@ -18,12 +18,7 @@ void draw_dialogs(ViewContext& ctx) {
         ImGui::OpenPopup(kConfirmSample);
         ctx.ui.confirm_sample = false;
     }
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.3f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(420.0f, 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    if (ImGui::BeginPopupModal(kConfirmSample, nullptr,
-                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings)) {
+    if (begin_dialog(kConfirmSample, ctx.ui.width, ctx.ui.height * 0.3f, 420.0f)) {
         const float wrap = ImGui::GetContentRegionAvail().x;
         text_item(kConfirmSample, ctx.ui.fonts.heading, p.text, wrap);
         text_item("Sample data replaces every deal, contact and pipeline in this workspace. "
@@ -43,7 +38,6 @@ void draw_dialogs(ViewContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    ImGui::PopStyleVar();
 }
 
 void draw_toast(ViewContext& ctx) {

@@ -108,15 +108,10 @@ void draw_first_start(ViewContext& ctx) {
     const Palette& p = ctx.palette;
     const bool needed = first_start_needed(ctx.store, ctx.ui);
     if (needed && !ImGui::IsPopupOpen(kDialog)) ImGui::OpenPopup(kDialog);
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.16f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, ctx.ui.width - 2 * space::lg), 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    if (begin_dialog(kDialog, ctx.ui.width, ctx.ui.height * 0.16f, std::min(480.0f, ctx.ui.width - 2 * space::lg))) {
         if (!needed) {   // chosen (or the workspace replaced): gone this frame, nothing stale drawn
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
-            ImGui::PopStyleVar();
             return;
         }
         const float width = ImGui::GetContentRegionAvail().x;
@@ -156,7 +151,6 @@ void draw_first_start(ViewContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    ImGui::PopStyleVar();
 }
 
 }  // namespace dd::ui

@@ -2,6 +2,7 @@
 
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
+#include "ui/lost_reason_picker.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -88,33 +89,14 @@ void draw_lost_dialog(ViewContext& ctx) {
         ImGui::OpenPopup(kLostDialog);
         lost.open_requested = false;
     }
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.25f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(420.0f, 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    const bool open = ImGui::BeginPopupModal(kLostDialog, nullptr,
-                                             ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!open) return;
+    if (!begin_dialog(kLostDialog, ctx.ui.width, ctx.ui.height * 0.25f, 420.0f)) return;
     const Deal* deal = ctx.store.find_deal(lost.deal);
     const float wrap = ImGui::GetContentRegionAvail().x;
     text_item(kLostDialog, ctx.ui.fonts.heading, p.text, wrap);
     if (deal) text_item(deal->title.c_str(), ctx.ui.fonts.body, p.text_muted, wrap);
     ImGui::Dummy(ImVec2(0, space::xs));
 
-    // The workspace's lost reasons, in their order, as a list to pick from.
-    std::vector<const LostReason*> reasons;
-    for (const LostReason& r : ctx.store.workspace().lost_reasons) reasons.push_back(&r);
-    std::sort(reasons.begin(), reasons.end(), [](const LostReason* a, const LostReason* b) { return a->position < b->position; });
-    for (const LostReason* r : reasons) {
-        push_id(r->meta.id);
-        if (ImGui::RadioButton(r->text.c_str(), lost.reason == r->meta.id)) lost.reason = r->meta.id;
-        name_last_item(r->text.c_str());
-        ImGui::PopID();
-    }
-    ImGui::SetNextItemWidth(wrap);
-    ImGui::InputTextWithHint("##lost_text", "Add a comment (optional)", lost.text, sizeof lost.text);
-    name_last_item("Lost comment");
+    lost_reason_picker(ctx, lost.reason, lost.text, sizeof lost.text, wrap);
     ImGui::Dummy(ImVec2(0, space::sm));
 
     const float cancel_w = ImGui::CalcTextSize("Cancel").x + 28.0f;

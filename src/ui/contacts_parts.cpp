@@ -49,11 +49,7 @@ bool confirm_delete_dialog(ViewContext& ctx, const char* title, bool& request, c
         ImGui::OpenPopup(title);
     }
     bool confirmed = false;
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.2f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(480.0f, 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    if (begin_dialog(title, ctx.ui.width, ctx.ui.height * 0.2f, 480.0f)) {
         const float wrap = ImGui::GetContentRegionAvail().x;
         text_item(title, ctx.ui.fonts.heading, p.text, wrap);
         body(wrap);
@@ -71,7 +67,6 @@ bool confirm_delete_dialog(ViewContext& ctx, const char* title, bool& request, c
         }
         ImGui::EndPopup();
     }
-    ImGui::PopStyleVar();
     return confirmed;
 }
 

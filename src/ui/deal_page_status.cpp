@@ -6,6 +6,7 @@
 #include "ui/deal_page_parts.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
+#include "ui/lost_reason_picker.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -142,26 +143,11 @@ void draw_deal_dialogs(ViewContext& ctx, const Deal& deal) {
         page.confirm_delete = false;
         ImGui::OpenPopup(kDeleteDialog);
     }
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.25f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    if (ImGui::BeginPopupModal(kLostDialog, nullptr, flags)) {
+    if (begin_dialog(kLostDialog, ctx.ui.width, ctx.ui.height * 0.25f, 0.0f)) {
         text_item(kLostDialog, ctx.ui.fonts.heading, p.text);
         text_item("Why was it lost? Pick a reason, add details, or both.", nullptr, p.text_muted);
         ImGui::Spacing();
-        for (const LostReason& r : ctx.store.workspace().lost_reasons) {
-            push_id(r.meta.id);
-            if (ImGui::RadioButton(r.text.c_str(), page.lost_reason == r.meta.id)) page.lost_reason = r.meta.id;
-            name_last_item(("Reason " + r.text).c_str());
-            ImGui::PopID();
-        }
-        ImGui::Spacing();
-        caption("Details", p);
-        ImGui::SetNextItemWidth(360.0f);
-        const bool enter = ImGui::InputTextWithHint("##lost_text", "What happened?", page.lost_text, sizeof page.lost_text,
-                                                    ImGuiInputTextFlags_EnterReturnsTrue);
-        name_last_item("Lost details");
+        const bool enter = lost_reason_picker(ctx, page.lost_reason, page.lost_text, sizeof page.lost_text, 360.0f);
         ImGui::Dummy(ImVec2(0, space::sm));
         const bool cancel = styled_button("Cancel", nullptr, ButtonKind::Secondary, p) ||
                             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
@@ -179,9 +165,7 @@ void draw_deal_dialogs(ViewContext& ctx, const Deal& deal) {
         }
         ImGui::EndPopup();
     }
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.3f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(420.0f, 0.0f));
-    if (ImGui::BeginPopupModal(kDeleteDialog, nullptr, flags & ~ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_dialog(kDeleteDialog, ctx.ui.width, ctx.ui.height * 0.3f, 420.0f)) {
         const float wrap = ImGui::GetContentRegionAvail().x;
         text_item(kDeleteDialog, ctx.ui.fonts.heading, p.text, wrap);
         const std::string body = "\"" + deal.title + "\" goes away with its notes, activities and history. "
@@ -200,7 +184,6 @@ void draw_deal_dialogs(ViewContext& ctx, const Deal& deal) {
         }
         ImGui::EndPopup();
     }
-    ImGui::PopStyleVar();
 }
 
 }  // namespace dd::ui

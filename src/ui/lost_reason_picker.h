@@ -1,7 +1,6 @@
 // What every "why was it lost?" dialog shows: the workspace's lost reasons as radio buttons, in
 // their order (named "Reason <text>" for the item registry), and a comment field ("Lost comment").
-// The board's and the deal page's dialogs each draw their own copy of this today; new dialogs use
-// this one.
+// The board's drop on Lost, the deal page's "Mark as lost" and the list's bulk status all use it.
 #pragma once
 #include "ui/view_context.h"
 

@@ -56,11 +56,7 @@ void remove_dialog(ViewContext& ctx) {
     const Palette& p = ctx.palette;
     const TeamMember* m = ctx.store.find_member(s.confirm_remove);
     if (m && !ImGui::IsPopupOpen(kRemoveDialog)) ImGui::OpenPopup(kRemoveDialog);
-    ImGui::SetNextWindowPos(ImVec2(ctx.ui.width * 0.5f, ctx.ui.height * 0.25f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(440.0f, 0.0f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
-    if (ImGui::BeginPopupModal(kRemoveDialog, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                                           ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    if (begin_dialog(kRemoveDialog, ctx.ui.width, ctx.ui.height * 0.25f, 440.0f)) {
         const float wrap = ImGui::GetContentRegionAvail().x;
         text_item(kRemoveDialog, ctx.ui.fonts.heading, p.text, wrap);
         if (m) {
@@ -95,7 +91,6 @@ void remove_dialog(ViewContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    ImGui::PopStyleVar();
 }
 
 // "Ada Lovelace" -> "AL", "Zoë" -> "Z": the first letter of the first two words (a whole UTF-8

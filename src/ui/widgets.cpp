@@ -46,6 +46,20 @@ void draw_content(ImDrawList* dl, ImVec2 min, ImVec2 max, const char* icon, cons
 
 float css_size(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
 
+bool begin_dialog(const char* title, float display_width, float top, float width) {
+    ImGui::SetNextWindowPos(ImVec2(display_width * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings;
+    if (width > 0) ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    else flags |= ImGuiWindowFlags_AlwaysAutoResize;
+    // The padding is read when the window begins; popping it right after keeps the body's
+    // own widgets (popups, combos) on the normal style.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
+    const bool open = ImGui::BeginPopupModal(title, nullptr, flags);
+    ImGui::PopStyleVar();
+    return open;
+}
+
 bool styled_button(const char* label, const char* icon, ButtonKind kind, const Palette& p, ImVec2 size) {
     const char* text_end = ImGui::FindRenderedTextEnd(label);
     ImVec2 text = ImGui::CalcTextSize(label, text_end);

@@ -34,6 +34,11 @@ void chip(const char* text, ImU32 dot_color, const Palette& p);
 // Size in CSS pixels of a font rasterized at the device pixel ratio (see ui_fonts.h).
 float css_size(const ImFont* font);
 
+// Opens the body of a modal dialog the app's way: no title bar, centred horizontally on a display
+// `display_width` wide with its top edge at `top`, roomy padding, not movable or resizable.
+// width <= 0 fits the content. Returns true while open; the caller then ends it with EndPopup.
+bool begin_dialog(const char* title, float display_width, float top, float width);
+
 // A soft drop shadow and a rounded surface: the card every view draws on.
 void draw_card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Palette& p);
 

@@ -79,7 +79,7 @@ test('a deal typed and pasted into the form, an activity, lost with a reason, un
   // Lost, with a reason from the list and details typed.
   await click(page, 'Lost');
   await click(page, 'Reason Price');
-  await click(page, 'Lost details');
+  await click(page, 'Lost comment');
   await type(page, 'Went with the cheaper plan');
   await click(page, 'Mark as lost');
   const lost = (await waitForSnapshot(page, (s) => s.deals.find((d) => d.id === deal.id).status === 'lost', 'the lost deal'))

@@ -108,7 +108,7 @@ TEST_CASE("dropping a card on Lost asks for the reason; Cancel leaves the deal, 
     CHECK(deal(ui, id).status == DealStatus::Open);
 
     ui.drag(card.center_x(), card.center_y(), lane.center_x(), lane.y + 200.0f);
-    REQUIRE(ui.click("Price"));
+    REQUIRE(ui.click("Reason Price"));
     REQUIRE(ui.click("Mark as lost"));
     CHECK(deal(ui, id).status == DealStatus::Lost);
     CHECK(deal(ui, id).stage == lost.id);
@@ -462,7 +462,7 @@ TEST_CASE("right-click Move to moves the deal to the chosen stage, and Mark as l
     ui.right_click_at(moved.center_x(), moved.center_y());
     REQUIRE(ui.click("Mark as lost"));
     REQUIRE(ui.find("Why was this deal lost?") != nullptr);
-    REQUIRE(ui.click("Price"));
+    REQUIRE(ui.click("Reason Price"));
     REQUIRE(ui.click("Mark as lost"));
     CHECK(deal(ui, id).status == DealStatus::Lost);
     CHECK(deal(ui, id).stage == stage_named(ui, "Lost").id);

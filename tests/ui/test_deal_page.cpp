@@ -54,7 +54,7 @@ TEST_CASE("deal page: lost with a reason and details, reopen, won, abandon, all 
     const Id id = open_sample_deal(ui);
     REQUIRE(ui.click("Lost"));
     REQUIRE(ui.click("Reason Price"));
-    REQUIRE(ui.click("Lost details"));
+    REQUIRE(ui.click("Lost comment"));
     ui.type("Went with the cheaper plan");
     REQUIRE(ui.click("Mark as lost"));
     const Deal* d = ui.app.store.find_deal(id);
