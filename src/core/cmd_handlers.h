@@ -61,6 +61,12 @@ DD_COMMAND_HANDLERS(SetBaseCurrency)
 DD_COMMAND_HANDLERS(SetExchangeRate)
 DD_COMMAND_HANDLERS(RenameWorkspace)
 DD_COMMAND_HANDLERS(SetLocale)
+// cmd_saved_views.cpp
+DD_COMMAND_HANDLERS(CreateSavedView)
+DD_COMMAND_HANDLERS(UpdateSavedView)
+DD_COMMAND_HANDLERS(RenameSavedView)
+DD_COMMAND_HANDLERS(MoveSavedView)
+DD_COMMAND_HANDLERS(DeleteSavedView)
 
 #undef DD_COMMAND_HANDLERS
 

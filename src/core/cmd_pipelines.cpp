@@ -1,5 +1,7 @@
 // Pipelines and their stages.
 #include "core/cmd_handlers.h"
+#include "core/cmd_saved_views.h"
+#include "core/saved_view.h"
 #include <algorithm>
 
 namespace dd::cmd {
@@ -122,8 +124,11 @@ Status validate(const StoreIndexes& ix, const DeletePipeline& c, const Ctx&) {
     return ok_status();
 }
 
-std::string run(Tx& tx, const DeletePipeline& c, const Ctx&) {
+std::string run(Tx& tx, const DeletePipeline& c, const Ctx& ctx) {
     std::string label = "Deleted pipeline " + tx.ix().pipeline(c.pipeline)->name;
+    std::vector<Id> stage_ids;
+    for (const Stage& s : tx.ix().pipeline(c.pipeline)->stages) stage_ids.push_back(s.id);
+    update_views(tx, ctx, [&](SavedView& v) { return forget_pipeline(v, c.pipeline, stage_ids); });
     tx.erase(RecordKind::Pipeline, c.pipeline);
     return label;
 }
@@ -248,6 +253,7 @@ std::string run(Tx& tx, const DeleteStage& c, const Ctx& ctx) {
     p.stages.erase(p.stages.begin() + ptrdiff_t(stage_index(p, c.stage)));
     bump(p.meta, ctx);
     tx.put(std::move(p));
+    update_views(tx, ctx, [&](SavedView& v) { return forget_stage(v, c.stage); });
     if (moving.empty()) return "Deleted stage " + name;
     return "Deleted stage " + name + " and moved " + plural(moving.size(), "deal", "deals") + " to " + stage_name(ix, c.move_deals_to);
 }

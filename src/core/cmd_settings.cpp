@@ -1,5 +1,7 @@
 // Workspace settings: custom fields, lost reasons, currencies, name and locale.
 #include "core/cmd_handlers.h"
+#include "core/cmd_saved_views.h"
+#include "core/saved_view.h"
 #include <algorithm>
 
 namespace dd::cmd {
@@ -93,6 +95,7 @@ std::string run(Tx& tx, const RemoveCustomField& c, const Ctx& ctx) {
         tx.put(std::move(d));
     }
     std::string label = "Removed field " + ix.field(c.field)->name;
+    update_views(tx, ctx, [&](SavedView& v) { return forget_custom_field(v, c.field); });
     tx.erase(RecordKind::CustomField, c.field);
     return label;
 }

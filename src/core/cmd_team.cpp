@@ -1,5 +1,7 @@
 // Team members and the current user of this device.
 #include "core/cmd_handlers.h"
+#include "core/cmd_saved_views.h"
+#include "core/saved_view.h"
 
 namespace dd::cmd {
 
@@ -84,6 +86,7 @@ std::string run(Tx& tx, const RemoveTeamMember& c, const Ctx& ctx) {
         s.current_user = kNoId;
         tx.put_settings(std::move(s));
     }
+    update_views(tx, ctx, [&](SavedView& v) { return forget_member(v, c.member); });
     tx.erase(RecordKind::TeamMember, c.member);
     return "Removed team member " + name;
 }

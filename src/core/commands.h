@@ -222,6 +222,28 @@ struct SetExchangeRate { Currency currency; int64_t rate_ppm = 0; };
 struct RenameWorkspace { std::string name; };
 struct SetLocale { std::string locale; };
 
+// ---- Saved views of the list (managers and admins) ---------------------------------------------
+// A view's search, filters, sort and columns must name existing pipelines, stages, team members
+// and custom fields (a refusal names the field: "filters.stages[0]: no stage with id ...").
+// Names are trimmed, not blank, and unique per owner (case-insensitive). Deleting a pipeline, a
+// stage, a custom field or a team member drops the filters, sort keys and columns of every view
+// that named it, in the same undo step (the view then shows more, it never breaks).
+
+// A new view owned by the actor, last in the bar. view.meta.id is set by the caller; meta, owner
+// and position are set by the store.
+struct CreateSavedView { SavedView view; };
+// "Update view": replaces the view's search, filters, sort and columns (name, owner, place stay).
+struct UpdateSavedView {
+    Id view = kNoId;
+    std::string search;
+    DealQuery filters;
+    std::vector<SortKey> sort;
+    TableLayout layout;
+};
+struct RenameSavedView { Id view = kNoId; std::string name; };
+struct MoveSavedView { Id view = kNoId; int32_t new_position = 0; };   // 0-based index in the bar
+struct DeleteSavedView { Id view = kNoId; };
+
 using Command = std::variant<
     CreatePipeline, RenamePipeline, MovePipeline, DeletePipeline,
     AddStage, UpdateStage, MoveStage, DeleteStage,
@@ -233,7 +255,8 @@ using Command = std::variant<
     AddTeamMember, UpdateTeamMember, RemoveTeamMember, SetCurrentUser,
     AddCustomField, UpdateCustomField, RemoveCustomField,
     AddLostReason, UpdateLostReason, RemoveLostReason,
-    SetBaseCurrency, SetExchangeRate, RenameWorkspace, SetLocale>;
+    SetBaseCurrency, SetExchangeRate, RenameWorkspace, SetLocale,
+    CreateSavedView, UpdateSavedView, RenameSavedView, MoveSavedView, DeleteSavedView>;
 
 // What a command needs from the actor: Data = manager or admin, Settings = admin, Anyone.
 enum class Permission : uint8_t { Anyone, Data, Settings };

@@ -47,6 +47,7 @@ std::string record_to_json(const Note&);
 std::string record_to_json(const DealChange&);
 std::string record_to_json(const CustomFieldDef&);
 std::string record_to_json(const LostReason&);
+std::string record_to_json(const SavedView&);
 std::string record_to_json(const WorkspaceSettings&);
 // The record of that kind and id in the workspace (for Settings the id is ignored);
 // an empty string if there is none.

@@ -5,6 +5,7 @@
 // refuses (ids 0, currencies not A-Z, probabilities over 100, ...) are checked again here for
 // workspaces that did not come from a file.
 #include "core/json_io.h"
+#include "core/saved_view.h"
 
 #include <cstdint>
 #include <string_view>
@@ -273,6 +274,24 @@ Status check_timeline(const Workspace& ws, const Tables& t) {
     return ok_status();
 }
 
+// Saved views: unique ids, a name, an owner who is in the team (or none), and filters, sort keys
+// and columns that name existing records (saved_view.h, the same rules as the commands).
+Status check_saved_views(const Workspace& ws, const Tables& t) {
+    IdTable views(ws.saved_views.size());
+    if (Status s = index_ids(ws.saved_views, "saved_views", views); !s) return s;
+    const ViewRefs refs{[&](Id id) { return t.pipelines.contains(id); }, [&](Id id) { return t.stages.contains(id); },
+                        [&](Id id) { return t.team.contains(id); }, [&](Id id) { return t.custom_fields.contains(id); }};
+    for (size_t i = 0; i < ws.saved_views.size(); ++i) {
+        const SavedView& v = ws.saved_views[i];
+        if (v.name.find_first_not_of(" \t\r\n") == std::string::npos)
+            return field_error(at("saved_views", i, "name"), "must not be empty");
+        if (v.owner != kNoId && !t.team.contains(v.owner)) return missing(at("saved_views", i, "owner"), "team member", v.owner);
+        Status s = check_view_content(v, refs);
+        if (!s) return field_error(at("saved_views", i) + "." + s.error().field, s.error().message);
+    }
+    return ok_status();
+}
+
 }  // namespace
 
 Status check_workspace(const Workspace& ws) {
@@ -295,7 +314,7 @@ Status check_workspace(const Workspace& ws) {
     if (Status s = index_ids(ws.activities, "activities", activities); !s) return s;
     if (Status s = index_ids(ws.notes, "notes", notes); !s) return s;
     if (Status s = index_ids(ws.history, "history", history); !s) return s;
-    return ok_status();
+    return check_saved_views(ws, t);
 }
 
 }  // namespace dd

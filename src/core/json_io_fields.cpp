@@ -148,6 +148,118 @@ const FieldSpec<ExchangeRate> kExchangeRateFields[] = {
 
 }  // namespace
 
+namespace {
+
+// ---- a saved view's parts ---------------------------------------------------------------------
+// Codecs only the views use: an optional integer (null = unset), the owners filter (null = the
+// unowned deals), the statuses filter as names, a column width in whole CSS pixels.
+bool read_opt_i64(Reader& r, std::optional<int64_t>& out) {
+    if (r.read_null()) { out.reset(); return true; }
+    if (r.failed()) return false;
+    int64_t v;
+    if (!r.read_int(v)) return false;
+    out = v;
+    return true;
+}
+void write_opt_i64(Writer& w, const std::optional<int64_t>& v) {
+    if (v) w.integer(*v);
+    else w.null();
+}
+bool read_owner_refs(Reader& r, std::vector<Id>& out) {
+    out.clear();
+    return r.read_array([&](size_t) {
+        Id id;
+        if (!read_ref(r, id)) return false;
+        out.push_back(id);
+        return true;
+    });
+}
+void write_owner_refs(Writer& w, const std::vector<Id>& ids) {
+    w.put('[');
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i) w.put(',');
+        write_ref(w, ids[i]);
+    }
+    w.put(']');
+}
+bool read_statuses(Reader& r, uint8_t& mask) {
+    mask = 0;
+    const bool ok = r.read_array([&](size_t) {
+        DealStatus s;
+        if (!read_enum(r, s)) return false;
+        mask |= status_bit(s);
+        return true;
+    });
+    if (ok && mask == 0) return r.fail("must name at least one status");
+    return ok;
+}
+void write_statuses(Writer& w, uint8_t mask) {
+    w.put('[');
+    bool first = true;
+    for (DealStatus s : {DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::Abandoned}) {
+        if (!(mask & status_bit(s))) continue;
+        if (!first) w.put(',');
+        first = false;
+        write_enum(w, s);
+    }
+    w.put(']');
+}
+bool read_width(Reader& r, float& out) {
+    int64_t v;
+    if (!r.read_int(v)) return false;
+    if (v < 0 || v > 10000) return r.fail("must be between 0 and 10000");
+    out = float(v);
+    return true;
+}
+void write_width(Writer& w, float v) { w.integer(int64_t(v + 0.5f)); }
+
+const FieldSpec<CustomFilter> kCustomFilterFields[] = {
+    DD_FIELD(CustomFilter, "field", kRequired, id, field),
+    DD_FIELD(CustomFilter, "text", kOptional, text, text),
+    DD_FIELD(CustomFilter, "number_min", kOptional, opt_i64, number_min),
+    DD_FIELD(CustomFilter, "number_max", kOptional, opt_i64, number_max),
+    DD_FIELD(CustomFilter, "has_value", kOptional, flag, has_value),
+};
+bool read_custom_filters(Reader& r, std::vector<CustomFilter>& v) { return read_list(r, v); }
+void write_custom_filters(Writer& w, const std::vector<CustomFilter>& v) { write_list(w, v); }
+
+const FieldSpec<DealQuery> kDealQueryFields[] = {
+    DD_FIELD(DealQuery, "text", kOptional, text, text),
+    DD_FIELD(DealQuery, "pipeline", kOptional, ref, pipeline),
+    DD_FIELD(DealQuery, "stages", kOptional, refs, stages),
+    DD_FIELD(DealQuery, "owners", kOptional, owner_refs, owners),
+    DD_FIELD(DealQuery, "statuses", kOptional, statuses, status_mask),
+    DD_FIELD(DealQuery, "close_from", kOptional, day, close_from),
+    DD_FIELD(DealQuery, "close_to", kOptional, day, close_to),
+    DD_FIELD(DealQuery, "created_from", kOptional, opt_instant, created_from),
+    DD_FIELD(DealQuery, "created_to", kOptional, opt_instant, created_to),
+    DD_FIELD(DealQuery, "value_min", kOptional, opt_i64, value_min),
+    DD_FIELD(DealQuery, "value_max", kOptional, opt_i64, value_max),
+    DD_FIELD(DealQuery, "custom", kOptional, custom_filters, custom),
+};
+const FieldSpec<SortKey> kSortKeyFields[] = {
+    DD_FIELD(SortKey, "column", kRequired, enum, column),
+    DD_FIELD(SortKey, "custom_field", kOptional, ref, custom_field),
+    DD_FIELD(SortKey, "descending", kOptional, flag, descending),
+};
+const FieldSpec<ColumnLayout> kColumnLayoutFields[] = {
+    DD_FIELD(ColumnLayout, "column", kRequired, enum, column),
+    DD_FIELD(ColumnLayout, "custom_field", kOptional, ref, custom_field),
+    DD_FIELD(ColumnLayout, "width", kOptional, width, width),
+    DD_FIELD(ColumnLayout, "visible", kOptional, flag, visible),
+};
+
+}  // namespace
+
+bool read_record(Reader& r, CustomFilter& x) { return read_with(r, x, kCustomFilterFields); }
+void write_record(Writer& w, const CustomFilter& x) { write_with(w, x, kCustomFilterFields); }
+bool read_record(Reader& r, DealQuery& x) { return read_with(r, x, kDealQueryFields); }
+void write_record(Writer& w, const DealQuery& x) { write_with(w, x, kDealQueryFields); }
+bool read_record(Reader& r, SortKey& x) { return read_with(r, x, kSortKeyFields); }
+void write_record(Writer& w, const SortKey& x) { write_with(w, x, kSortKeyFields); }
+bool read_record(Reader& r, ColumnLayout& x) { return read_with(r, x, kColumnLayoutFields); }
+void write_record(Writer& w, const ColumnLayout& x) { write_with(w, x, kColumnLayoutFields); }
+
 bool read_record(Reader& r, Stage& x) { return read_with(r, x, kStageFields); }
 void write_record(Writer& w, const Stage& x) { write_with(w, x, kStageFields); }
 bool read_record(Reader& r, CustomValue& x) { return read_with(r, x, kCustomValueFields); }
@@ -163,6 +275,12 @@ bool read_custom_values(Reader& r, std::vector<CustomValue>& v) { return read_li
 void write_custom_values(Writer& w, const std::vector<CustomValue>& v) { write_list(w, v); }
 bool read_rates(Reader& r, std::vector<ExchangeRate>& v) { return read_list(r, v); }
 void write_rates(Writer& w, const std::vector<ExchangeRate>& v) { write_list(w, v); }
+bool read_query(Reader& r, DealQuery& q) { return read_record(r, q); }
+void write_query(Writer& w, const DealQuery& q) { write_record(w, q); }
+bool read_sort_keys(Reader& r, std::vector<SortKey>& v) { return read_list(r, v); }
+void write_sort_keys(Writer& w, const std::vector<SortKey>& v) { write_list(w, v); }
+bool read_columns(Reader& r, TableLayout& l) { return read_list(r, l.columns); }
+void write_columns(Writer& w, const TableLayout& l) { write_list(w, l.columns); }
 
 // ---- top-level records ----------------------------------------------------------------------
 const FieldSpec<Pipeline> kPipelineFields[] = {
@@ -267,6 +385,17 @@ const FieldSpec<LostReason> kLostReasonFields[] = {
     DD_FIELD(LostReason, "position", kOptional, i32, position),
 };
 
+const FieldSpec<SavedView> kSavedViewFields[] = {
+    DD_META_FIELDS(SavedView),
+    DD_FIELD(SavedView, "name", kRequired, text, name),
+    DD_FIELD(SavedView, "owner", kOptional, ref, owner),
+    DD_FIELD(SavedView, "position", kOptional, i32, position),
+    DD_FIELD(SavedView, "search", kOptional, text, search),
+    DD_FIELD(SavedView, "filters", kOptional, query, filters),
+    DD_FIELD(SavedView, "sort", kOptional, sort_keys, sort),
+    DD_FIELD(SavedView, "columns", kOptional, columns, layout),
+};
+
 const FieldSpec<WorkspaceSettings> kSettingsFields[] = {
     DD_FIELD(WorkspaceSettings, "revision", kRequired, revision, revision),
     DD_FIELD(WorkspaceSettings, "updated_at", kRequired, instant, updated_at),
@@ -299,6 +428,7 @@ bool read_record(Reader& r, Note& x) { return read_with(r, x, kNoteFields); }
 bool read_record(Reader& r, DealChange& x) { return read_with(r, x, kDealChangeFields); }
 bool read_record(Reader& r, CustomFieldDef& x) { return read_with(r, x, kCustomFieldFields); }
 bool read_record(Reader& r, LostReason& x) { return read_with(r, x, kLostReasonFields); }
+bool read_record(Reader& r, SavedView& x) { return read_with(r, x, kSavedViewFields); }
 bool read_record(Reader& r, WorkspaceSettings& x) { return read_with(r, x, kSettingsFields); }
 bool read_record(Reader& r, Tombstone& x) { return read_with(r, x, kTombstoneFields); }
 
@@ -312,6 +442,7 @@ void write_record(Writer& w, const Note& x) { write_with(w, x, kNoteFields); }
 void write_record(Writer& w, const DealChange& x) { write_with(w, x, kDealChangeFields); }
 void write_record(Writer& w, const CustomFieldDef& x) { write_with(w, x, kCustomFieldFields); }
 void write_record(Writer& w, const LostReason& x) { write_with(w, x, kLostReasonFields); }
+void write_record(Writer& w, const SavedView& x) { write_with(w, x, kSavedViewFields); }
 void write_record(Writer& w, const WorkspaceSettings& x) { write_with(w, x, kSettingsFields); }
 void write_record(Writer& w, const Tombstone& x) { write_with(w, x, kTombstoneFields); }
 

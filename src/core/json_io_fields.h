@@ -13,6 +13,15 @@ bool read_record(Reader&, ExchangeRate&);
 void write_record(Writer&, const Stage&);
 void write_record(Writer&, const CustomValue&);
 void write_record(Writer&, const ExchangeRate&);
+// A saved view's parts.
+bool read_record(Reader&, CustomFilter&);
+bool read_record(Reader&, DealQuery&);
+bool read_record(Reader&, SortKey&);
+bool read_record(Reader&, ColumnLayout&);
+void write_record(Writer&, const CustomFilter&);
+void write_record(Writer&, const DealQuery&);
+void write_record(Writer&, const SortKey&);
+void write_record(Writer&, const ColumnLayout&);
 
 // Top-level records, settings and tombstones.
 bool read_record(Reader&, Pipeline&);
@@ -25,6 +34,7 @@ bool read_record(Reader&, Note&);
 bool read_record(Reader&, DealChange&);
 bool read_record(Reader&, CustomFieldDef&);
 bool read_record(Reader&, LostReason&);
+bool read_record(Reader&, SavedView&);
 bool read_record(Reader&, WorkspaceSettings&);
 bool read_record(Reader&, Tombstone&);
 
@@ -38,6 +48,7 @@ void write_record(Writer&, const Note&);
 void write_record(Writer&, const DealChange&);
 void write_record(Writer&, const CustomFieldDef&);
 void write_record(Writer&, const LostReason&);
+void write_record(Writer&, const SavedView&);
 void write_record(Writer&, const WorkspaceSettings&);
 void write_record(Writer&, const Tombstone&);
 

@@ -114,6 +114,7 @@ Status apply_tombstone(Workspace& ws, std::string_view entry) {
         case RecordKind::DealChange: erase_by_id(ws.history, t.id); break;
         case RecordKind::CustomField: erase_by_id(ws.custom_fields, t.id); break;
         case RecordKind::LostReason: erase_by_id(ws.lost_reasons, t.id); break;
+        case RecordKind::SavedView: erase_by_id(ws.saved_views, t.id); break;
         case RecordKind::Settings: return field_error("record.kind", "the settings cannot be deleted");
     }
     drop_tombstone(ws, t.kind, t.id);
@@ -133,6 +134,7 @@ std::string record_to_json(const Note& x) { return envelope(to_string(RecordKind
 std::string record_to_json(const DealChange& x) { return envelope(to_string(RecordKind::DealChange), x); }
 std::string record_to_json(const CustomFieldDef& x) { return envelope(to_string(RecordKind::CustomField), x); }
 std::string record_to_json(const LostReason& x) { return envelope(to_string(RecordKind::LostReason), x); }
+std::string record_to_json(const SavedView& x) { return envelope(to_string(RecordKind::SavedView), x); }
 std::string record_to_json(const WorkspaceSettings& x) { return envelope(to_string(RecordKind::Settings), x); }
 std::string tombstone_to_json(const Tombstone& x) { return envelope(kTombstoneKind, x); }
 
@@ -148,6 +150,7 @@ std::string record_to_json(const Workspace& ws, RecordKind kind, Id id) {
         case RecordKind::DealChange: return encode_found(ws.history, id);
         case RecordKind::CustomField: return encode_found(ws.custom_fields, id);
         case RecordKind::LostReason: return encode_found(ws.lost_reasons, id);
+        case RecordKind::SavedView: return encode_found(ws.saved_views, id);
         case RecordKind::Settings: return record_to_json(ws.settings);
     }
     return {};
@@ -170,6 +173,7 @@ Status apply_record_json(Workspace& ws, std::string_view entry) {
         case RecordKind::DealChange: return upsert(ws, ws.history, kind, entry);
         case RecordKind::CustomField: return upsert(ws, ws.custom_fields, kind, entry);
         case RecordKind::LostReason: return upsert(ws, ws.lost_reasons, kind, entry);
+        case RecordKind::SavedView: return upsert(ws, ws.saved_views, kind, entry);
         case RecordKind::Settings: {
             WorkspaceSettings settings;
             if (Status s = read_payload(entry, settings); !s) return s;

@@ -33,11 +33,11 @@ bool read_array(Reader& r, std::vector<T>& out) {
 // The top-level members, in the order they are written.
 enum TopLevel : uint32_t {
     kFormat, kVersion, kSettings, kTeam, kPipelines, kLostReasons, kCustomFields, kCompanies,
-    kContacts, kDeals, kActivities, kNotes, kHistory, kTombstones, kTopLevelCount
+    kContacts, kDeals, kActivities, kNotes, kHistory, kTombstones, kSavedViews, kTopLevelCount
 };
 constexpr std::string_view kTopLevelNames[kTopLevelCount] = {
     "format", "version", "settings", "team", "pipelines", "lost_reasons", "custom_fields",
-    "companies", "contacts", "deals", "activities", "notes", "history", "tombstones"};
+    "companies", "contacts", "deals", "activities", "notes", "history", "tombstones", "saved_views"};
 
 int top_level_member(std::string_view key) {
     for (int i = 0; i < static_cast<int>(kTopLevelCount); ++i)
@@ -59,6 +59,7 @@ bool read_member(Reader& r, int member, Workspace& ws) {
         case kNotes: return read_array(r, ws.notes);
         case kHistory: return read_array(r, ws.history);
         case kTombstones: return read_array(r, ws.tombstones);
+        case kSavedViews: return read_array(r, ws.saved_views);
         default: return r.skip_value();  // format and version were checked by read_header
     }
 }
@@ -107,6 +108,9 @@ std::string save_workspace_json(const Workspace& ws) {
     write_array(w, "notes", ws.notes);
     write_array(w, "history", ws.history);
     write_array(w, "tombstones", ws.tombstones);
+    // Optional (added within version 1): left out when empty, so a workspace without views is
+    // written byte for byte as before and older readers, which ignore unknown members, still load it.
+    if (!ws.saved_views.empty()) write_array(w, "saved_views", ws.saved_views);
     w.raw("\n}\n");
     return w.take();
 }

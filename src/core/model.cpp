@@ -24,7 +24,10 @@ const char* const kActivityKind[] = {"call", "meeting", "email", "task"};
 const char* const kFieldType[] = {"text", "number", "date", "single_select", "checkbox"};
 const char* const kChangeKind[] = {"created", "stage", "status", "field", "deleted", "restored"};
 const char* const kRecordKind[] = {"pipeline", "deal", "contact", "company", "team_member", "activity",
-                                   "note", "deal_change", "custom_field", "lost_reason", "settings"};
+                                   "note", "deal_change", "custom_field", "lost_reason", "settings", "saved_view"};
+const char* const kDealColumn[] = {"title", "value", "currency", "pipeline", "stage", "probability",
+                                   "status", "owner", "contact", "company", "expected_close", "created",
+                                   "updated", "last_activity", "reference", "custom"};
 
 bool digits(std::string_view s, size_t from, size_t count, int& out) {
     out = 0;
@@ -52,6 +55,7 @@ const char* to_string(ActivityKind v) { return kActivityKind[size_t(v)]; }
 const char* to_string(FieldType v) { return kFieldType[size_t(v)]; }
 const char* to_string(ChangeKind v) { return kChangeKind[size_t(v)]; }
 const char* to_string(RecordKind v) { return kRecordKind[size_t(v)]; }
+const char* to_string(DealColumn v) { return kDealColumn[size_t(v)]; }
 
 bool parse(std::string_view s, DealStatus& v) { return parse_name(s, v, kDealStatus); }
 bool parse(std::string_view s, StageKind& v) { return parse_name(s, v, kStageKind); }
@@ -60,6 +64,7 @@ bool parse(std::string_view s, ActivityKind& v) { return parse_name(s, v, kActiv
 bool parse(std::string_view s, FieldType& v) { return parse_name(s, v, kFieldType); }
 bool parse(std::string_view s, ChangeKind& v) { return parse_name(s, v, kChangeKind); }
 bool parse(std::string_view s, RecordKind& v) { return parse_name(s, v, kRecordKind); }
+bool parse(std::string_view s, DealColumn& v) { return parse_name(s, v, kDealColumn); }
 
 bool parse_currency(std::string_view s, Currency& out) {
     if (s.size() != 3) return false;

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -188,9 +189,102 @@ struct WorkspaceSettings {
     std::string locale = "en-US";       // number and date formatting
 };
 
+// ---- Saved views of the deal list ---------------------------------------------------------
+// The plain data of a list query and layout (query.h runs them, saved_view.h has the helpers):
+// here because a SavedView record holds them and the workspace holds the records.
+constexpr uint8_t status_bit(DealStatus s) { return uint8_t(1u << unsigned(s)); }
+constexpr uint8_t kAllStatuses = 0x0f;
+
+// A filter on one custom field. Text: case-insensitive substring (SingleSelect: exact option).
+// Number/Date: inclusive range [min, max]. Checkbox: number_min == 0 or 1.
+// has_value = false: deals WITHOUT a value for the field.
+struct CustomFilter {
+    Id field = kNoId;
+    std::string text;
+    std::optional<int64_t> number_min;
+    std::optional<int64_t> number_max;
+    bool has_value = true;
+    bool operator==(const CustomFilter& o) const {
+        return field == o.field && text == o.text && number_min == o.number_min && number_max == o.number_max &&
+               has_value == o.has_value;
+    }
+};
+
+// Every set filter must match (AND); an unset one matches everything.
+struct DealQuery {
+    std::string text;              // case-insensitive, in title, contact names, company name, external ref
+    Id pipeline = kNoId;
+    std::vector<Id> stages;        // any of
+    std::vector<Id> owners;        // any of (kNoId in the list = unowned deals)
+    uint8_t status_mask = kAllStatuses;
+    Day close_from = kNoDay;       // expected close, inclusive
+    Day close_to = kNoDay;
+    Millis created_from = 0;       // created_at, inclusive; 0 = unbounded
+    Millis created_to = 0;
+    std::optional<Money> value_min;   // in base-currency minor units (deals of any currency compare)
+    std::optional<Money> value_max;
+    std::vector<CustomFilter> custom;
+    bool operator==(const DealQuery& o) const {
+        return text == o.text && pipeline == o.pipeline && stages == o.stages && owners == o.owners &&
+               status_mask == o.status_mask && close_from == o.close_from && close_to == o.close_to &&
+               created_from == o.created_from && created_to == o.created_to && value_min == o.value_min &&
+               value_max == o.value_max && custom == o.custom;
+    }
+    bool operator!=(const DealQuery& o) const { return !(*this == o); }
+};
+
+enum class DealColumn : uint8_t {
+    Title, Value, Currency, Pipeline, Stage, Probability, Status, Owner, Contact, Company,
+    ExpectedClose, Created, Updated, LastActivity, Reference, Custom
+};
+
+// Value sorts by base-currency value; Pipeline/Stage by their board order; Owner/Contact/Company
+// by name (case-insensitive); unset dates and missing custom values sort last either way.
+struct SortKey {
+    DealColumn column = DealColumn::Title;
+    Id custom_field = kNoId;   // for DealColumn::Custom
+    bool descending = false;
+    bool operator==(const SortKey& o) const {
+        return column == o.column && custom_field == o.custom_field && descending == o.descending;
+    }
+};
+
+// One column of the list: which data it shows, its width in CSS pixels (0 = automatic), shown or not.
+struct ColumnLayout {
+    DealColumn column = DealColumn::Title;
+    Id custom_field = kNoId;   // for DealColumn::Custom
+    float width = 0.0f;
+    bool visible = true;
+    bool operator==(const ColumnLayout& o) const {
+        return column == o.column && custom_field == o.custom_field && width == o.width && visible == o.visible;
+    }
+};
+
+// The columns in display order (left to right).
+struct TableLayout {
+    std::vector<ColumnLayout> columns;
+    bool operator==(const TableLayout& o) const { return columns == o.columns; }
+};
+
+// A named list view, one click away: search text, filters, sort keys and columns. Part of the
+// workspace (kept across reloads and devices like any record); `owner` is the team member who
+// saved it (names are unique per owner), `position` orders the views in the list's bar.
+struct SavedView {
+    RecordMeta meta;
+    std::string name;
+    Id owner = kNoId;
+    int32_t position = 0;
+    std::string search;         // the search text (the top bar's box)
+    DealQuery filters;
+    std::vector<SortKey> sort;
+    TableLayout layout;
+};
+
 // A deleted record leaves a tombstone (sync needs to know it is gone); compaction may drop old ones.
+// New kinds go at the end: their number is stored in binary snapshots' tombstones.
 enum class RecordKind : uint8_t { Pipeline, Deal, Contact, Company, TeamMember, Activity, Note,
-                                  DealChange, CustomField, LostReason, Settings };
+                                  DealChange, CustomField, LostReason, Settings, SavedView };
+constexpr size_t kRecordKindCount = size_t(RecordKind::SavedView) + 1;
 struct Tombstone {
     RecordKind kind = RecordKind::Deal;
     Id id = kNoId;
@@ -213,6 +307,7 @@ struct Workspace {
     std::vector<CustomFieldDef> custom_fields;
     std::vector<LostReason> lost_reasons;
     std::vector<Tombstone> tombstones;
+    std::vector<SavedView> saved_views;   // optional in files written before views were kept (JSON v1)
 };
 
 // ---- Small helpers used everywhere -------------------------------------------------------------
@@ -223,6 +318,7 @@ const char* to_string(ActivityKind);
 const char* to_string(FieldType);
 const char* to_string(ChangeKind);
 const char* to_string(RecordKind);
+const char* to_string(DealColumn);
 // Parse the names above back (exact, lower-case). Return false on an unknown name.
 bool parse(std::string_view, DealStatus&);
 bool parse(std::string_view, StageKind&);
@@ -231,6 +327,7 @@ bool parse(std::string_view, ActivityKind&);
 bool parse(std::string_view, FieldType&);
 bool parse(std::string_view, ChangeKind&);
 bool parse(std::string_view, RecordKind&);
+bool parse(std::string_view, DealColumn&);
 
 bool parse_currency(std::string_view, Currency&);   // three letters A-Z
 std::string id_to_string(Id);                         // 16 lowercase hex digits

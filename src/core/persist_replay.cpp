@@ -80,6 +80,7 @@ struct RecordReplay::Indexes {
     KindIndex<DealChange> history;
     KindIndex<CustomFieldDef> custom_fields;
     KindIndex<LostReason> lost_reasons;
+    KindIndex<SavedView> saved_views;
 
     std::vector<Tombstone>* tombstones = nullptr;
     std::unordered_map<TombKey, size_t, TombKeyHash> tomb_pos;
@@ -119,6 +120,7 @@ struct RecordReplay::Indexes {
             case RecordKind::DealChange: history.erase(id); break;
             case RecordKind::CustomField: custom_fields.erase(id); break;
             case RecordKind::LostReason: lost_reasons.erase(id); break;
+            case RecordKind::SavedView: saved_views.erase(id); break;
             case RecordKind::Settings: break;
         }
     }
@@ -136,6 +138,7 @@ RecordReplay::RecordReplay(Workspace& target) : ws_(target), index_(std::make_un
     x.history.records = &ws_.history;
     x.custom_fields.records = &ws_.custom_fields;
     x.lost_reasons.records = &ws_.lost_reasons;
+    x.saved_views.records = &ws_.saved_views;
     x.tombstones = &ws_.tombstones;
 }
 
@@ -168,7 +171,8 @@ Status RecordReplay::apply(std::string_view record) {
         take(scratch_.companies, x.companies, RecordKind::Company) ||
         take(scratch_.pipelines, x.pipelines, RecordKind::Pipeline) || take(scratch_.team, x.team, RecordKind::TeamMember) ||
         take(scratch_.custom_fields, x.custom_fields, RecordKind::CustomField) ||
-        take(scratch_.lost_reasons, x.lost_reasons, RecordKind::LostReason))
+        take(scratch_.lost_reasons, x.lost_reasons, RecordKind::LostReason) ||
+        take(scratch_.saved_views, x.saved_views, RecordKind::SavedView))
         return ok_status();
     // Nothing landed in a list: it was the settings record.
     ws_.settings = std::move(scratch_.settings);
@@ -188,6 +192,7 @@ void RecordReplay::finish() {
     x.history.finish();
     x.custom_fields.finish();
     x.lost_reasons.finish();
+    x.saved_views.finish();
     if (x.any_tomb_dead) {
         size_t out = 0;
         for (size_t i = 0; i < x.tombstones->size(); ++i)

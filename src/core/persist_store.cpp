@@ -26,6 +26,7 @@ void WorkspacePersistence::on_applied(const Store& store, const ChangeSet& chang
             case RecordKind::CustomField: if (auto* r = store.find_custom_field(ref.id)) json = record_to_json(*r); break;
             case RecordKind::LostReason: if (auto* r = store.find_lost_reason(ref.id)) json = record_to_json(*r); break;
             case RecordKind::Settings: json = record_to_json(store.settings()); break;
+            case RecordKind::SavedView: if (auto* r = store.find_saved_view(ref.id)) json = record_to_json(*r); break;
         }
         if (!json.empty()) records.push_back(std::move(json));
     }

@@ -5,13 +5,6 @@
 
 namespace dd {
 
-const char* to_string(DealColumn c) {
-    static const char* const kNames[] = {"title", "value", "currency", "pipeline", "stage", "probability",
-                                         "status", "owner", "contact", "company", "expected_close", "created",
-                                         "updated", "last_activity", "reference", "custom"};
-    return kNames[size_t(c)];
-}
-
 namespace {
 
 // Case-insensitive (ASCII) substring test; `needle` is already lower case.

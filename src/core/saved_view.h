@@ -1,40 +1,39 @@
 // Saved views of the deal list: a named set of filters, sort keys and column layout, one click
-// away. Plain data, kept in the list's view state; to keep them across sessions they need a place
-// in the persisted workspace or device settings.
+// away. The record (SavedView), ColumnLayout and TableLayout are plain data in model.h, part of the
+// workspace; the commands that change them are in commands.h (cmd_saved_views.cpp).
 #pragma once
 #include "core/query.h"
+#include "core/result.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace dd {
 
-// One column of the list: which data it shows, its width in CSS pixels (0 = automatic), shown or not.
-struct ColumnLayout {
-    DealColumn column = DealColumn::Title;
-    Id custom_field = kNoId;   // for DealColumn::Custom
-    float width = 0.0f;
-    bool visible = true;
-    bool operator==(const ColumnLayout& o) const {
-        return column == o.column && custom_field == o.custom_field && width == o.width && visible == o.visible;
-    }
-};
-
-// The columns in display order (left to right).
-struct TableLayout {
-    std::vector<ColumnLayout> columns;
-    bool operator==(const TableLayout& o) const { return columns == o.columns; }
-};
-
-struct SavedView {
-    std::string name;
-    std::string search;         // the search text (the top bar's box)
-    DealQuery filters;
-    std::vector<SortKey> sort;
-    TableLayout layout;
-};
-
 // Every column the list can show, in the default order: the fixed ones, then one per custom field.
 TableLayout default_table_layout(const std::vector<CustomFieldDef>& custom_fields);
+
+// Which ids exist, asked by the view checks: the store answers for commands, the file check for a
+// loaded workspace, so both refuse the same views with the same field paths.
+struct ViewRefs {
+    std::function<bool(Id)> pipeline, stage, member, custom_field;
+};
+
+// The first problem in what a view shows (search, filters, sort, columns), named by its path in
+// the view: "filters.stages[1]: no stage with id ...". Name and owner are checked by the callers
+// (a command trims and de-duplicates names; the file check only requires one).
+Status check_view_content(const SavedView& view, const ViewRefs& refs);
+
+// What a view still shows when something it names is deleted: the filter on it is dropped (the
+// view then shows more, never an error), a sort key or column of a removed custom field goes.
+// Each returns true when the view changed. Used by the deleting commands, in the same undo step.
+bool forget_pipeline(SavedView& view, Id pipeline, const std::vector<Id>& its_stages);
+bool forget_stage(SavedView& view, Id stage);
+bool forget_custom_field(SavedView& view, Id field);
+bool forget_member(SavedView& view, Id member);
+
+// Case-insensitive (ASCII) name equality after trimming: "Q4 big deals" and " q4 BIG deals" clash.
+bool same_view_name(const std::string& a, const std::string& b);
 
 }  // namespace dd

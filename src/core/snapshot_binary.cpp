@@ -296,16 +296,70 @@ void lost_reason_fields(IO& io, L& l) {
     io.sig(l.position);
 }
 
+// An optional number: a presence flag, then the value when present.
+template <typename IO, typename O>
+void optional_number(IO& io, O& o) {
+    bool has = o.has_value();
+    io.flag(has);
+    int64_t v = has ? *o : 0;
+    if (has) io.sig(v);
+    if constexpr (!std::is_const_v<O>) {
+        if (has) o = v;
+        else o.reset();
+    }
+}
+
+template <typename IO, typename V>
+void saved_view_fields(IO& io, V& v) {
+    io.meta(v.meta);
+    io.str(v.name);
+    io.id(v.owner);
+    io.sig(v.position);
+    io.str(v.search);
+    auto& q = v.filters;
+    io.str(q.text);
+    io.id(q.pipeline);
+    id_list(io, q.stages);
+    id_list(io, q.owners);
+    io.uns(q.status_mask);
+    io.sig(q.close_from);
+    io.sig(q.close_to);
+    io.sig(q.created_from);
+    io.sig(q.created_to);
+    optional_number(io, q.value_min);
+    optional_number(io, q.value_max);
+    io.list(nullptr, q.custom, 10, [&](auto& f) {
+        io.id(f.field);
+        io.str(f.text);
+        optional_number(io, f.number_min);
+        optional_number(io, f.number_max);
+        io.flag(f.has_value);
+    });
+    io.list(nullptr, v.sort, 10, [&](auto& k) {
+        io.enumeration(k.column, DealColumn::Custom);
+        io.id(k.custom_field);
+        io.flag(k.descending);
+    });
+    io.list(nullptr, v.layout.columns, 11, [&](auto& c) {
+        io.enumeration(c.column, DealColumn::Custom);
+        io.id(c.custom_field);
+        uint32_t px = uint32_t(c.width + 0.5f);   // whole CSS pixels, as in the JSON
+        io.uns(px);
+        if constexpr (!std::is_const_v<std::remove_reference_t<decltype(c)>>) c.width = float(px);
+        io.flag(c.visible);
+    });
+}
+
 template <typename IO, typename T>
 void tombstone_fields(IO& io, T& t) {
-    io.enumeration(t.kind, RecordKind::Settings);
+    io.enumeration(t.kind, RecordKind::SavedView);
     io.id(t.id);
     io.uns(t.revision);
     io.sig(t.deleted_at);
 }
 
 template <typename IO, typename W>
-void workspace_fields(IO& io, W& ws) {
+void workspace_fields(IO& io, W& ws, uint32_t version) {
     settings_fields(io, ws.settings);
     io.list("pipelines", ws.pipelines, kMinRecordBytes, [&](auto& r) { pipeline_fields(io, r); });
     io.list("deals", ws.deals, kMinRecordBytes, [&](auto& r) { deal_fields(io, r); });
@@ -318,6 +372,7 @@ void workspace_fields(IO& io, W& ws) {
     io.list("custom_fields", ws.custom_fields, kMinRecordBytes, [&](auto& r) { custom_field_fields(io, r); });
     io.list("lost_reasons", ws.lost_reasons, kMinRecordBytes, [&](auto& r) { lost_reason_fields(io, r); });
     io.list("tombstones", ws.tombstones, 11, [&](auto& r) { tombstone_fields(io, r); });
+    if (version >= 2) io.list("saved_views", ws.saved_views, kMinRecordBytes, [&](auto& r) { saved_view_fields(io, r); });
 }
 
 Error snapshot_error(std::string message) { return field_error("binary snapshot", std::move(message)); }
@@ -337,7 +392,7 @@ std::string save_workspace_binary(const Workspace& ws) {
     bytes::put_u64(out, 0);   // body length, patched below
     bytes::put_u32(out, 0);   // body checksum, patched below
     Encoder enc(out);
-    workspace_fields(enc, ws);
+    workspace_fields(enc, ws, kBinarySnapshotVersion);
     const std::string_view body = std::string_view(out).substr(kHeaderSize);
     std::string patch;
     bytes::put_u64(patch, body.size());
@@ -358,8 +413,9 @@ Result<Workspace> decode_workspace_binary(std::string_view data) {
     if (data.size() < kHeaderSize) return snapshot_error("truncated header (" + std::to_string(data.size()) + " bytes)");
     if (!is_binary_workspace(data)) return snapshot_error("not a binary workspace (wrong magic)");
     const uint32_t version = bytes::get_u32(data.data() + 4);
-    if (version != kBinarySnapshotVersion)
-        return snapshot_error("version " + std::to_string(version) + " is not supported (this app reads version " +
+    if (version < kOldestBinarySnapshotVersion || version > kBinarySnapshotVersion)
+        return snapshot_error("version " + std::to_string(version) + " is not supported (this app reads versions " +
+                              std::to_string(kOldestBinarySnapshotVersion) + " to " +
                               std::to_string(kBinarySnapshotVersion) + ")");
     const uint64_t length = bytes::get_u64(data.data() + 8);
     const std::string_view body = data.substr(kHeaderSize);
@@ -370,7 +426,7 @@ Result<Workspace> decode_workspace_binary(std::string_view data) {
 
     Workspace ws;
     Decoder dec(body);
-    workspace_fields(dec, ws);
+    workspace_fields(dec, ws, version);
     if (dec.failed()) return snapshot_error(dec.problem());
     if (dec.remaining() != 0)
         return snapshot_error(std::to_string(dec.remaining()) + " unexpected bytes after the last section");

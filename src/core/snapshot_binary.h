@@ -7,7 +7,7 @@
 // persistence layer reads either (old profiles hold a JSON snapshot) and writes this one.
 //
 // Layout (docs/storage.md, "Binary snapshot"), all integers little-endian:
-//   header  "DDWB" | u32 version (1) | u64 body length | u32 CRC-32 of the body
+//   header  "DDWB" | u32 version (2; 1 is read too) | u64 body length | u32 CRC-32 of the body
 //   body    settings, then one section per record kind: varint count, then the records, in the
 //           order of Workspace's members; each record its fields in model.h's order.
 //   fields  ids raw u64; unsigned numbers LEB128 varints; signed numbers zigzag varints;
@@ -26,7 +26,10 @@
 
 namespace dd {
 
-constexpr uint32_t kBinarySnapshotVersion = 1;
+// Version 2 added the saved views (a section after the tombstones); version 1 files, which have
+// none, still load.
+constexpr uint32_t kBinarySnapshotVersion = 2;
+constexpr uint32_t kOldestBinarySnapshotVersion = 1;
 
 std::string save_workspace_binary(const Workspace&);
 Result<Workspace> load_workspace_binary(std::string_view bytes);

@@ -137,6 +137,16 @@ const Note* Store::find_note(Id id) const { return ix_->note(id); }
 const CustomFieldDef* Store::find_custom_field(Id id) const { return ix_->field(id); }
 const LostReason* Store::find_lost_reason(Id id) const { return ix_->reason(id); }
 const DealChange* Store::find_change(Id id) const { return ix_->change(id); }
+const SavedView* Store::find_saved_view(Id id) const { return ix_->view(id); }
+std::vector<const SavedView*> Store::saved_views() const {
+    std::vector<const SavedView*> out;
+    out.reserve(ix_->ws.saved_views.size());
+    for (const SavedView& v : ix_->ws.saved_views) out.push_back(&v);
+    std::sort(out.begin(), out.end(), [](const SavedView* a, const SavedView* b) {
+        return a->position != b->position ? a->position < b->position : a->meta.id < b->meta.id;
+    });
+    return out;
+}
 const Deal* Store::find_deal_by_ref(const std::string& ref) const {
     auto it = ix_->deal_by_ref.find(ref);
     return it == ix_->deal_by_ref.end() ? nullptr : ix_->deal(it->second);

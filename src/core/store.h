@@ -107,6 +107,8 @@ public:
     const CustomFieldDef* find_custom_field(Id) const;
     const LostReason* find_lost_reason(Id) const;
     const DealChange* find_change(Id) const;
+    const SavedView* find_saved_view(Id) const;
+    std::vector<const SavedView*> saved_views() const;   // in the list's bar order (position, then id)
     const Deal* find_deal_by_ref(const std::string& external_ref) const;
     const TeamMember* current_user() const;
     const Stage* won_stage(Id pipeline) const;

@@ -278,6 +278,11 @@ bool StoreIndexes::put(LostReason& r) {
     return table_put(ws.lost_reasons, reason_slot, r, nothing, nothing);
 }
 
+bool StoreIndexes::put(SavedView& v) {
+    drop_tombstone(v.meta.id);
+    return table_put(ws.saved_views, view_slot, v, nothing, nothing);
+}
+
 void StoreIndexes::index_stages(const Pipeline& p) {
     for (uint32_t i = 0; i < p.stages.size(); ++i) {
         const Stage& s = p.stages[i];
@@ -397,6 +402,7 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
     }
     case RecordKind::CustomField: erased = table_erase(ws.custom_fields, field_slot, id, revision, nothing); break;
     case RecordKind::LostReason: erased = table_erase(ws.lost_reasons, reason_slot, id, revision, nothing); break;
+    case RecordKind::SavedView: erased = table_erase(ws.saved_views, view_slot, id, revision, nothing); break;
     case RecordKind::Settings: return false;
     }
     if (erased) add_tombstone(kind, id, revision + 1, now);
@@ -460,6 +466,7 @@ void StoreIndexes::rebuild() {
     build(ws.history, change_slot);
     build(ws.custom_fields, field_slot);
     build(ws.lost_reasons, reason_slot);
+    build(ws.saved_views, view_slot);
     stages.clear();
     lanes.clear();
     for (const Pipeline& p : ws.pipelines) index_stages(p);

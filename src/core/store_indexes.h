@@ -36,7 +36,7 @@ struct StoreIndexes {
     IdGenerator ids;   // for records the store derives (history lines)
 
     FlatIdMap pipeline_slot, deal_slot, contact_slot, company_slot, member_slot, activity_slot, note_slot,
-        change_slot, field_slot, reason_slot;
+        change_slot, field_slot, reason_slot, view_slot;
     std::unordered_map<Id, StageInfo> stages;
     std::unordered_map<Id, Lane> lanes;                 // by stage id
     IdLists deals_by_owner, deals_by_contact, deals_by_company, contacts_by_company;
@@ -65,6 +65,7 @@ struct StoreIndexes {
     const DealChange* change(Id id) const { return get(ws.history, change_slot, id); }
     const CustomFieldDef* field(Id id) const { return get(ws.custom_fields, field_slot, id); }
     const LostReason* reason(Id id) const { return get(ws.lost_reasons, reason_slot, id); }
+    const SavedView* view(Id id) const { return get(ws.saved_views, view_slot, id); }
     const StageInfo* stage_info(Id id) const {
         auto it = stages.find(id);
         return it == stages.end() ? nullptr : &it->second;
@@ -102,6 +103,7 @@ struct StoreIndexes {
     bool put(DealChange& c);
     bool put(CustomFieldDef& f);
     bool put(LostReason& r);
+    bool put(SavedView& v);
     void put_settings(WorkspaceSettings s);
     // Erase leaves a tombstone (revision + 1, deleted_at = now). Returns false if absent.
     bool erase(RecordKind kind, Id id, Millis now);

@@ -30,6 +30,14 @@ size_t heap(const CustomFieldDef& f) {
     return n;
 }
 size_t heap(const LostReason& r) { return heap(r.text); }
+size_t heap(const SavedView& v) {
+    const DealQuery& q = v.filters;
+    size_t n = heap(v.name) + heap(v.search) + heap(q.text) + (q.stages.capacity() + q.owners.capacity()) * sizeof(Id) +
+               q.custom.capacity() * sizeof(CustomFilter) + v.sort.capacity() * sizeof(SortKey) +
+               v.layout.columns.capacity() * sizeof(ColumnLayout);
+    for (const CustomFilter& f : q.custom) n += heap(f.text);
+    return n;
+}
 
 template <typename T>
 size_t bytes_of(const std::vector<Image<T>>& v) {
@@ -83,7 +91,8 @@ void restore_kind(StoreIndexes& ix, Images& from, std::vector<Image<T>>& images,
 size_t Images::estimated_bytes() const {
     size_t n = sizeof(Images) + (order.capacity() + created.capacity()) * sizeof(RecordRef);
     n += bytes_of(pipelines) + bytes_of(deals) + bytes_of(contacts) + bytes_of(companies) + bytes_of(team) +
-         bytes_of(activities) + bytes_of(notes) + bytes_of(history) + bytes_of(custom_fields) + bytes_of(lost_reasons);
+         bytes_of(activities) + bytes_of(notes) + bytes_of(history) + bytes_of(custom_fields) + bytes_of(lost_reasons) +
+         bytes_of(saved_views);
     if (settings) n += sizeof(WorkspaceSettings) + heap(settings->name) + settings->rates.capacity() * sizeof(ExchangeRate);
     return n;
 }
@@ -95,7 +104,7 @@ bool Tx::first_touch(RecordKind kind, Id id) {
             if (r.kind == kind && r.id == id) return false;
         images_.order.push_back(RecordRef{kind, id});
         if (images_.order.size() == 16) {
-            seen_ = std::make_unique<std::unordered_set<Id>[]>(size_t(RecordKind::Settings) + 1);
+            seen_ = std::make_unique<std::unordered_set<Id>[]>(kRecordKindCount);
             for (const RecordRef& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
         }
         return true;
@@ -125,6 +134,7 @@ void Tx::erase(RecordKind kind, Id id) {
     case RecordKind::DealChange: remember(id, ix_.change(id), images_.history, kind); break;
     case RecordKind::CustomField: remember(id, ix_.field(id), images_.custom_fields, kind); break;
     case RecordKind::LostReason: remember(id, ix_.reason(id), images_.lost_reasons, kind); break;
+    case RecordKind::SavedView: remember(id, ix_.view(id), images_.saved_views, kind); break;
     case RecordKind::Settings: return;
     }
     ix_.erase(kind, id, now_);
@@ -155,6 +165,7 @@ Images restore(StoreIndexes& ix, Images images, Millis now) {
     restore_kind(ix, images, images.activities, replaced, replaced.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); });
     restore_kind(ix, images, images.notes, replaced, replaced.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); });
     restore_kind(ix, images, images.history, replaced, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); });
+    restore_kind(ix, images, images.saved_views, replaced, replaced.saved_views, RecordKind::SavedView, now, [&](Id id) { return ix.view(id); });
     return replaced;
 }
 

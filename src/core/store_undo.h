@@ -35,6 +35,7 @@ struct Images {
     std::vector<Image<DealChange>> history;
     std::vector<Image<CustomFieldDef>> custom_fields;
     std::vector<Image<LostReason>> lost_reasons;
+    std::vector<Image<SavedView>> saved_views;
     std::vector<RecordRef> created;                // records that did not exist
     std::unique_ptr<WorkspaceSettings> settings;   // a pointer: most steps have none (keeps steps small)
     std::vector<RecordRef> order;   // every touched record once, in first-touch order
@@ -60,6 +61,7 @@ public:
     void put(DealChange r) { put_record(r, images_.history, RecordKind::DealChange); }
     void put(CustomFieldDef r) { put_record(r, images_.custom_fields, RecordKind::CustomField); }
     void put(LostReason r) { put_record(r, images_.lost_reasons, RecordKind::LostReason); }
+    void put(SavedView r) { put_record(r, images_.saved_views, RecordKind::SavedView); }
     void put_settings(WorkspaceSettings s);
     void erase(RecordKind kind, Id id);
 

@@ -168,11 +168,11 @@ TEST_CASE("binary snapshot: a flipped bit anywhere is refused by the checksum or
 
 TEST_CASE("binary snapshot: another version or another magic is refused, naming it") {
     std::string bin = save_workspace_binary(make_sample_workspace(9, 6, kNow));
-    std::string v2 = bin;
-    v2[4] = 2;
-    Result<Workspace> refused = load_workspace_binary(v2);
+    std::string v3 = bin;   // a newer version than this app writes (2)
+    v3[4] = 3;
+    Result<Workspace> refused = load_workspace_binary(v3);
     REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().text().find("version 2 is not supported") != std::string::npos);
+    CHECK(refused.error().text().find("version 3 is not supported") != std::string::npos);
     CHECK_FALSE(load_workspace_binary(save_workspace_json(make_sample_workspace(9, 6, kNow))).ok());
     CHECK_FALSE(is_binary_workspace("{\"format\":\"dealdeck\""));
 }
