@@ -41,12 +41,13 @@ inline constexpr const char* kHistory = "\xef\x87\x9a";     // f1da fa-history (
 inline constexpr const char* kFlag = "\xef\x80\xa4";        // f024 fa-flag (stage moves)
 inline constexpr const char* kLock = "\xef\x80\xa3";        // f023 fa-lock (read only)
 inline constexpr const char* kAddressBook = "\xef\x8a\xb9"; // f2b9 fa-address-book (contacts)
+inline constexpr const char* kChevronUp = "\xef\x81\xb7";   // f077 fa-chevron-up (move a saved view up)
 
 // Zero-terminated list of the codepoints above, for ImFontGlyphRangesBuilder.
 inline constexpr unsigned kIconCodepoints[] = {
     0xf0e2, 0xf01e, 0xf002, 0xf186, 0xf185, 0xf0db, 0xf03a, 0xf201, 0xf1c0,
     0xf0d7, 0xf054, 0xf0b0, 0xf00c, 0xf00d, 0xf24d, 0xf06a, 0xf05a,
     0xf053, 0xf060, 0xf067, 0xf040, 0xf1f8, 0xf007, 0xf0c0, 0xf1ad, 0xf095, 0xf0e0, 0xf073, 0xf0ae, 0xf0e5,
-    0xf091, 0xf05e, 0xf1da, 0xf024, 0xf023, 0xf2b9, 0};
+    0xf091, 0xf05e, 0xf1da, 0xf024, 0xf023, 0xf2b9, 0xf077, 0};
 
 }  // namespace dd::icons

@@ -7,6 +7,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -95,7 +96,45 @@ void custom_filters(ViewContext& ctx) {
     ls.filters.custom = std::move(out);
 }
 
+// Minor units -> "1500" or "1500.5" (what parse_amount reads back to the same amount).
+std::string amount_text(Money v) {
+    char buf[32];
+    if (v % 100 == 0) std::snprintf(buf, sizeof buf, "%lld", (long long)(v / 100));
+    else std::snprintf(buf, sizeof buf, "%.2f", double(v) / 100.0);
+    return buf;
+}
+
+template <size_t N>
+void put_text(char (&buf)[N], const std::string& text) { std::snprintf(buf, N, "%s", text.c_str()); }
+
 }  // namespace
+
+void fill_filter_inputs(ListState& ls, const Workspace& ws) {
+    const DealQuery& q = ls.filters;
+    ListFilterInputs in;
+    if (q.value_min) put_text(in.value_min, amount_text(*q.value_min));
+    if (q.value_max) put_text(in.value_max, amount_text(*q.value_max));
+    if (q.close_from != kNoDay) put_text(in.close_from, day_to_string(q.close_from));
+    if (q.close_to != kNoDay) put_text(in.close_to, day_to_string(q.close_to));
+    if (q.created_from != 0) put_text(in.created_from, day_to_string(Day(q.created_from / 86'400'000)));
+    if (q.created_to != 0) put_text(in.created_to, day_to_string(Day(q.created_to / 86'400'000)));
+    in.custom_text.resize(ws.custom_fields.size());
+    for (size_t i = 0; i < ws.custom_fields.size(); ++i) {
+        const CustomFieldDef& f = ws.custom_fields[i];
+        for (const CustomFilter& cf : q.custom) {
+            if (cf.field != f.meta.id) continue;
+            std::string& text = in.custom_text[i];
+            if (f.type == FieldType::Text || f.type == FieldType::SingleSelect) text = cf.text;
+            else if (f.type == FieldType::Checkbox) text = cf.number_min.value_or(0) ? "yes" : "no";
+            else if (f.type == FieldType::Date) text = cf.number_min ? day_to_string(Day(*cf.number_min)) : "";
+            else if (cf.number_min) {
+                text = std::to_string(*cf.number_min);
+                if (cf.number_max && *cf.number_max != *cf.number_min) text += ".." + std::to_string(*cf.number_max);
+            }
+        }
+    }
+    ls.filter_inputs = std::move(in);
+}
 
 int active_filter_count(const DealQuery& q) {
     return (q.pipeline != kNoId) + !q.stages.empty() + !q.owners.empty() + (q.status_mask != kAllStatuses) +

@@ -7,5 +7,8 @@ namespace dd::ui {
 
 void draw_list_filters_button(ViewContext& ctx);
 int active_filter_count(const DealQuery& q);
+// The popup's text fields spelled from ls.filters (a saved view was chosen): the popup parses its
+// fields back into the filters each frame it is open, so they must say what the filters hold.
+void fill_filter_inputs(ListState& ls, const Workspace& ws);
 
 }  // namespace dd::ui

@@ -1,13 +1,133 @@
 #include "ui/list_saved_views.h"
 
 #include "imgui.h"
+#include "ui/icons.h"
 #include "ui/item_registry.h"
+#include "ui/list_filters.h"
 #include "ui/widgets.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
 namespace dd::ui {
+namespace {
+
+// At most this many chips in the toolbar; the menu lists every view.
+constexpr size_t kMaxChips = 5;
+
+bool same_layout(const TableLayout& shown, const TableLayout& saved) {
+    if (shown.columns.size() != saved.columns.size()) return false;
+    for (size_t i = 0; i < shown.columns.size(); ++i) {
+        const ColumnLayout &a = shown.columns[i], &b = saved.columns[i];
+        if (a.column != b.column || a.custom_field != b.custom_field || a.visible != b.visible) return false;
+        if (b.width > 0 && std::fabs(a.width - b.width) > 1.0f) return false;
+    }
+    return true;
+}
+
+// Refusals are shown next to the field before anything is sent (the store's own check).
+bool accepted(ViewContext& ctx, const Command& c) {
+    Status s = ctx.store.check(c, CommandContext{ctx.store.settings().current_user, ctx.now});
+    ctx.ui.list.view_error = s.ok() ? std::string() : s.error().message;
+    return s.ok();
+}
+
+void choose(ViewContext& ctx, const SavedView& v) {
+    apply_saved_view(ctx.ui, v, ctx.store.workspace());
+    ctx.ui.list.active_view = v.meta.id;
+}
+
+// Back to every deal: no search, no filter (sort and columns stay as they are).
+void choose_all(ViewContext& ctx) {
+    ListState& ls = ctx.ui.list;
+    ctx.ui.search[0] = '\0';
+    ls.filters = DealQuery{};
+    ls.filter_inputs = ListFilterInputs{};
+    ls.active_view = kNoId;
+}
+
+// The name field and its Save button, in the "Save view" popup (new view or "Save as new").
+void draw_save_form(ViewContext& ctx) {
+    ListState& ls = ctx.ui.list;
+    const Palette& p = ctx.palette;
+    ImGui::TextUnformatted("Name this view");
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##view-name", ls.new_view_name, sizeof ls.new_view_name,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    name_last_item("View name");
+    ImGui::SameLine();
+    const bool save = styled_button("Save##view", nullptr, ButtonKind::Primary, p);
+    if (!ls.view_error.empty()) text_item(ls.view_error.c_str(), nullptr, p.danger);
+    if (!enter && !save) return;
+    CreateSavedView c{capture_saved_view(ctx.ui, ls.new_view_name)};
+    c.view.meta.id = ctx.ids.next();
+    if (!accepted(ctx, c)) return;
+    ls.active_view = c.view.meta.id;
+    ctx.intents.commands.push_back(std::move(c));
+    ls.new_view_name[0] = '\0';
+    ImGui::CloseCurrentPopup();
+}
+
+// One view in the menu: its name (choose), or its name field while it is being renamed; then
+// rename, move up and delete.
+void draw_menu_row(ViewContext& ctx, const SavedView& v, size_t index) {
+    ListState& ls = ctx.ui.list;
+    const Palette& p = ctx.palette;
+    push_id(v.meta.id);
+    if (ls.renaming_view == v.meta.id) {
+        ImGui::SetNextItemWidth(200);
+        const bool enter = ImGui::InputText("##rename", ls.rename_view_name, sizeof ls.rename_view_name,
+                                            ImGuiInputTextFlags_EnterReturnsTrue);
+        name_last_item("New view name");
+        ImGui::SameLine();
+        if (styled_button("Save name", nullptr, ButtonKind::Primary, p) || enter) {
+            RenameSavedView c{v.meta.id, ls.rename_view_name};
+            if (accepted(ctx, c)) {
+                ctx.intents.commands.push_back(std::move(c));
+                ls.renaming_view = kNoId;
+            }
+        }
+        if (!ls.view_error.empty()) text_item(ls.view_error.c_str(), nullptr, p.danger);
+        ImGui::PopID();
+        return;
+    }
+    const TeamMember* owner = ctx.store.find_member(v.owner);
+    if (ImGui::Selectable(v.name.c_str(), ls.active_view == v.meta.id, 0, ImVec2(220, 0))) choose(ctx, v);
+    name_last_item(v.name.c_str());
+    if (owner && ImGui::IsItemHovered()) ImGui::SetTooltip("Saved by %s", owner->name.c_str());
+    ImGui::SameLine();
+    if (icon_button(icons::kPencil, ("Rename view " + v.name).c_str(), p, true, "Rename")) {
+        ls.renaming_view = v.meta.id;
+        ls.view_error.clear();
+        std::snprintf(ls.rename_view_name, sizeof ls.rename_view_name, "%s", v.name.c_str());
+    }
+    ImGui::SameLine();
+    if (icon_button(icons::kChevronUp, ("Move view " + v.name + " up").c_str(), p, index > 0, "Move up"))
+        ctx.intents.commands.push_back(MoveSavedView{v.meta.id, int32_t(index) - 1});
+    ImGui::SameLine();
+    if (icon_button(icons::kTrash, ("Delete view " + v.name).c_str(), p, true, "Delete (Undo brings it back)")) {
+        ctx.intents.commands.push_back(DeleteSavedView{v.meta.id});
+        if (ls.active_view == v.meta.id) ls.active_view = kNoId;
+    }
+    ImGui::PopID();
+}
+
+void draw_views_menu(ViewContext& ctx, const std::vector<const SavedView*>& views) {
+    ListState& ls = ctx.ui.list;
+    if (!ImGui::BeginPopup("saved-views")) {
+        ls.renaming_view = kNoId;
+        return;
+    }
+    if (ImGui::Selectable("All deals", ls.active_view == kNoId, 0, ImVec2(220, 0))) choose_all(ctx);
+    name_last_item("All deals");
+    if (views.empty()) ImGui::TextDisabled("No saved views yet: filter, sort, then Save view");
+    for (size_t i = 0; i < views.size(); ++i) draw_menu_row(ctx, *views[i], i);
+    ImGui::EndPopup();
+}
+
+}  // namespace
 
 SavedView capture_saved_view(const UiState& ui, const char* name) {
     SavedView v;
@@ -16,49 +136,72 @@ SavedView capture_saved_view(const UiState& ui, const char* name) {
     v.filters = ui.list.filters;
     v.sort = ui.list.sort;
     v.layout = ui.list.layout;
+    for (ColumnLayout& c : v.layout.columns) c.width = std::round(c.width);   // the formats keep whole pixels
     return v;
 }
 
-void apply_saved_view(UiState& ui, const SavedView& view) {
+void apply_saved_view(UiState& ui, const SavedView& view, const Workspace& ws) {
     ListState& ls = ui.list;
     std::snprintf(ui.search, sizeof ui.search, "%s", view.search.c_str());
     ls.filters = view.filters;
-    ls.filter_inputs = ListFilterInputs{};
+    fill_filter_inputs(ls, ws);
     ls.sort = view.sort;
     ls.layout = view.layout;
-    ls.declared = view.layout;   // the table is re-created with these columns, widths, visibility
+    ls.declared.columns.clear();   // the table is re-created from the layout, fitted to today's columns
     ++ls.table_generation;
     ls.sort_pending = true;
+}
+
+bool view_is_modified(const UiState& ui, const SavedView& view) {
+    const ListState& ls = ui.list;
+    return view.search != ui.search || !(view.filters == ls.filters) || !(view.sort == ls.sort) ||
+           !same_layout(ls.layout, view.layout);
 }
 
 void draw_list_saved_views(ViewContext& ctx) {
     ListState& ls = ctx.ui.list;
     const Palette& p = ctx.palette;
-    for (size_t i = 0; i < ls.saved_views.size(); ++i) {
-        const bool active = int(i) == ls.active_view;
-        const std::string label = ls.saved_views[i].name + "##view" + std::to_string(i);
-        if (styled_button(label.c_str(), nullptr, active ? ButtonKind::Primary : ButtonKind::Ghost, p)) {
-            apply_saved_view(ctx.ui, ls.saved_views[i]);
-            ls.active_view = int(i);
-        }
-        ImGui::SameLine();
+    const std::vector<const SavedView*> views = ctx.store.saved_views();
+    const SavedView* active = ctx.store.find_saved_view(ls.active_view);
+    if (!active) ls.active_view = kNoId;   // deleted (here, by undo, or refused when saved)
+    const bool modified = active && view_is_modified(ctx.ui, *active);
+
+    // The menu button names what is shown: "All deals", a view, or a view changed since chosen.
+    const std::string shown = active ? active->name + (modified ? " (modified)" : "") : std::string("All deals");
+    if (styled_button((shown + "###Views").c_str(), icons::kCaretDown, ButtonKind::Secondary, p)) {
+        ls.view_error.clear();
+        ImGui::OpenPopup("saved-views");
     }
-    if (styled_button("Save view", nullptr, ButtonKind::Ghost, p)) ImGui::OpenPopup("save-view");
-    if (ImGui::BeginPopup("save-view")) {
-        ImGui::TextUnformatted("Name this view");
-        ImGui::SetNextItemWidth(220);
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##view-name", ls.new_view_name, sizeof ls.new_view_name,
-                                            ImGuiInputTextFlags_EnterReturnsTrue);
-        name_last_item("View name");
+    name_last_item(("Views##" + shown).c_str());   // found as "Views"; what it shows after the ##
+    draw_views_menu(ctx, views);
+
+    for (size_t i = 0; i < views.size() && i < kMaxChips; ++i) {
+        const SavedView& v = *views[i];
         ImGui::SameLine();
-        const bool save = styled_button("Save##view", nullptr, ButtonKind::Primary, p);
-        if ((enter || save) && std::strlen(ls.new_view_name) > 0) {
-            ls.saved_views.push_back(capture_saved_view(ctx.ui, ls.new_view_name));
-            ls.active_view = int(ls.saved_views.size()) - 1;
-            ls.new_view_name[0] = '\0';
-            ImGui::CloseCurrentPopup();
+        const bool on = v.meta.id == ls.active_view;
+        push_id(v.meta.id);
+        if (styled_button((v.name + "##chip").c_str(), nullptr, on ? ButtonKind::Primary : ButtonKind::Ghost, p)) choose(ctx, v);
+        ImGui::PopID();
+    }
+
+    ImGui::SameLine();
+    bool open_save = false;
+    if (modified) {
+        if (styled_button("Update view", nullptr, ButtonKind::Primary, p)) {
+            const SavedView now = capture_saved_view(ctx.ui, active->name.c_str());
+            ctx.intents.commands.push_back(UpdateSavedView{active->meta.id, now.search, now.filters, now.sort, now.layout});
         }
+        ImGui::SameLine();
+        open_save = styled_button("Save as new", nullptr, ButtonKind::Ghost, p);
+    } else {
+        open_save = styled_button("Save view", nullptr, ButtonKind::Ghost, p);
+    }
+    if (open_save) {
+        ls.view_error.clear();
+        ImGui::OpenPopup("save-view");
+    }
+    if (ImGui::BeginPopup("save-view")) {
+        draw_save_form(ctx);
         ImGui::EndPopup();
     }
 }

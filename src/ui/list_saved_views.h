@@ -1,13 +1,22 @@
-// Saved views: a row of one-click chips (name = filters + search + sort + columns) and a small
-// "Save view" form. Choosing one restores all of it; the table is re-created from its layout.
+// Saved views of the list: a named search + filters + sort + columns, kept in the workspace (a
+// SavedView record per view, changed only through its commands) so they survive a reload.
+//  * a chip per view: one click restores all of it (the table is re-created from its layout);
+//  * the "Views" menu: every view (choose, rename, move up, delete), "All deals", and a new view
+//    saved from what is shown;
+//  * once the shown filters, sort or columns differ from the chosen view, the view reads as
+//    modified and offers "Update view" (the same view, now like this) and "Save as new".
 #pragma once
 #include "ui/view_context.h"
 
 namespace dd::ui {
 
 void draw_list_saved_views(ViewContext& ctx);
-// Capture what is shown now / restore a saved view into the list state (and the search box).
+// What is shown now (search box, filters, sort, columns) as a view named `name` (not yet saved).
 SavedView capture_saved_view(const UiState& ui, const char* name);
-void apply_saved_view(UiState& ui, const SavedView& view);
+// Shows `view`: its search text, filters (and the filter popup's fields), sort and columns.
+void apply_saved_view(UiState& ui, const SavedView& view, const Workspace& ws);
+// True when what is shown differs from `view` (widths within a pixel count as the same; a width
+// of 0 in the view means "automatic" and matches any).
+bool view_is_modified(const UiState& ui, const SavedView& view);
 
 }  // namespace dd::ui

@@ -58,10 +58,14 @@ struct ListState {
     TableLayout prefs_layout;          // the layout last saved to (or restored from) the device prefs (list_prefs.h)
     int table_generation = 0;          // part of the table's ImGui id: +1 re-creates it from `layout`
     bool sort_pending = false;         // push `sort` into the table's sort specs (a saved view was chosen)
-    std::vector<SavedView> saved_views;
-    int active_view = -1;              // index in saved_views, -1 = none
-    char new_view_name[64] = {};
     ListFilterInputs filter_inputs;
+
+    // ---- saved views (workspace records in the store; list_saved_views.h) ------------------------
+    Id active_view = kNoId;            // the view last chosen or saved (kNoId: none, "All deals")
+    char new_view_name[64] = {};       // the "Save view" / "Save as new" name field
+    Id renaming_view = kNoId;          // the view whose name field shows in the views menu
+    char rename_view_name[64] = {};
+    std::string view_error;            // why the last save or rename was refused, shown by its field
 
     // ---- selection ------------------------------------------------------------------------------
     std::unordered_set<Id> selected;   // deal ids

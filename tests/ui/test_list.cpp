@@ -181,27 +181,6 @@ TEST_CASE("list: export writes the filtered, sorted slice with the visible colum
     CHECK(records[300].fields[0] == f.row(299).title);
 }
 
-TEST_CASE("list: a saved view restores its search, filters and sort") {
-    ListFixture f;
-    REQUIRE(f.ui.click("Value"));
-    f.ls().filters.status_mask = dd::status_bit(dd::DealStatus::Open);
-    f.ui.frame();
-    const size_t open_rows = f.ls().rows.size();
-    REQUIRE(f.ui.click("Save view"));
-    f.ui.type("Open by value");
-    REQUIRE(f.ui.click("Save"));
-    REQUIRE(f.ls().saved_views.size() == 1);
-    f.ls().filters = dd::DealQuery{};
-    f.ls().sort.clear();
-    f.ui.frame();
-    CHECK(f.ls().rows.size() == 300);
-    REQUIRE(f.ui.click("Open by value"));
-    f.ui.frame(2);
-    CHECK(f.ls().rows.size() == open_rows);
-    REQUIRE(f.ls().sort.size() == 1);
-    CHECK(f.ls().sort[0].column == dd::DealColumn::Value);
-}
-
 TEST_CASE("list: a row's Open (context menu) shows the deal page, which goes back to the list") {
     ListFixture f;
     const dd::Id first = f.row(0).meta.id;
