@@ -72,31 +72,36 @@ OpenedWorkspace WorkspacePersistence::open() {
     out.recovery = journal_.recover(
         [&](std::string_view snapshot, const std::vector<journal::Entry>& entries) -> Status {
             entry_warnings.clear();
-            Workspace ws;
             json_snapshot = false;
+            if (snapshot.empty() && entries.empty()) {
+                out.checked = CheckedWorkspace{};
+                return ok_status();
+            }
+            Workspace ws;
             if (!snapshot.empty()) {
                 // Profiles saved before the binary snapshot hold the workspace JSON: still read,
                 // and rewritten as binary by the compaction asked for below.
                 json_snapshot = !is_binary_workspace(snapshot);
-                auto loaded = json_snapshot ? load_workspace_json(snapshot) : decode_workspace_binary(snapshot);
-                if (!loaded.ok()) return loaded.error();
-                ws = std::move(loaded.value());
-                if (!json_snapshot && entries.empty()) {   // (the JSON loader checked already)
-                    Status checked = check_workspace(ws);
-                    if (!checked.ok()) return checked;
+                if (json_snapshot) {
+                    auto loaded = load_checked_workspace_json(snapshot);   // parsed and checked
+                    if (!loaded.ok()) return loaded.error();
+                    if (entries.empty()) {
+                        out.checked = std::move(loaded.value());
+                        return ok_status();
+                    }
+                    ws = std::move(loaded.value()).release();
+                } else {
+                    auto loaded = decode_workspace_binary(snapshot);
+                    if (!loaded.ok()) return loaded.error();
+                    ws = std::move(loaded.value());
                 }
-            } else if (entries.empty()) {
-                out.workspace = Workspace{};
-                return ok_status();
             }
             replay_entries(ws, entries, entry_warnings);
-            // One check of the result (over 100,000 deals it costs as much as a tenth of the
-            // decode): a snapshot that fails it, alone or with the journal, is refused as before.
-            if (!entries.empty()) {
-                Status checked = check_workspace(ws);
-                if (!checked.ok()) return checked;
-            }
-            out.workspace = std::move(ws);
+            // One check of the result, handed on with it so that Store::load does not repeat it:
+            // a snapshot that fails it, alone or with the journal, is refused as before.
+            Result<CheckedWorkspace> checked = CheckedWorkspace::check(std::move(ws));
+            if (!checked.ok()) return checked.error();
+            out.checked = std::move(checked.value());
             return ok_status();
         });
     out.recovery.warnings.insert(out.recovery.warnings.end(), entry_warnings.begin(), entry_warnings.end());

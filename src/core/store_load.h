@@ -29,6 +29,9 @@ public:
     // The workspace, checked; or the first broken rule (the workspace is then dropped).
     static Result<CheckedWorkspace> check(Workspace ws);
 
+    // Empty and not checked (a holder to move a checked one into later): Store::load checks it.
+    CheckedWorkspace() = default;
+
     CheckedWorkspace(CheckedWorkspace&& other) noexcept
         : ws_(std::move(other.ws_)), checked_(std::exchange(other.checked_, false)) {}
     CheckedWorkspace& operator=(CheckedWorkspace&& other) noexcept {
@@ -48,8 +51,6 @@ public:
     }
 
 private:
-    friend struct Result<CheckedWorkspace>;  // holds an unchecked, empty one in its error state
-    CheckedWorkspace() = default;
     explicit CheckedWorkspace(Workspace ws) : ws_(std::move(ws)), checked_(true) {}
 
     Workspace ws_;

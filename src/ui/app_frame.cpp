@@ -120,8 +120,9 @@ void load_starter_workspace(App& app, Millis now) {
     keep_pipeline_valid(app);
 }
 
-Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what) {
-    Status s = app.store.load(std::move(ws));
+namespace {
+// What follows Store::load of a whole workspace: views reset to it, a toast either way.
+Status after_workspace_load(App& app, Status s, Millis now, const char* what) {
     if (s.ok()) {
         ++app.loads;
         ++app.ui.data_version;
@@ -132,6 +133,15 @@ Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what)
         show_toast(app.ui, s.error().text(), true, now);
     }
     return s;
+}
+}  // namespace
+
+Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what) {
+    return after_workspace_load(app, app.store.load(std::move(ws)), now, what);
+}
+
+Status load_workspace_into(App& app, CheckedWorkspace ws, Millis now, const char* what) {
+    return after_workspace_load(app, app.store.load(std::move(ws)), now, what);
 }
 
 FrameOutput app_frame(App& app, Millis now) {

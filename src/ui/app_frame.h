@@ -4,6 +4,7 @@
 // registry, so the registry always describes the last frame drawn.
 #pragma once
 #include "core/model.h"
+#include "core/store_load.h"
 #include "ui/app_state.h"
 
 #include <vector>
@@ -29,5 +30,7 @@ FrameOutput app_frame(App& app, Millis now);
 
 // Replace the workspace through the validated loader path; shows a toast either way.
 Status load_workspace_into(App& app, Workspace ws, Millis now, const char* what);
+// The same for a workspace its loader already checked (a file): not checked a second time.
+Status load_workspace_into(App& app, CheckedWorkspace ws, Millis now, const char* what);
 
 }  // namespace dd::ui

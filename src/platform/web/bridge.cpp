@@ -80,10 +80,11 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_snapshot(WebApp* web) {
     return web->bridge_out.c_str();
 }
 
-// Through the normal validated path: parse + check (load_workspace_json), then Store::load.
+// Through the normal validated path: parse + check once (load_checked_workspace_json), then
+// Store::load, which takes the checked workspace without checking it again.
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_load(WebApp* web, const char* text) {
     nlohmann::json out;
-    dd::Result<dd::Workspace> parsed = dd::load_workspace_json(text ? text : "");
+    dd::Result<dd::CheckedWorkspace> parsed = dd::load_checked_workspace_json(text ? text : "");
     if (!parsed.ok()) {
         out = {{"ok", false}, {"error", parsed.error().text()}};
     } else {

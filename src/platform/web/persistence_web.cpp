@@ -115,7 +115,7 @@ void become_writer(WebPersistence& p) {
     report_warnings(opened.recovery);
     bool loaded = false;
     if (opened.found) {
-        Status st = web.app.store.load(std::move(opened.workspace));
+        Status st = web.app.store.load(std::move(opened.checked));   // checked once, by recovery
         dd_persist_js_mark("dd-store-loaded");
         if (st.ok()) {
             loaded = true;
@@ -155,7 +155,7 @@ void become_read_only(WebPersistence& p) {
     p.role = Role::ReadOnly;
     if (!web.data_ready) {
         OpenedWorkspace opened = read_stored(p);
-        if (!(opened.found && web.app.store.load(std::move(opened.workspace)).ok()))
+        if (!(opened.found && web.app.store.load(std::move(opened.checked)).ok()))
             ui::load_starter_workspace(web.app, now_ms());
         web.app.ui.pipeline = kNoId;
         p.seen_loads = web.app.loads;
@@ -187,7 +187,7 @@ void follow_writer(WebPersistence& p) {
     }
     if (!followed) {
         OpenedWorkspace opened = read_stored(p);
-        if (!opened.found || !web.app.store.load(std::move(opened.workspace)).ok()) {
+        if (!opened.found || !web.app.store.load(std::move(opened.checked)).ok()) {
             p.follow.valid = false;
             return;
         }
@@ -281,7 +281,7 @@ EMSCRIPTEN_KEEPALIVE void dd_persist_export(WebPersistence* p) {
 // Imports a backup through the validated loader. Returns "" or the error (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* dd_persist_import(WebPersistence* p, const char* text) {
     dd::web::WebApp& web = *p->web;
-    auto parsed = dd::load_workspace_json(text);
+    auto parsed = dd::load_checked_workspace_json(text);   // checked here once, not again by the store
     if (!parsed.ok()) return (web.bridge_out = "Import refused, nothing changed: " + parsed.error().text()).c_str();
     dd::Status st = dd::ui::load_workspace_into(web.app, std::move(parsed.value()), dd::web::now_ms(), "Imported backup");
     if (!st.ok()) return (web.bridge_out = "Import refused, nothing changed: " + st.error().text()).c_str();
