@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 namespace dd {
@@ -364,127 +365,140 @@ bool ImportParser::convert(const CsvRecord& record, ImportRow& row) {
 
 // ---- plan_import --------------------------------------------------------------------------------
 
-ImportPlan plan_import(const Store& store, const ImportParser& parsed, IdGenerator& ids) {
-    ImportPlan plan;
-    plan.problems = parsed.problems();
+ImportPlanner::ImportPlanner(const Store& store, const ImportParser& parsed, IdGenerator& ids)
+    : store_(store), parsed_(parsed), ids_(ids) {
+    plan_.problems = parsed.problems();
     if (!parsed.file_problem().empty()) {
-        plan.file_refused = true;
-        plan.problems.insert(plan.problems.begin(), ImportProblem{0, "", parsed.file_problem()});
+        plan_.file_refused = true;
+        plan_.problems.insert(plan_.problems.begin(), ImportProblem{0, "", parsed.file_problem()});
     }
-    const Workspace& ws = store.workspace();
-    ImportDeals& cmd = plan.command;
-
-    // Names the user chose to create: one new record each, made on first use.
-    std::vector<Id> stage_ids(parsed.unknown_stages().size(), kNoId), owner_ids(parsed.unknown_owners().size(), kNoId);
-    std::unordered_map<std::string, size_t> stage_choice, owner_choice;
+    stage_ids_.assign(parsed.unknown_stages().size(), kNoId);
+    owner_ids_.assign(parsed.unknown_owners().size(), kNoId);
     for (size_t i = 0; i < parsed.unknown_stages().size(); ++i) {
         const NameChoice& c = parsed.unknown_stages()[i];
-        stage_choice[id_to_string(c.pipeline) + "|" + lower(c.name)] = i;
+        stage_choice_[id_to_string(c.pipeline) + "|" + lower(c.name)] = i;
     }
-    for (size_t i = 0; i < parsed.unknown_owners().size(); ++i) owner_choice[lower(parsed.unknown_owners()[i].name)] = i;
-    auto stage_for = [&](const ImportRow& r) -> Id {
-        const size_t i = stage_choice.at(id_to_string(r.pipeline) + "|" + lower(r.stage_name));
-        const NameChoice& c = parsed.unknown_stages()[i];
-        if (c.map_to != kNoId) return c.map_to;
-        if (stage_ids[i] == kNoId) {
-            stage_ids[i] = ids.next();
-            Stage s{stage_ids[i], c.name, 0, 0x8899aa, 0, StageKind::Open};
-            cmd.new_stages.push_back(ImportNewStage{c.pipeline, s});
-        }
-        return stage_ids[i];
-    };
-    auto owner_for = [&](const ImportRow& r) -> Id {
-        const size_t i = owner_choice.at(lower(r.owner_name));
-        const NameChoice& c = parsed.unknown_owners()[i];
-        if (c.map_to != kNoId) return c.map_to;
-        if (owner_ids[i] == kNoId) {
-            owner_ids[i] = ids.next();
-            TeamMember m;
-            m.meta.id = owner_ids[i];
-            m.name = c.name;
-            if (c.name.find('@') != std::string::npos) m.email = c.name;
-            m.role = Role::Manager;
-            cmd.new_members.push_back(std::move(m));
-        }
-        return owner_ids[i];
-    };
-    std::unordered_map<std::string, Id> contacts, companies;   // lower-case name -> id
-    for (const Contact& c : ws.contacts) contacts.emplace(lower(c.name), c.meta.id);
-    for (const Company& c : ws.companies) companies.emplace(lower(c.name), c.meta.id);
-    auto company_for = [&](const std::string& name) -> Id {
-        auto [it, fresh] = companies.emplace(lower(name), kNoId);
-        if (fresh) {
-            it->second = ids.next();
-            Company co;
-            co.meta.id = it->second;
-            co.name = name;
-            cmd.new_companies.push_back(std::move(co));
-        }
-        return it->second;
-    };
-    auto contact_for = [&](const std::string& name, Id company) -> Id {
-        auto [it, fresh] = contacts.emplace(lower(name), kNoId);
-        if (fresh) {
-            it->second = ids.next();
-            Contact ct;
-            ct.meta.id = it->second;
-            ct.name = name;
-            ct.company = company;
-            cmd.new_contacts.push_back(std::move(ct));
-        }
-        return it->second;
-    };
-    auto first_open_stage = [&](Id pipeline) -> Id {
-        const Pipeline* p = store.find_pipeline(pipeline);
-        return p && !p->stages.empty() ? p->stages.front().id : kNoId;
-    };
+    for (size_t i = 0; i < parsed.unknown_owners().size(); ++i) owner_choice_[lower(parsed.unknown_owners()[i].name)] = i;
+    const Workspace& ws = store.workspace();
+    for (const Contact& c : ws.contacts) contacts_.emplace(lower(c.name), c.meta.id);
+    for (const Company& c : ws.companies) companies_.emplace(lower(c.name), c.meta.id);
+    plan_.command.creates.reserve(parsed.rows().size());
+}
 
-    for (const ImportRow& r : parsed.rows()) {
-        Id stage = r.stage;
-        if (!stage && !r.stage_name.empty()) stage = stage_for(r);
-        Id owner = r.owner;
-        if (!owner && !r.owner_name.empty()) owner = owner_for(r);
-        const Id company = r.company.empty() ? kNoId : company_for(r.company);
-        std::vector<Id> contact_ids;
-        for (const std::string& name : r.contacts) {
-            const Id id = contact_for(name, company);
-            if (std::find(contact_ids.begin(), contact_ids.end(), id) == contact_ids.end()) contact_ids.push_back(id);
-        }
-        if (r.existing) {
-            ImportDealUpdate u;
-            u.deal = r.existing;
-            DealPatch& p = u.patch;
-            if (r.title) p.title = *r.title;
-            if (r.value) p.value = *r.value;
-            if (r.currency) p.currency = *r.currency;
-            if (r.expected_close) p.expected_close = *r.expected_close;
-            if (owner) p.owner = owner;
-            if (!contact_ids.empty()) p.contacts = contact_ids;
-            if (company) p.company = company;
-            if (r.description) p.description = *r.description;
-            if (r.source) p.source = *r.source;
-            u.to_stage = stage;
-            cmd.updates.push_back(std::move(u));
-        } else {
-            Deal d;
-            d.meta.id = ids.next();
-            d.title = r.title.value_or(std::string());
-            d.value = r.value.value_or(0);
-            d.currency = r.currency.value_or(ws.settings.base_currency);
-            d.expected_close = r.expected_close.value_or(kNoDay);
-            d.stage = stage ? stage : first_open_stage(r.pipeline);
-            d.owner = owner;
-            d.contacts = std::move(contact_ids);
-            d.company = company;
-            d.external_ref = r.reference;
-            d.description = r.description.value_or(std::string());
-            d.source = r.source.value_or(std::string());
-            if (r.status == DealStatus::Abandoned) d.status = DealStatus::Abandoned;
-            cmd.creates.push_back(std::move(d));
-        }
+Id ImportPlanner::stage_for(const ImportRow& r) {
+    const size_t i = stage_choice_.at(id_to_string(r.pipeline) + "|" + lower(r.stage_name));
+    const NameChoice& c = parsed_.unknown_stages()[i];
+    if (c.map_to != kNoId) return c.map_to;
+    if (stage_ids_[i] == kNoId) {
+        stage_ids_[i] = ids_.next();
+        Stage s{stage_ids_[i], c.name, 0, 0x8899aa, 0, StageKind::Open};
+        plan_.command.new_stages.push_back(ImportNewStage{c.pipeline, s});
     }
-    plan.creates = cmd.creates.size();
-    plan.updates = cmd.updates.size();
+    return stage_ids_[i];
+}
+
+Id ImportPlanner::owner_for(const ImportRow& r) {
+    const size_t i = owner_choice_.at(lower(r.owner_name));
+    const NameChoice& c = parsed_.unknown_owners()[i];
+    if (c.map_to != kNoId) return c.map_to;
+    if (owner_ids_[i] == kNoId) {
+        owner_ids_[i] = ids_.next();
+        TeamMember m;
+        m.meta.id = owner_ids_[i];
+        m.name = c.name;
+        if (c.name.find('@') != std::string::npos) m.email = c.name;
+        m.role = Role::Manager;
+        plan_.command.new_members.push_back(std::move(m));
+    }
+    return owner_ids_[i];
+}
+
+Id ImportPlanner::company_for(const std::string& name) {
+    auto [it, fresh] = companies_.emplace(lower(name), kNoId);
+    if (fresh) {
+        it->second = ids_.next();
+        Company co;
+        co.meta.id = it->second;
+        co.name = name;
+        plan_.command.new_companies.push_back(std::move(co));
+    }
+    return it->second;
+}
+
+Id ImportPlanner::contact_for(const std::string& name, Id company) {
+    auto [it, fresh] = contacts_.emplace(lower(name), kNoId);
+    if (fresh) {
+        it->second = ids_.next();
+        Contact ct;
+        ct.meta.id = it->second;
+        ct.name = name;
+        ct.company = company;
+        plan_.command.new_contacts.push_back(std::move(ct));
+    }
+    return it->second;
+}
+
+void ImportPlanner::plan_row(const ImportRow& r) {
+    const Workspace& ws = store_.workspace();
+    Id stage = r.stage;
+    if (!stage && !r.stage_name.empty()) stage = stage_for(r);
+    Id owner = r.owner;
+    if (!owner && !r.owner_name.empty()) owner = owner_for(r);
+    const Id company = r.company.empty() ? kNoId : company_for(r.company);
+    std::vector<Id> contact_ids;
+    for (const std::string& name : r.contacts) {
+        const Id id = contact_for(name, company);
+        if (std::find(contact_ids.begin(), contact_ids.end(), id) == contact_ids.end()) contact_ids.push_back(id);
+    }
+    if (r.existing) {
+        ImportDealUpdate u;
+        u.deal = r.existing;
+        DealPatch& p = u.patch;
+        if (r.title) p.title = *r.title;
+        if (r.value) p.value = *r.value;
+        if (r.currency) p.currency = *r.currency;
+        if (r.expected_close) p.expected_close = *r.expected_close;
+        if (owner) p.owner = owner;
+        if (!contact_ids.empty()) p.contacts = contact_ids;
+        if (company) p.company = company;
+        if (r.description) p.description = *r.description;
+        if (r.source) p.source = *r.source;
+        u.to_stage = stage;
+        plan_.command.updates.push_back(std::move(u));
+        return;
+    }
+    Deal d;
+    d.meta.id = ids_.next();
+    d.title = r.title.value_or(std::string());
+    d.value = r.value.value_or(0);
+    d.currency = r.currency.value_or(ws.settings.base_currency);
+    d.expected_close = r.expected_close.value_or(kNoDay);
+    if (!stage) {   // the pipeline's first stage
+        const Pipeline* p = store_.find_pipeline(r.pipeline);
+        if (p && !p->stages.empty()) stage = p->stages.front().id;
+    }
+    d.stage = stage;
+    d.owner = owner;
+    d.contacts = std::move(contact_ids);
+    d.company = company;
+    d.external_ref = r.reference;
+    d.description = r.description.value_or(std::string());
+    d.source = r.source.value_or(std::string());
+    if (r.status == DealStatus::Abandoned) d.status = DealStatus::Abandoned;
+    plan_.command.creates.push_back(std::move(d));
+}
+
+bool ImportPlanner::step(size_t max_rows) {
+    const std::vector<ImportRow>& rows = parsed_.rows();
+    const size_t end = next_row_ + std::min(max_rows, rows.size() - next_row_);
+    for (; next_row_ < end; ++next_row_) plan_row(rows[next_row_]);
+    return next_row_ == rows.size();
+}
+
+ImportPlan ImportPlanner::finish() {
+    ImportPlan plan = std::move(plan_);
+    plan.creates = plan.command.creates.size();
+    plan.updates = plan.command.updates.size();
     std::set<size_t> bad_lines;
     for (const ImportProblem& p : plan.problems)
         if (p.line) bad_lines.insert(p.line);
@@ -492,6 +506,12 @@ ImportPlan plan_import(const Store& store, const ImportParser& parsed, IdGenerat
     std::stable_sort(plan.problems.begin(), plan.problems.end(),
                      [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
     return plan;
+}
+
+ImportPlan plan_import(const Store& store, const ImportParser& parsed, IdGenerator& ids) {
+    ImportPlanner planner(store, parsed, ids);
+    planner.step(SIZE_MAX);
+    return planner.finish();
 }
 
 ImportRun import_csv_text(const Store& store, std::string_view csv, IdGenerator& ids, ImportOptions options) {

@@ -136,7 +136,39 @@ struct ImportPlan {
     }
 };
 
-// The command for the parsed rows with the user's name choices. New ids come from `ids`.
+// Builds the plan a slice of rows at a time: a million rows take seconds, so the dialog spreads
+// them across frames with its progress bar (the command is still one, applied all at once).
+// `store`, `parsed` and `ids` must outlive the planner; new ids come from `ids`.
+class ImportPlanner {
+public:
+    ImportPlanner(const Store& store, const ImportParser& parsed, IdGenerator& ids);
+    // Plans up to `max_rows` more rows; true once every row is planned.
+    bool step(size_t max_rows);
+    size_t planned() const { return next_row_; }
+    size_t total() const { return parsed_.rows().size(); }
+    // The finished plan (call once, after step() returned true).
+    ImportPlan finish();
+
+private:
+    Id stage_for(const ImportRow& r);
+    Id owner_for(const ImportRow& r);
+    Id company_for(const std::string& name);
+    Id contact_for(const std::string& name, Id company);
+    void plan_row(const ImportRow& r);
+
+    const Store& store_;
+    const ImportParser& parsed_;
+    IdGenerator& ids_;
+    ImportPlan plan_;
+    size_t next_row_ = 0;
+    // Names the user chose to create: one new record each, made on first use.
+    std::vector<Id> stage_ids_, owner_ids_;
+    std::unordered_map<std::string, size_t> stage_choice_, owner_choice_;   // lower-case key -> choice
+    std::unordered_map<std::string, Id> contacts_, companies_;             // lower-case name -> id
+};
+
+// The command for the parsed rows with the user's name choices, in one go (an ImportPlanner run
+// to the end). New ids come from `ids`.
 ImportPlan plan_import(const Store& store, const ImportParser& parsed, IdGenerator& ids);
 
 // Convenience for tests and small files: header, auto-mapping, every row, the plan.

@@ -1,10 +1,12 @@
 #include "ui/csv_import.h"
 
 #include "core/cmd_support.h"
+#include "core/format.h"
 #include "ui/csv_import_state.h"
 #include "ui/item_registry.h"
 #include "ui/widgets.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace dd::ui {
@@ -12,33 +14,48 @@ namespace {
 
 constexpr const char* kImportModal = "Import CSV##import";
 constexpr size_t kPreviewRows = 5;
-constexpr size_t kHeaderBytes = 64 * 1024;   // the header record is within the first bytes
+// Rows planned between two looks at the clock, and the planning time spent per frame.
+constexpr size_t kPlanRowsPerCheck = 4096;
+constexpr double kPlanBudgetMs = 25.0;
 
-void start_parse(CsvImportState& s, const Store& store) {
+std::string count_text(const ViewContext& ctx, size_t n) {
+    return format_integer(int64_t(n), ctx.store.workspace().settings.locale);
+}
+
+void end_reading(CsvImportState& s) {
+    s.reader->finish();
+    s.parser->set_file_problem(s.reader->file_problem());
+    s.reader.reset();
+    s.step = CsvImportState::Step::Planning;   // the planner is made in the next frame (it needs ids)
+}
+
+// Preview: the file is read again from its start (the mapping may have changed since).
+void start_reading(CsvImportState& s, const Store& store) {
     auto parser = std::make_shared<ImportParser>(store, s.mapping);
     s.parser = parser;
     s.reader = std::make_shared<CsvReader>([parser](CsvRecord& r) { parser->add(r); });
-    s.parsed = 0;
+    s.planner.reset();
     s.plan.reset();
-    s.step = CsvImportState::Step::Parsing;
+    s.error.clear();
+    s.read_bytes = 0;
+    s.read_pending = false;
+    s.step = CsvImportState::Step::Reading;
+    if (s.file_bytes == 0) end_reading(s);   // nothing to ask the platform for
 }
 
-// One slice per frame; the last one finishes the reader and plans.
-void parse_slice(CsvImportState& s, ViewContext& ctx) {
-    const size_t n = std::min(kImportSliceBytes, s.text.size() - s.parsed);
-    s.reader->feed(std::string_view(s.text).substr(s.parsed, n));
-    s.parsed += n;
-    if (s.parsed < s.text.size()) return;
-    s.reader->finish();
-    s.parser->set_file_problem(s.reader->file_problem());
-    s.plan = plan_import(ctx.store, *s.parser, ctx.ids);
-    s.step = CsvImportState::Step::Preview;
+// The parse is done (or a name choice changed): the plan is built over the next frames.
+void start_planning(CsvImportState& s, ViewContext& ctx) {
+    s.plan.reset();
+    s.planner = std::make_shared<ImportPlanner>(ctx.store, *s.parser, ctx.ids);
+    s.replan = false;
+    s.step = CsvImportState::Step::Planning;
 }
 
 void draw_mapping(CsvImportState& s, ViewContext& ctx) {
     const Palette& p = ctx.palette;
     const std::string intro = s.file_name + ": " + std::to_string(s.headers.size()) + " columns. Choose the deal field of each.";
     text_item(intro.c_str(), nullptr, p.text, 560);
+    if (!s.error.empty()) text_item(s.error.c_str(), nullptr, p.danger, 560);
     if (ImGui::BeginTable("##mapping", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, ImVec2(560, 300))) {
         for (size_t i = 0; i < s.headers.size(); ++i) {
             ImGui::PushID(int(i));
@@ -60,18 +77,69 @@ void draw_mapping(CsvImportState& s, ViewContext& ctx) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    if (styled_button("Preview", nullptr, ButtonKind::Primary, p)) start_parse(s, ctx.store);
+    if (styled_button("Preview", nullptr, ButtonKind::Primary, p)) start_reading(s, ctx.store);
     ImGui::SameLine();
     if (styled_button("Cancel##import", nullptr, ButtonKind::Secondary, p)) s = CsvImportState{};
 }
 
-void draw_progress(CsvImportState& s, ViewContext& ctx) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.1f of %.1f MB", double(s.parsed) / 1e6, double(s.text.size()) / 1e6);
-    text_item("Reading rows...", nullptr, ctx.palette.text);
-    // ProgressBar is not an item with an id (the registry cannot list it): the text above it is.
-    ImGui::ProgressBar(s.text.empty() ? 1.0f : float(double(s.parsed) / double(s.text.size())), ImVec2(560, 0), text);
-    parse_slice(s, ctx);
+// A step's title, its figure as a text item (ProgressBar is not an item with an id: the
+// registry cannot list it) and the bar.
+void draw_bar(ViewContext& ctx, const char* title, const std::string& figure, double done) {
+    text_item(title, nullptr, ctx.palette.text);
+    text_item(figure.c_str(), nullptr, ctx.palette.text_muted);
+    ImGui::ProgressBar(float(done), ImVec2(560, 0), "");
+}
+
+void draw_reading(CsvImportState& s, ViewContext& ctx) {
+    char figure[96];
+    std::snprintf(figure, sizeof figure, "%.1f of %.1f MB read", double(s.read_bytes) / 1e6, double(s.file_bytes) / 1e6);
+    draw_bar(ctx, "Reading rows...", figure, s.file_bytes ? double(s.read_bytes) / double(s.file_bytes) : 1.0);
+    // The parser's count so far: the user sees the rows, not only the bytes.
+    text_item((count_text(ctx, s.parser->records()) + " rows so far").c_str(), nullptr, ctx.palette.text_muted);
+    if (styled_button("Cancel##import", nullptr, ButtonKind::Secondary, ctx.palette)) s = CsvImportState{};
+}
+
+// A batch of rows per look at the clock until the frame's budget is spent.
+void plan_slice(CsvImportState& s, ViewContext& ctx) {
+    if (!s.planner) start_planning(s, ctx);
+    const auto start = std::chrono::steady_clock::now();
+    for (;;) {
+        if (s.planner->step(kPlanRowsPerCheck)) {
+            s.plan = s.planner->finish();
+            s.planner.reset();
+            s.step = CsvImportState::Step::Preview;
+            return;
+        }
+        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
+        if (spent.count() >= kPlanBudgetMs) return;
+    }
+}
+
+void draw_planning(CsvImportState& s, ViewContext& ctx) {
+    const size_t done = s.planner ? s.planner->planned() : 0;
+    const size_t total = s.parser->rows().size();
+    draw_bar(ctx, "Preparing the import...", "Planned " + count_text(ctx, done) + " of " + count_text(ctx, total) + " rows",
+             total ? double(done) / double(total) : 1.0);
+    if (styled_button("Cancel##import", nullptr, ButtonKind::Secondary, ctx.palette)) {
+        s = CsvImportState{};
+        return;
+    }
+    plan_slice(s, ctx);
+}
+
+// The apply is one command (all-or-nothing, one undo step) and runs within one frame: this
+// frame only says so; the next one records the command, so the text is on screen meanwhile.
+void draw_applying(CsvImportState& s, ViewContext& ctx) {
+    const size_t n = s.plan->creates + s.plan->updates;
+    const std::string text = "Importing " + count_text(ctx, n) + (n == 1 ? " deal..." : " deals...");
+    text_item(text.c_str(), nullptr, ctx.palette.text);
+    if (!s.apply_shown) {
+        s.apply_shown = true;
+        return;
+    }
+    // Moved, not copied: a million-row import is a command of a million deals.
+    ctx.intents.commands.push_back(std::move(s.plan->command));
+    s = CsvImportState{};   // closes the dialog (draw_csv_import)
 }
 
 // A combo choosing an existing record for an unknown name, or "Create".
@@ -121,13 +189,9 @@ void draw_names(CsvImportState& s, ViewContext& ctx) {
 
 void draw_preview(CsvImportState& s, ViewContext& ctx) {
     const Palette& p = ctx.palette;
-    if (s.replan) {
-        s.plan = plan_import(ctx.store, *s.parser, ctx.ids);
-        s.replan = false;
-    }
     const ImportPlan& plan = *s.plan;
-    const std::string summary = std::to_string(plan.creates) + " new deals, " + std::to_string(plan.updates) +
-                                " updates, " + std::to_string(plan.bad_rows) + " bad rows";
+    const std::string summary = count_text(ctx, plan.creates) + " new deals, " + count_text(ctx, plan.updates) +
+                                " updates, " + count_text(ctx, plan.bad_rows) + " bad rows";
     text_item(summary.c_str(), nullptr, p.text);
     draw_names(s, ctx);
 
@@ -166,25 +230,56 @@ void draw_preview(CsvImportState& s, ViewContext& ctx) {
     const bool import = styled_button("Import", nullptr, ButtonKind::Primary, p);
     ImGui::EndDisabled();
     if (import) {
-        // Moved, not copied: a million-row import is a command of a million deals.
-        ctx.intents.commands.push_back(std::move(s.plan->command));
-        s = CsvImportState{};   // closes the dialog (draw_csv_import)
+        s.step = CsvImportState::Step::Applying;
+        s.apply_shown = false;
         return;
     }
     ImGui::SameLine();
-    if (styled_button("Back", nullptr, ButtonKind::Secondary, p)) s.step = CsvImportState::Step::Mapping;
+    if (styled_button("Back", nullptr, ButtonKind::Secondary, p)) {
+        // The rows and the plan go: Preview reads the file again with the new mapping.
+        s.parser.reset();
+        s.plan.reset();
+        s.step = CsvImportState::Step::Mapping;
+        return;
+    }
     ImGui::SameLine();
-    if (styled_button("Cancel##import", nullptr, ButtonKind::Secondary, p)) s = CsvImportState{};
+    if (styled_button("Cancel##import", nullptr, ButtonKind::Secondary, p)) {
+        s = CsvImportState{};
+        return;
+    }
+    // A name choice changed: the plan is built again (over frames, with its progress).
+    if (s.replan) start_planning(s, ctx);
 }
 
 }  // namespace
 
-void open_csv_import(CsvImportState& s, std::string file_name, std::string text) {
+void open_csv_import(CsvImportState& s, std::string file_name, size_t file_bytes, std::string_view first_bytes) {
     s = CsvImportState{};
     s.file_name = std::move(file_name);
-    s.text = std::move(text);
-    s.headers = read_csv_header(std::string_view(s.text).substr(0, std::min(s.text.size(), kHeaderBytes)));
+    s.file_bytes = file_bytes;
+    s.headers = read_csv_header(first_bytes.substr(0, std::min(first_bytes.size(), kImportHeaderBytes)));
     s.mapping = auto_map(s.headers);
+    s.step = CsvImportState::Step::Mapping;
+}
+
+bool csv_import_wants_bytes(const CsvImportState& s) {
+    return s.step == CsvImportState::Step::Reading && !s.read_pending && s.read_bytes < s.file_bytes;
+}
+
+void csv_import_feed(CsvImportState& s, std::string_view bytes) {
+    if (s.step != CsvImportState::Step::Reading || !s.read_pending) return;
+    s.read_pending = false;
+    s.reader->feed(bytes);
+    s.read_bytes += bytes.size();
+    if (bytes.empty() || s.read_bytes >= s.file_bytes) end_reading(s);
+}
+
+void csv_import_read_failed(CsvImportState& s, std::string why) {
+    if (s.step != CsvImportState::Step::Reading) return;
+    s.reader.reset();
+    s.parser.reset();
+    s.read_pending = false;
+    s.error = std::move(why);
     s.step = CsvImportState::Step::Mapping;
 }
 
@@ -196,8 +291,10 @@ void draw_csv_import(ViewContext& ctx) {
     if (!ImGui::BeginPopupModal(kImportModal, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
     switch (s.step) {
     case CsvImportState::Step::Mapping: draw_mapping(s, ctx); break;
-    case CsvImportState::Step::Parsing: draw_progress(s, ctx); break;
+    case CsvImportState::Step::Reading: draw_reading(s, ctx); break;
+    case CsvImportState::Step::Planning: draw_planning(s, ctx); break;
     case CsvImportState::Step::Preview: draw_preview(s, ctx); break;
+    case CsvImportState::Step::Applying: draw_applying(s, ctx); break;
     case CsvImportState::Step::Closed: break;
     }
     if (s.step == CsvImportState::Step::Closed && ImGui::IsPopupOpen(kImportModal)) ImGui::CloseCurrentPopup();

@@ -1,21 +1,40 @@
-// The "Import CSV" dialog of the List view: the mapping (a combo per column), then the parse with
-// a progress bar, then the preview (unknown stage and owner names to map or create, the first
-// rows, every bad row with its line and reason, "Skip N bad rows") and Import, which records one
-// ImportDeals command: all-or-nothing, one undo step.
+// The "Import CSV" dialog of the List view: the mapping (a combo per column), then the file read
+// and parsed as it streams in (progress in bytes), the plan built across frames (progress in
+// rows), then the preview (unknown stage and owner names to map or create, the first rows, every
+// bad row with its line and reason, "Skip N bad rows") and Import, which shows "Importing N
+// deals..." for a frame and then records one ImportDeals command: all-or-nothing, one undo step.
+//
+// The platform side (platform/web/file_picker.cpp, or a test standing in for it) opens the
+// dialog with the file's first bytes, and whenever csv_import_wants_bytes() says so, reads the
+// next slice (at most kImportSliceBytes from read_bytes) and hands it to csv_import_feed.
 #pragma once
 #include "ui/view_context.h"
 
 #include <string>
+#include <string_view>
 
 namespace dd::ui {
 
 struct CsvImportState;
 
-// Starts the dialog on a file's text (the platform's file picker or a test calls this).
-void open_csv_import(CsvImportState& s, std::string file_name, std::string text);
+// Starts the dialog on a picked file: its name, size and first bytes (the header is in them).
+void open_csv_import(CsvImportState& s, std::string file_name, size_t file_bytes, std::string_view first_bytes);
+
+// True when the dialog is reading and waits for the next slice (the caller then sets
+// s.read_pending and fetches kImportSliceBytes, or less at the end, from s.read_bytes).
+bool csv_import_wants_bytes(const CsvImportState& s);
+// The slice that starts at s.read_bytes: parsed at once; the last one (or an empty one: the file
+// ended early) starts the plan. Ignored unless the dialog is reading and waiting for it.
+void csv_import_feed(CsvImportState& s, std::string_view bytes);
+// The read failed: back to the mapping step with the reason shown.
+void csv_import_read_failed(CsvImportState& s, std::string why);
+
 void draw_csv_import(ViewContext& ctx);
 
-// Bytes parsed per frame: about 20 ms of work on a slow machine, so the progress bar moves.
-constexpr size_t kImportSliceBytes = 2u << 20;
+// Bytes read and parsed per slice: a slice per frame keeps the progress bar moving (about 20 ms
+// of parsing on a slow machine).
+constexpr size_t kImportSliceBytes = 1u << 20;
+// The first bytes handed to open_csv_import: the header record is within them.
+constexpr size_t kImportHeaderBytes = 64u << 10;
 
 }  // namespace dd::ui

@@ -1,7 +1,8 @@
-// View state of the CSV import dialog (one member of ListState): the file's text as the platform
-// (or a test) handed it over, the mapping the user edits, and the parse in progress. The parse
-// runs in slices across frames so a file of a million rows keeps the app responsive and shows
-// a progress bar.
+// View state of the CSV import dialog (one member of ListState): the picked file's name and size,
+// the mapping the user edits, and the work in progress. The file is never held whole: the
+// platform (or a test) streams it in slices, each parsed as it arrives (reading a 100 MB file
+// shows its progress), then the plan is built across frames; what stays in memory is what the
+// plan needs (the converted rows, the command).
 #pragma once
 #include "core/csv_import.h"
 
@@ -13,20 +14,29 @@
 namespace dd::ui {
 
 struct CsvImportState {
-    enum class Step { Closed, Mapping, Parsing, Preview };
+    // Reading: the file streams in, a slice per frame, parsed as it comes (progress: bytes).
+    // Planning: the command is built a batch of rows per frame (progress: rows).
+    // Applying: "Importing N deals..." is drawn, and the frame after it records the command.
+    enum class Step { Closed, Mapping, Reading, Planning, Preview, Applying };
     Step step = Step::Closed;
     std::string file_name;
-    std::string text;                       // the whole file (the platform read it in chunks)
+    size_t file_bytes = 0;                  // the file's size, as the platform reported it
+    std::string error;                      // the last read failed (shown in the mapping step)
     std::vector<std::string> headers;
     ImportMapping mapping;
-    // The parse in progress: the reader feeds the parser; `parsed` bytes of `text` done so far.
-    std::shared_ptr<CsvReader> reader;   // shared_ptr: UiState stays copyable
+    // The read in progress: `read_bytes` of the file parsed so far; `read_pending` while the
+    // platform fetches the next slice (csv_import_wants_bytes says when to ask for one).
+    size_t read_bytes = 0;
+    bool read_pending = false;
+    std::shared_ptr<CsvReader> reader;      // shared_ptr: UiState stays copyable
     std::shared_ptr<ImportParser> parser;
-    size_t parsed = 0;
+    std::shared_ptr<ImportPlanner> planner;
     std::optional<ImportPlan> plan;
     bool replan = false;                    // a name choice changed: build the plan again
     bool skip_bad_rows = false;
-    bool busy() const { return step == Step::Parsing; }
+    bool apply_shown = false;               // "Importing N deals..." was drawn: apply now
+    // Frames must keep coming without input (reading is paced by the slices' arrival instead).
+    bool busy() const { return step == Step::Planning || step == Step::Applying; }
 };
 
 }  // namespace dd::ui

@@ -325,7 +325,7 @@ TEST_CASE("import: our export re-imports as updates of the same deals (a round t
     CHECK(after.expected_close == before.expected_close);
 }
 
-TEST_CASE("import: a file of 200,000 rows streamed in small chunks plans and applies") {
+TEST_CASE("import: a file of 200,000 rows streamed in small chunks, planned in batches, applies") {
     World w;
     std::string csv = "Title,Value,Contacts\n";
     for (int i = 0; i < 200000; ++i) csv += "Deal " + std::to_string(i) + "," + std::to_string(i) + ",Alice Smith\n";
@@ -337,8 +337,21 @@ TEST_CASE("import: a file of 200,000 rows streamed in small chunks plans and app
     for (size_t at = 0; at < csv.size(); at += 4096) reader.feed(std::string_view(csv).substr(at, 4096));
     reader.finish();
     REQUIRE(parser->records() == 200000);
-    ImportPlan plan = plan_import(w.store, *parser, w.ids);
+    // Planned in batches (the dialog plans a batch per frame): each step advances by its batch.
+    ImportPlanner planner(w.store, *parser, w.ids);
+    CHECK(planner.total() == 200000);
+    size_t steps = 0;
+    while (!planner.step(30000)) {
+        ++steps;
+        CHECK(planner.planned() == steps * 30000);
+    }
+    CHECK(steps == 6);
+    ImportPlan plan = planner.finish();
     REQUIRE(plan.problems.empty());
+    CHECK(plan.creates == 200000);
+    REQUIRE(plan.command.creates.front().contacts.size() == 1);   // "Alice Smith", the same across batches
+    CHECK(plan.command.creates.back().contacts == plan.command.creates.front().contacts);
+    CHECK(plan.command.creates[123456].title == "Deal 123456");
     w.ok(plan.command);
     CHECK(w.store.workspace().deals.size() == 200000);
     CHECK(w.store.lane_size(w.lead) == 200000);

@@ -86,6 +86,60 @@ TEST_CASE("csv reader: quoted fields with commas, doubled quotes and embedded li
     }
 }
 
+// The import streams a file in slices (platform/web/file_picker.cpp): whatever byte a slice ends
+// on, the records are the ones the whole text gives.
+namespace {
+
+std::vector<dd::CsvRecord> read_split(const std::string& text, size_t at) {
+    std::vector<dd::CsvRecord> out;
+    dd::CsvReader reader([&](dd::CsvRecord& r) { out.push_back(r); });
+    reader.feed(std::string_view(text).substr(0, at));
+    reader.feed(std::string_view(text).substr(at));
+    reader.finish();
+    return out;
+}
+
+void check_every_split(const std::string& text, const std::vector<std::vector<std::string>>& want) {
+    for (size_t at = 0; at <= text.size(); ++at) {
+        CAPTURE(at);
+        const auto rows = read_split(text, at);
+        REQUIRE(rows.size() == want.size());
+        for (size_t i = 0; i < rows.size(); ++i) {
+            CHECK(rows[i].fields == want[i]);
+            CHECK(rows[i].problem.empty());
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("csv reader streamed: a row split across two slices, at every byte, CRLF included") {
+    check_every_split("title,value\r\nGlobex rollout,1250\r\nInitech,99\r\n",
+                      {{"title", "value"}, {"Globex rollout", "1250"}, {"Initech", "99"}});
+    // A CR ending one slice and its LF starting the next is one line end, not a blank line.
+    const auto rows = read_split("a\r\nb\r\nc", 2);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[2].line == 3);
+}
+
+TEST_CASE("csv reader streamed: a quoted field with line breaks and doubled quotes split across slices") {
+    check_every_split("title,notes\n\"Acme, Inc\",\"said \"\"yes\"\"\r\nthen\nleft\"\nnext,row\n",
+                      {{"title", "notes"}, {"Acme, Inc", "said \"yes\"\r\nthen\nleft"}, {"next", "row"}});
+    const auto rows = read_split("t,n\n\"a\nb\",c\nd,e\n", 6);   // the slice ends inside the quotes
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[2].line == 4);   // the embedded line break still counts
+}
+
+TEST_CASE("csv reader streamed: a UTF-8 sequence split across slices is whole and valid") {
+    // Two-, three- and four-byte sequences: every split falls inside one of them somewhere.
+    check_every_split("name,city\nZo\xC3\xAB,K\xC3\xB6ln\n\xE2\x82\xAC 5,\xF0\x9F\x98\x80\n",
+                      {{"name", "city"}, {"Zo\xC3\xAB", "K\xC3\xB6ln"}, {"\xE2\x82\xAC 5", "\xF0\x9F\x98\x80"}});
+    // A truncated sequence is still reported when its bytes come in two slices.
+    const auto bad = read_split("a\nx\xE2\x82,y\n", 4);
+    REQUIRE(bad.size() == 2);
+    CHECK(bad[1].problem.find("invalid UTF-8 in field 1") != std::string::npos);
+}
+
 TEST_CASE("csv reader: a UTF-8 BOM is dropped, even split across chunks; UTF-16 is reported") {
     const auto rows = read_all("\xEF\xBB\xBFtitle\r\nx\r\n", 1);
     REQUIRE(rows.size() == 2);

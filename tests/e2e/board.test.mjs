@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  openApp, gotoApp, waitReady, items, snapshot, frameStats, nextFrame, clickItem, waitForItems, resultPath, repoRoot,
-  loadSampleFromTopBar,
+  openApp, gotoApp, waitReady, snapshot, frameStats, nextFrame, clickItem, waitForItems, resultPath, repoRoot,
+  loadSampleFromTopBar, clickSettled,
 } from './helpers/app.mjs';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -38,16 +38,6 @@ async function waitSaved(page, timeoutMs = 15_000) {
     await page.waitForTimeout(50);
   }
   throw new Error('not saved in time');
-}
-
-// Hover first, then click: ImGui 1.86 needs a frame with the mouse over an item before the press.
-async function hoverClickItem(page, label) {
-  const item = (await items(page)).find((i) => i.label === label);
-  assert.ok(item, `no item labelled "${label}"`);
-  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
-  await nextFrame(page);
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
-  await nextFrame(page);
 }
 
 async function screenshot(page, name) {
@@ -122,16 +112,16 @@ test('board screenshots: light, dark, and the pipeline settings', async (t) => {
   await nextFrame(page);
   await screenshot(page, 'board-light.png');
 
-  await hoverClickItem(page, 'Toggle theme');
+  await clickSettled(page, 'Toggle theme');
   await nextFrame(page);
   await page.mouse.move(4, VIEWPORT.height - 4);
   await nextFrame(page);
   await nextFrame(page);
   await screenshot(page, 'board-dark.png');
-  await hoverClickItem(page, 'Toggle theme');
+  await clickSettled(page, 'Toggle theme');
   await nextFrame(page);
 
-  await hoverClickItem(page, 'Pipeline settings');
+  await clickSettled(page, 'Pipeline settings');
   await waitForItems(page, (list) => list.some((i) => i.label.startsWith('Stages of ')), { what: 'the settings dialog' });
   await page.mouse.move(4, VIEWPORT.height - 4);
   await nextFrame(page);

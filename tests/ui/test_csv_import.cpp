@@ -1,18 +1,41 @@
-// The List view's CSV import dialog driven headless: a file given in memory (what the browser's
-// file picker hands over), the mapping step, the slice-by-slice parse with its progress bar, the
-// preview with bad rows by line, "Skip N bad rows", Import as one undo step.
+// The List view's CSV import dialog driven headless: a picked file streamed in slices the way the
+// browser's file picker does it (its first bytes open the dialog, then one slice per frame when
+// the dialog asks), the mapping step, the read with its progress, the plan, the preview with bad
+// rows by line, "Skip N bad rows", "Importing N deals..." and then Import as one undo step.
 #include <doctest/doctest.h>
 
 #include "core/sample_data.h"
 #include "core/store.h"
+#include "imgui.h"
 #include "ui/csv_import.h"
+#include "ui/csv_import_state.h"
 #include "ui_driver.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
 using dd::ui::CsvImportState;
-using dd::ui::View;
 using dd::ui::test::UiDriver;
 
 namespace {
+
+// Stands in for platform/web/file_picker.cpp: the file's first bytes open the dialog; after each
+// frame, the slice the dialog asks for is read and fed.
+struct PickedFile {
+    std::string name;
+    std::string bytes;
+    size_t slices_read = 0;
+    void open(CsvImportState& s) const {
+        dd::ui::open_csv_import(s, name, bytes.size(), std::string_view(bytes).substr(0, dd::ui::kImportHeaderBytes));
+    }
+    void serve(CsvImportState& s) {
+        if (!dd::ui::csv_import_wants_bytes(s)) return;
+        s.read_pending = true;
+        ++slices_read;
+        dd::ui::csv_import_feed(s, std::string_view(bytes).substr(s.read_bytes, dd::ui::kImportSliceBytes));
+    }
+};
 
 struct ImportFixture {
     UiDriver ui{1400.0f, 900.0f};
@@ -23,12 +46,26 @@ struct ImportFixture {
         REQUIRE(ui.find("Import CSV"));
     }
     CsvImportState& state() { return ui.app.ui.list.import; }
-    // Frames until the parse is done (each frame parses one slice).
-    int parse_to_preview() {
+    // Frames, each followed by the platform's turn, until the preview shows; returns the frames.
+    int read_to_preview(PickedFile& file) {
         int frames = 0;
-        while (state().step == CsvImportState::Step::Parsing && frames < 1000) ui.frame(), ++frames;
+        while (state().step != CsvImportState::Step::Preview && frames < 1000) {
+            file.serve(state());
+            ui.frame();
+            ++frames;
+        }
         ui.frame(2);
         return frames;
+    }
+    // A click done frame by frame (UiDriver::click settles for 3 more frames).
+    void press_and_release(const char* label) {
+        const dd::ui::ItemRecord* item = ui.find(label);
+        REQUIRE(item != nullptr);
+        ui.move_mouse(item->center_x(), item->center_y());
+        ImGui::GetIO().MouseDown[0] = true;
+        ui.frame();
+        ImGui::GetIO().MouseDown[0] = false;
+        ui.frame();
     }
 };
 
@@ -37,11 +74,12 @@ struct ImportFixture {
 TEST_CASE("csv import dialog: mapping, preview with the bad row's line, skip it, import as one undo step") {
     ImportFixture f;
     const size_t deals = f.ui.app.store.workspace().deals.size();
-    dd::ui::open_csv_import(f.state(), "deals.csv",
-                            "Deal - Title,Deal - Value,Person - Name,Organization - Name,Notes\n"
-                            "Globex rollout,1250,Hank Scorpio,Globex,x\n"
-                            "Broken,12x,Hank Scorpio,Globex,x\n"
-                            "Initech,99,Peter Gibbons,Initech,x\n");
+    PickedFile file{"deals.csv",
+                    "Deal - Title,Deal - Value,Person - Name,Organization - Name,Notes\n"
+                    "Globex rollout,1250,Hank Scorpio,Globex,x\n"
+                    "Broken,12x,Hank Scorpio,Globex,x\n"
+                    "Initech,99,Peter Gibbons,Initech,x\n"};
+    file.open(f.state());
     f.ui.frame(3);
     // The mapping: a combo per column, auto-mapped from the headers.
     REQUIRE(f.ui.find("Map Deal - Title"));
@@ -50,8 +88,9 @@ TEST_CASE("csv import dialog: mapping, preview with the bad row's line, skip it,
     CHECK(f.state().mapping.columns[4] == dd::ImportField::Ignore);
 
     REQUIRE(f.ui.click("Preview"));
-    f.parse_to_preview();
+    f.read_to_preview(file);
     REQUIRE(f.state().step == CsvImportState::Step::Preview);
+    CHECK(file.slices_read == 1);
     CHECK(f.ui.find("2 new deals, 0 updates, 1 bad rows"));
     CHECK(f.ui.find("line 3, value: \"12x\" must be an amount such as 1,250.50"));
     CHECK(f.ui.find("New: Globex rollout, 1,250.00 USD"));
@@ -60,7 +99,12 @@ TEST_CASE("csv import dialog: mapping, preview with the bad row's line, skip it,
     REQUIRE(f.ui.click("Import"));
     CHECK(f.ui.app.store.workspace().deals.size() == deals);
     REQUIRE(f.ui.click("Skip 1 bad row"));
-    REQUIRE(f.ui.click("Import"));
+    // Import: the frame after the click says what is happening, the one after that applies.
+    f.press_and_release("Import");
+    CHECK(f.state().step == CsvImportState::Step::Applying);
+    f.ui.frame();
+    CHECK(f.ui.find("Importing 2 deals..."));
+    CHECK(f.ui.app.store.workspace().deals.size() == deals);
     f.ui.frame(2);
     CHECK(f.state().step == CsvImportState::Step::Closed);
     CHECK(f.ui.app.store.workspace().deals.size() == deals + 2);
@@ -69,22 +113,75 @@ TEST_CASE("csv import dialog: mapping, preview with the bad row's line, skip it,
     CHECK(f.ui.app.store.workspace().deals.size() == deals);
 }
 
-TEST_CASE("csv import dialog: a big file parses in slices across frames with a progress bar") {
+TEST_CASE("csv import dialog: a big file is read a slice per frame, parsed as it arrives, with its progress") {
     ImportFixture f;
+    // Rows up to just before the first slice's end, then a row whose quoted title ("Zoë" with a
+    // line break in it) straddles the boundary, the boundary falling inside the UTF-8 "ë".
     std::string csv = "Title,Value,Contacts\n";
-    for (int i = 0; csv.size() < 3 * dd::ui::kImportSliceBytes; ++i)
-        csv += "Deal " + std::to_string(i) + "," + std::to_string(i % 1000) + ",Alice Example\n";
-    dd::ui::open_csv_import(f.state(), "big.csv", csv);
+    size_t rows_before = 0;
+    for (; csv.size() < dd::ui::kImportSliceBytes - 150; ++rows_before)
+        csv += "Deal " + std::to_string(rows_before) + "," + std::to_string(rows_before % 1000) + ",Alice Example\n";
+    const std::string zoe = std::string(dd::ui::kImportSliceBytes - csv.size() - 5, 'x') + "\nZo\xC3\xAB";
+    csv += "\"" + zoe + "\",4242,Alice Example\n";
+    REQUIRE(csv.substr(dd::ui::kImportSliceBytes - 1, 2) == "\xC3\xAB");
+    for (int i = 0; csv.size() < 3 * dd::ui::kImportSliceBytes + 1000; ++i)
+        csv += "Later " + std::to_string(i) + "," + std::to_string(i % 1000) + ",Alice Example\n";
+    PickedFile file{"big.csv", csv};
+    file.open(f.state());
     f.ui.frame(2);
     REQUIRE(f.ui.click("Preview"));
-    // The click's frames parsed some slices; the bar shows while the rest is read.
-    REQUIRE(f.state().step == CsvImportState::Step::Parsing);
+    REQUIRE(f.state().step == CsvImportState::Step::Reading);
+    CHECK(file.slices_read == 0);   // nothing read before the dialog asks
+
+    // One slice per frame: the bar shows the bytes read and the rows parsed so far.
+    file.serve(f.state());
+    CHECK(file.slices_read == 1);
+    f.ui.frame();
     CHECK(f.ui.find("Reading rows..."));
-    CHECK(f.state().parsed > 0);
-    CHECK(f.state().parsed < csv.size());
-    CHECK(f.ui.last_output.wake_after_ms == 0.0);   // frames keep coming without input
-    CHECK(f.parse_to_preview() >= 1);
+    char figure[64];
+    std::snprintf(figure, sizeof figure, "1.0 of %.1f MB read", double(csv.size()) / 1e6);
+    CHECK(f.ui.find(figure));
+    CHECK(f.state().parser->records() == rows_before);   // the row across the boundary waits for the next slice
+    CHECK(f.ui.last_output.wake_after_ms != 0.0);   // reading is paced by the slices, not by spinning frames
+
+    const int frames = f.read_to_preview(file);
+    CHECK(file.slices_read == 4);
+    CHECK(frames >= 4);
     REQUIRE(f.state().plan);
     CHECK(f.state().plan->problems.empty());
-    CHECK(f.state().plan->creates > 100000);
+    CHECK(f.state().plan->creates == f.state().parser->records());
+    CHECK(f.state().reader.get() == nullptr);   // the reader and its buffers are gone once read
+    const auto& creates = f.state().plan->command.creates;
+    const auto found = std::find_if(creates.begin(), creates.end(), [](const dd::Deal& d) { return d.value == 424200; });
+    REQUIRE(found != creates.end());
+    CHECK(found->title == zoe);
+}
+
+TEST_CASE("csv import dialog: the plan shows its progress; a failed read returns to the mapping with the reason") {
+    ImportFixture f;
+    std::string csv = "Title,Value,Contacts\n";
+    for (int i = 0; i < 20000; ++i) csv += "Deal " + std::to_string(i) + ",1,Alice Example\n";
+    PickedFile file{"deals.csv", csv};
+    file.open(f.state());
+    f.ui.frame(2);
+    REQUIRE(f.ui.click("Preview"));
+    file.serve(f.state());
+    REQUIRE(f.state().step == CsvImportState::Step::Planning);   // one slice held the whole file
+    f.ui.frame();
+    CHECK(f.ui.find("Preparing the import..."));
+    f.read_to_preview(file);
+    CHECK(f.ui.find("20,000 new deals, 0 updates, 0 bad rows"));
+
+    // Back to the mapping, Preview again: the file is read again; this time the read fails.
+    REQUIRE(f.ui.click("Back"));
+    REQUIRE(f.state().step == CsvImportState::Step::Mapping);
+    CHECK(f.state().parser.get() == nullptr);
+    REQUIRE(f.ui.click("Preview"));
+    REQUIRE(dd::ui::csv_import_wants_bytes(f.state()));
+    f.state().read_pending = true;
+    dd::ui::csv_import_read_failed(f.state(), "The file could not be read: pick it again.");
+    f.ui.frame();
+    CHECK(f.state().step == CsvImportState::Step::Mapping);
+    CHECK(f.ui.find("The file could not be read: pick it again."));
+    CHECK(f.ui.find("Map Title"));
 }

@@ -46,7 +46,7 @@ void list_files_after_frame(WebApp& web) {
         dd_download_part(double(d.download), d.file_name.c_str(), reinterpret_cast<const uint8_t*>(d.bytes.data()),
                          d.bytes.size(), d.last ? 1 : 0, "text/csv;charset=utf-8");
     downloads.clear();
-    open_file_picker_if_asked(web);
+    file_picker_after_frame(web);   // the import file picker, and the next slice of the file being read
     prefs_save_if_changed(web);   // the column layout, when this frame changed it
 }
 

@@ -1,12 +1,13 @@
 // The List view's "Import CSV": when the view asks (ListState::pick_import_file), an
-// <input type=file> is opened; the chosen file is read in 1 MB slices (File.slice) into the wasm
-// heap and appended to a buffer, then handed to the import dialog (ui/csv_import.h), which parses
-// it in slices across frames. Called after each frame, from list_files_after_frame.
+// <input type=file> is opened; the chosen file's first bytes open the import dialog
+// (ui/csv_import.h) on its header; when the dialog reads the file, it is fetched slice by slice
+// (File.slice, one slice per frame, each parsed as it arrives), never held whole. Called after
+// each frame, from list_files_after_frame.
 #pragma once
 
 namespace dd::web {
 
 struct WebApp;
-void open_file_picker_if_asked(WebApp& web);
+void file_picker_after_frame(WebApp& web);
 
 }  // namespace dd::web
