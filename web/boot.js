@@ -3,6 +3,10 @@
 // a missing file, a failed instantiate, an abort) into a clear message in #dd-error.
 (function () {
   'use strict';
+  // The saved workspace is read from IndexedDB while dealdeck.wasm downloads and compiles (the
+  // read does not need the module): storage_idbfs.js puts these files into its IDBFS directory
+  // instead of reading them again, then re-checks the stored set once it holds the writer lock.
+  var storedFiles = readStoredFiles('/dealdeck');
   var canvas = document.getElementById('canvas');
   var loading = document.getElementById('dd-loading');
   var started = false;   // the first frame was drawn: later errors are the app's, not the start's
@@ -48,6 +52,7 @@
 
   window.Module = {
     canvas: canvas,
+    ddStoredFiles: storedFiles,
     // Called by the module when it cannot go on (failed fetch or instantiate of dealdeck.wasm).
     onAbort: function (what) {
       showError('The application code (dealdeck.wasm) could not be loaded or started' + (what ? ': ' + what : '') + '.');
@@ -56,6 +61,52 @@
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
   };
+
+  // Every record of the IDBFS database `dir` (Emscripten 3.1.6's layout: database named after the
+  // mount point, version 21, one object store FILE_DATA keyed by path, values {timestamp, mode,
+  // contents}), read in one readonly transaction: {dir, files: Promise of {path: entry} or null}.
+  // null means "read it the usual way": no IndexedDB, nothing stored yet (the open would have to
+  // create the database: that is aborted, IDBFS creates it as it always did), or any error.
+  function readStoredFiles(dir) {
+    var mark = function (name) { if (window.performance && performance.mark) performance.mark(name); };
+    var files = new Promise(function (resolve) {
+      var req;
+      try {
+        req = window.indexedDB && window.indexedDB.open(dir, 21);
+      } catch (e) {
+        req = null;
+      }
+      if (!req) { resolve(null); return; }
+      mark('dd-idb-load-start');
+      req.onupgradeneeded = function (e) { e.target.transaction.abort(); };
+      req.onerror = function (e) { e.preventDefault(); resolve(null); };
+      req.onblocked = function () { resolve(null); };
+      req.onsuccess = function () {
+        var db = req.result;
+        var keys = null, values = null;
+        var fail = function (e) { if (e && e.preventDefault) e.preventDefault(); db.close(); resolve(null); };
+        try {
+          var tx = db.transaction(['FILE_DATA'], 'readonly');
+          var store = tx.objectStore('FILE_DATA');
+          store.getAllKeys().onsuccess = function (e) { keys = e.target.result; };
+          store.getAll().onsuccess = function (e) { values = e.target.result; };
+          tx.onerror = fail;
+          tx.onabort = fail;
+          tx.oncomplete = function () {
+            db.close();
+            if (!keys || !values || keys.length !== values.length) { resolve(null); return; }
+            var out = {};
+            for (var i = 0; i < keys.length; i++) out[keys[i]] = values[i];
+            mark('dd-idb-load-end');
+            resolve(out);
+          };
+        } catch (e) {
+          fail(e);
+        }
+      };
+    });
+    return { dir: dir, files: files };
+  }
 
   var script = document.createElement('script');
   script.src = 'dealdeck.js';

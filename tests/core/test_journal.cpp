@@ -66,6 +66,11 @@ struct Session {
         model[key] = value;
         journal.append(key + "=" + value, now);
     }
+    // The same, written at once as its own segment (one flush).
+    void edit_flushed(const std::string& key, const std::string& value, Millis now) {
+        edit(key, value, now);
+        REQUIRE(journal.flush(now).ok());
+    }
 };
 
 bool contains(const std::vector<std::string>& v, const std::string& needle) {
@@ -105,8 +110,7 @@ TEST_CASE("edits are buffered, flushed after the delay as one segment, and survi
         REQUIRE(s.journal.flush(1400).ok());
         CHECK(count_files(storage, "j-") == 1);
         CHECK(s.journal.status().state == SaveState::Saved);
-        s.edit("a", "3", 2000);
-        REQUIRE(s.journal.flush(2000).ok());
+        s.edit_flushed("a", "3", 2000);
         CHECK(count_files(storage, "j-") == 2);
     }
     Session again(storage);
@@ -114,8 +118,7 @@ TEST_CASE("edits are buffered, flushed after the delay as one segment, and survi
     CHECK(again.recovery.warnings.empty());
     CHECK(again.recovery.entries_replayed == 3);
     // Sequence numbers continue after a reopen: the next segment never reuses a name.
-    again.edit("c", "4", 5000);
-    REQUIRE(again.journal.flush(5000).ok());
+    again.edit_flushed("c", "4", 5000);
     CHECK(count_files(storage, "j-") == 3);
     Session third(storage);
     CHECK(third.model.size() == 3);
@@ -234,13 +237,10 @@ TEST_CASE("a snapshot the loader refuses is set aside and the previous one is us
 TEST_CASE("a corrupted middle segment is skipped with a warning naming it; the rest is kept") {
     MemoryStorage storage;
     Session s(storage);
-    s.edit("a", "1", 1000);
-    REQUIRE(s.journal.flush(1000).ok());
+    s.edit_flushed("a", "1", 1000);
     s.edit("b", "2", 2000);
-    s.edit("c", "3", 2100);
-    REQUIRE(s.journal.flush(2100).ok());
-    s.edit("d", "4", 3000);
-    REQUIRE(s.journal.flush(3000).ok());
+    s.edit_flushed("c", "3", 2100);
+    s.edit_flushed("d", "4", 3000);
 
     const std::string middle = journal::segment_name(2);
     std::string& bytes = storage.files()[middle];
@@ -262,8 +262,7 @@ TEST_CASE("a segment with an unreadable header loses only its own changes") {
     MemoryStorage storage;
     Session s(storage);
     for (int i = 0; i < 4; ++i) {
-        s.edit("k" + std::to_string(i), "v", 1000 * (i + 1));
-        REQUIRE(s.journal.flush(1000 * (i + 1)).ok());
+        s.edit_flushed("k" + std::to_string(i), "v", 1000 * (i + 1));
     }
     storage.files()[journal::segment_name(2)] = "garbage";
     Session again(storage);
@@ -275,10 +274,8 @@ TEST_CASE("a segment with an unreadable header loses only its own changes") {
 TEST_CASE("a missing segment is reported; if the later entries cannot apply, they are dropped") {
     MemoryStorage storage;
     Session s(storage);
-    s.edit("a", "1", 1000);
-    REQUIRE(s.journal.flush(1000).ok());
-    s.edit("b", "2", 2000);
-    REQUIRE(s.journal.flush(2000).ok());
+    s.edit_flushed("a", "1", 1000);
+    s.edit_flushed("b", "2", 2000);
     s.journal.append("REFUSE", 3000);   // an entry that only applies on top of the lost one
     REQUIRE(s.journal.flush(3000).ok());
     storage.files().erase(journal::segment_name(2));
@@ -291,8 +288,7 @@ TEST_CASE("a missing segment is reported; if the later entries cannot apply, the
 TEST_CASE("a torn last segment keeps its intact entries") {
     MemoryStorage storage;
     Session s(storage);
-    s.edit("a", "1", 1000);
-    REQUIRE(s.journal.flush(1000).ok());
+    s.edit_flushed("a", "1", 1000);
     s.edit("b", "2", 2000);
     s.edit("c", "3", 2001);
     storage.tear_next_write(24 + 24 + 3 + 10);   // header, first entry whole, the second cut short

@@ -97,11 +97,12 @@ mergeInto(LibraryManager.library, {
       var btn = document.getElementById('dd-use-this-tab');
       if (btn) btn.disabled = false;
     },
+    // The role is known: make the files current (DDSync.settle), then recover as that role.
     lockGranted: function (lock) {
-      if (!lock) { _dd_persist_lock_result(DDPersist.ctx, 0); return undefined; }
+      if (!lock) { DDSync.settle(function () { _dd_persist_lock_result(DDPersist.ctx, 0); }); return undefined; }
       return new Promise(function (resolve) {
         DDPersist.release = resolve;
-        _dd_persist_lock_result(DDPersist.ctx, 1);
+        DDSync.settle(function () { _dd_persist_lock_result(DDPersist.ctx, 1); });
       });
     },
     request: function (options) {
@@ -173,9 +174,9 @@ mergeInto(LibraryManager.library, {
     DDPersist.backupBar();
   },
 
-  dd_persist_js_request_lock__deps: ['$DDPersist'],
+  dd_persist_js_request_lock__deps: ['$DDPersist', '$DDSync'],
   dd_persist_js_request_lock: function (takeOver) {
-    if (!(navigator.locks && navigator.locks.request)) { _dd_persist_lock_result(DDPersist.ctx, 1); return; }
+    if (!(navigator.locks && navigator.locks.request)) { DDSync.settle(function () { _dd_persist_lock_result(DDPersist.ctx, 1); }); return; }
     if (takeOver) DDPersist.takeOver(); else DDPersist.request({ ifAvailable: true });
   },
 

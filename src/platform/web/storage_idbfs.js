@@ -127,6 +127,32 @@ mergeInto(LibraryManager.library, {
         });
       });
     },
+    // The same from the files web/boot.js read while the module loaded ({path: entry}, straight
+    // from IndexedDB): placed as IDBFS itself would (directories first, contents owned by MEMFS,
+    // not copied), no second read. `preloaded` makes settle() check the stored set again once
+    // the tab holds the writer lock.
+    populateFrom: function (files, done) {
+      var prefix = DDSync.dir + '/';
+      var paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; }).sort();
+      var err = null;
+      for (var i = 0; i < paths.length && !err; i++) IDBFS.storeLocalEntry(paths[i], files[paths[i]], function (e) { err = e; });
+      if (!err) {
+        var stored = {};
+        paths.forEach(function (p) { stored[p] = files[p]; });
+        DDSync.known = DDSync.stamps(stored);
+        DDSync.preloaded = true;
+      }
+      done(err);
+    },
+    preloaded: false,
+    // Before recovery: files read ahead of the writer lock may be older than what is stored now
+    // (a tab that wrote and let go meanwhile): read the stored set again (names and timestamps,
+    // no contents) and fetch only what changed. Nothing to do after a normal populate.
+    settle: function (done) {
+      if (!DDSync.preloaded) { done(); return; }
+      DDSync.preloaded = false;
+      DDSync.reload(done);
+    },
     reload: function (done) {
       DDSync.populate(function (err) {
         if (err) DDSync.error = DDSync.describe(err);
@@ -177,11 +203,27 @@ mergeInto(LibraryManager.library, {
       _dd_idbfs_mounted(ctx, 0);
       return;
     }
-    if (typeof performance !== 'undefined' && performance.mark) performance.mark('dd-idb-load-start');
-    DDSync.populate(function (err) {
+    var mark = function (name) { if (typeof performance !== 'undefined' && performance.mark) performance.mark(name); };
+    var finish = function (err) {
       if (err) DDSync.error = DDSync.describe(err);
-      if (typeof performance !== 'undefined' && performance.mark) performance.mark('dd-idb-load-end');
+      mark('dd-mounted');
       _dd_idbfs_mounted(ctx, err ? 0 : 1);
+    };
+    mark('dd-mount');
+    // web/boot.js began reading the stored files before the module loaded: take them.
+    var ahead = Module['ddStoredFiles'];
+    Module['ddStoredFiles'] = null;
+    if (ahead && ahead.dir === DDSync.dir && ahead.files) {
+      ahead.files.then(function (files) {
+        if (files) DDSync.populateFrom(files, finish);
+        else DDSync.populate(finish);
+      });
+      return;
+    }
+    mark('dd-idb-load-start');
+    DDSync.populate(function (err) {
+      mark('dd-idb-load-end');
+      finish(err);
     });
   },
 
