@@ -9,34 +9,37 @@ namespace dd::cmd {
 namespace {
 
 // Moves one deal into `to_stage` at `rank`, applies the stage's status rules and records the
-// stage, status and field changes in the deal's history.
+// stage, status and field changes in the deal's history. Only the deal's placement is put (a
+// move changes nothing else): no copy of its title, contacts or custom values, and a small undo
+// image.
 void move_one(Tx& tx, const Ctx& ctx, const Deal& before, Id to_stage, int64_t rank, Id lost_reason,
               const std::string& lost_text) {
     const StoreIndexes& ix = tx.ix();
-    Deal d = before;
+    const DealPlacement was = placement_of(before);   // `before` may be the live record: read it once
+    DealPlacement d = was;
     // Reordering inside Lost without a new reason keeps the old one.
-    const bool keep_reason = before.status == DealStatus::Lost && ix.stage_info(to_stage)->kind == StageKind::Lost &&
+    const bool keep_reason = was.status == DealStatus::Lost && ix.stage_info(to_stage)->kind == StageKind::Lost &&
                              lost_reason == kNoId && lost_text.empty();
     enter_stage(ix, d, to_stage, ctx, lost_reason, lost_text);
     if (keep_reason) {
-        d.lost_reason = before.lost_reason;
-        d.lost_reason_text = before.lost_reason_text;
+        d.lost_reason = was.lost_reason;
+        d.lost_reason_text = was.lost_reason_text;
     }
     d.rank = rank;
     bump(d.meta, ctx);
-    if (d.stage != before.stage) {
+    if (d.stage != was.stage) {
         d.last_activity_at = ctx.now;
-        if (d.pipeline != before.pipeline) {
-            const Pipeline* a = ix.pipeline(before.pipeline);
+        if (d.pipeline != was.pipeline) {
+            const Pipeline* a = ix.pipeline(was.pipeline);
             const Pipeline* b = ix.pipeline(d.pipeline);
             record_change(tx, ctx, d.meta.id, ChangeKind::Field, "pipeline", a ? a->name : "", b ? b->name : "");
         }
-        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, "stage", stage_name(ix, before.stage), stage_name(ix, d.stage));
+        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, "stage", stage_name(ix, was.stage), stage_name(ix, d.stage));
     }
-    if (d.status != before.status)
-        record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(before.status), to_string(d.status));
-    record_field_changes(tx, ctx, before, d);
-    tx.put(std::move(d));
+    if (d.status != was.status)
+        record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(was.status), to_string(d.status));
+    record_placement_changes(tx, ctx, was, d);
+    tx.put_placement(std::move(d));
 }
 
 Id stage_of_kind(const StoreIndexes& ix, Id pipeline, StageKind kind) {

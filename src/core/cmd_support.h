@@ -62,12 +62,56 @@ void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& before, const Deal
 void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string field, std::string old_value,
                    std::string new_value);
 
+// The history lines of the placement fields that have lines of their own (close date, lost
+// reason and its text), as record_field_changes writes them: a move's other field lines.
+void record_placement_changes(Tx& tx, const Ctx& ctx, const DealPlacement& before, const DealPlacement& after);
+
+// The status rules, for a whole Deal or only its DealPlacement (the same field names).
+// won/lost/abandoned bookkeeping:
+template <typename D>
+void close_as(D& d, DealStatus status, const Ctx& ctx) {
+    d.status = status;
+    d.closed_at = ctx.now;
+    d.closed_by = ctx.actor;
+    if (d.close_date == kNoDay) d.close_date = day_of(ctx.now);
+    if (status != DealStatus::Lost) {
+        d.lost_reason = kNoId;
+        d.lost_reason_text.clear();
+    }
+}
+
+template <typename D>
+void reopen(D& d) {
+    d.status = DealStatus::Open;
+    d.closed_at = 0;
+    d.closed_by = kNoId;
+    d.close_date = kNoDay;
+    d.lost_reason = kNoId;
+    d.lost_reason_text.clear();
+}
+
 // Puts `d` into `to_stage` (any pipeline) and applies the won/lost/reopen rules of the target.
 // Does not change its rank.
-void enter_stage(const StoreIndexes& ix, Deal& d, Id to_stage, const Ctx& ctx, Id lost_reason,
-                 const std::string& lost_reason_text);
-void close_as(Deal& d, DealStatus status, const Ctx& ctx);   // won/lost/abandoned bookkeeping
-void reopen(Deal& d);
+template <typename D>
+void enter_stage(const StoreIndexes& ix, D& d, Id to_stage, const Ctx& ctx, Id lost_reason,
+                 const std::string& lost_reason_text) {
+    const StageInfo* info = ix.stage_info(to_stage);
+    d.stage = to_stage;
+    d.pipeline = info->pipeline;
+    switch (info->kind) {
+    case StageKind::Won:
+        if (d.status != DealStatus::Won) close_as(d, DealStatus::Won, ctx);
+        break;
+    case StageKind::Lost:
+        if (d.status != DealStatus::Lost) close_as(d, DealStatus::Lost, ctx);
+        d.lost_reason = lost_reason;
+        d.lost_reason_text = lost_reason_text;
+        break;
+    case StageKind::Open:
+        if (d.status == DealStatus::Won || d.status == DealStatus::Lost) reopen(d);
+        break;
+    }
+}
 
 // A rank that places deal `moving` above `before` in the lane of `stage` (before == kNoId: at
 // the end). When two neighbours leave no gap, a small window around the spot is respaced (those

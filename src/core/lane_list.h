@@ -20,7 +20,7 @@ struct LaneKey {
 
 class LaneList {
 public:
-    static constexpr size_t kMaxBlock = 512;
+    static constexpr size_t kMaxBlock = 128;
     static constexpr uint32_t kNone = 0xffffffffu;
     static constexpr size_t npos = size_t(-1);
 
@@ -31,6 +31,16 @@ public:
         for (const auto& b : blocks_) {
             if (index < b.slots.size()) return b.slots[index];
             index -= b.slots.size();
+        }
+        return kNone;
+    }
+
+    // The index-th entry from the end (0 = the last), walking the blocks from the back: O(1)
+    // for the end of the lane, where cards dropped without a neighbour go.
+    uint32_t at_from_back(size_t index) const {
+        for (auto b = blocks_.rbegin(); b != blocks_.rend(); ++b) {
+            if (index < b->slots.size()) return b->slots[b->slots.size() - 1 - index];
+            index -= b->slots.size();
         }
         return kNone;
     }

@@ -2,10 +2,12 @@
 // record: put (insert or replace) and erase. Both keep every index and lane total exact, so
 // commands, undo and redo all go through them and can never desynchronise an index.
 #pragma once
+#include "core/deal_placement.h"
 #include "core/flat_id_map.h"
 #include "core/ids.h"
 #include "core/lane_list.h"
 #include "core/model.h"
+#include "core/stage_map.h"
 #include "core/store.h"
 #include <string>
 #include <unordered_map>
@@ -37,8 +39,8 @@ struct StoreIndexes {
 
     FlatIdMap pipeline_slot, deal_slot, contact_slot, company_slot, member_slot, activity_slot, note_slot,
         change_slot, field_slot, reason_slot, view_slot;
-    std::unordered_map<Id, StageInfo> stages;
-    std::unordered_map<Id, Lane> lanes;                 // by stage id
+    StageMap<StageInfo> stages;
+    StageMap<Lane> lanes;                 // by stage id
     IdLists deals_by_owner, deals_by_contact, deals_by_company, contacts_by_company;
     IdLists activities_by_deal, notes_by_deal;
     // History lines by deal without a hash node and a vector per deal (most deals have a few
@@ -67,8 +69,8 @@ struct StoreIndexes {
     const LostReason* reason(Id id) const { return get(ws.lost_reasons, reason_slot, id); }
     const SavedView* view(Id id) const { return get(ws.saved_views, view_slot, id); }
     const StageInfo* stage_info(Id id) const {
-        auto it = stages.find(id);
-        return it == stages.end() ? nullptr : &it->second;
+        const auto* e = stages.find(id);
+        return e ? &e->second : nullptr;
     }
     const Stage* stage(Id id) const;
     uint32_t history_head_of(Id deal) const {
@@ -77,8 +79,8 @@ struct StoreIndexes {
     }
     std::vector<Id> history_ids(Id deal) const;   // the deal's history lines, oldest first
     const Lane* lane(Id stage) const {
-        auto it = lanes.find(stage);
-        return it == lanes.end() ? nullptr : &it->second;
+        const auto* e = lanes.find(stage);
+        return e ? &e->second : nullptr;
     }
 
     // ---- derived values ----
@@ -95,6 +97,10 @@ struct StoreIndexes {
     // and put returns true: the undo image is the old record itself, moved rather than copied.
     bool put(Pipeline& p);
     bool put(Deal& d);
+    // Replaces only the placement fields of an existing deal (store_placement.cpp): lanes and
+    // totals follow, the other indexes cannot change. The displaced fields are swapped into `p`.
+    // False (nothing done) when the deal does not exist.
+    bool put_placement(DealPlacement& p);
     bool put(Contact& c);
     bool put(Company& c);
     bool put(TeamMember& m);

@@ -53,17 +53,36 @@ uint32_t tombstone_revision(const StoreIndexes& ix, Id id) {
     return slot == FlatIdMap::kMissing ? 0 : ix.ws.tombstones[slot].revision;
 }
 
+// The record about to be erased, as the opposite image: copied, except history lines, whose
+// text moves out (their erase reads only ids and the revision; undoing a move erases its lines).
+template <typename T>
+T image_of_erased(StoreIndexes&, const T* current) {
+    return *current;
+}
+DealChange image_of_erased(StoreIndexes& ix, const DealChange* current) {
+    DealChange& live = ix.ws.history[size_t(current - ix.ws.history.data())];
+    DealChange out;
+    out.meta = live.meta;
+    out.deal = live.deal;
+    out.actor = live.actor;
+    out.kind = live.kind;
+    out.field = std::move(live.field);
+    out.old_value = std::move(live.old_value);
+    out.new_value = std::move(live.new_value);
+    return out;
+}
+
 template <typename T, typename Find>
-void restore_kind(StoreIndexes& ix, Images& from, std::vector<Image<T>>& images, Images& to,
+void restore_kind(StoreIndexes& ix, std::vector<Touched>& order, std::vector<Image<T>>& images,
                   std::vector<Image<T>>& replaced, RecordKind kind, Millis now, const Find& find) {
     // Records the step created go (their current state is the opposite image)...
-    for (const RecordRef& r : from.created) {
-        if (r.kind != kind) continue;
-        if (const T* current = find(r.id)) {
-            replaced.push_back(Image<T>{r.id, *current});
-            ix.erase(kind, r.id, now);
-        } else {
-            to.created.push_back(r);
+    for (Touched& t : order) {
+        if (t.kind != kind || !t.created) continue;
+        const T* current = find(t.id);
+        t.absent = current == nullptr;
+        if (current) {
+            replaced.push_back(Image<T>{t.id, image_of_erased(ix, current)});
+            ix.erase(kind, t.id, now);
         }
     }
     // ...and the prior images come back.
@@ -76,65 +95,115 @@ void restore_kind(StoreIndexes& ix, Images& from, std::vector<Image<T>>& images,
             rec.meta.updated_at = now;
             // put swaps the current record out into rec: the opposite image without a copy.
             if (ix.put(rec)) replaced.push_back(Image<T>{img.id, std::optional<T>(std::move(rec))});
-            else to.created.push_back(RecordRef{kind, img.id});
         } else if (current) {
             replaced.push_back(Image<T>{img.id, *current});
             ix.erase(kind, img.id, now);
-        } else {
-            to.created.push_back(RecordRef{kind, img.id});
         }
     }
 }
 
+bool exists(const StoreIndexes& ix, RecordKind kind, Id id) {
+    switch (kind) {
+    case RecordKind::Pipeline: return ix.pipeline(id) != nullptr;
+    case RecordKind::Deal: return ix.deal(id) != nullptr;
+    case RecordKind::Contact: return ix.contact(id) != nullptr;
+    case RecordKind::Company: return ix.company(id) != nullptr;
+    case RecordKind::TeamMember: return ix.member(id) != nullptr;
+    case RecordKind::Activity: return ix.activity(id) != nullptr;
+    case RecordKind::Note: return ix.note(id) != nullptr;
+    case RecordKind::DealChange: return ix.change(id) != nullptr;
+    case RecordKind::CustomField: return ix.field(id) != nullptr;
+    case RecordKind::LostReason: return ix.reason(id) != nullptr;
+    case RecordKind::SavedView: return ix.view(id) != nullptr;
+    case RecordKind::Settings: return true;
+    }
+    return true;
+}
+
 }  // namespace
 
-size_t Images::estimated_bytes() const {
-    size_t n = sizeof(Images) + (order.capacity() + created.capacity()) * sizeof(RecordRef);
-    n += bytes_of(pipelines) + bytes_of(deals) + bytes_of(contacts) + bytes_of(companies) + bytes_of(team) +
-         bytes_of(activities) + bytes_of(notes) + bytes_of(history) + bytes_of(custom_fields) + bytes_of(lost_reasons) +
-         bytes_of(saved_views);
+size_t OtherImages::estimated_bytes() const {
+    size_t n = sizeof(OtherImages) + bytes_of(pipelines) + bytes_of(contacts) + bytes_of(companies) + bytes_of(team) +
+               bytes_of(activities) + bytes_of(notes) + bytes_of(custom_fields) + bytes_of(lost_reasons) +
+               bytes_of(saved_views);
     if (settings) n += sizeof(WorkspaceSettings) + heap(settings->name) + settings->rates.capacity() * sizeof(ExchangeRate);
+    return n;
+}
+
+size_t Images::estimated_bytes() const {
+    size_t n = sizeof(Images) + order.capacity() * sizeof(Touched) + placements.capacity() * sizeof(DealPlacement) +
+               bytes_of(deals) + bytes_of(history);
+    for (const DealPlacement& p : placements) n += heap(p.lost_reason_text);
+    if (other) n += other->estimated_bytes();
     return n;
 }
 
 bool Tx::first_touch(RecordKind kind, Id id) {
     // Most commands touch a handful of records: a linear scan beats hashing until the list grows.
     if (images_.order.size() < 16) {
-        for (const RecordRef& r : images_.order)
+        for (const Touched& r : images_.order)
             if (r.kind == kind && r.id == id) return false;
-        images_.order.push_back(RecordRef{kind, id});
+        images_.order.push_back(Touched{kind, false, false, id});
         if (images_.order.size() == 16) {
             seen_ = std::make_unique<std::unordered_set<Id>[]>(kRecordKindCount);
-            for (const RecordRef& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
+            for (const Touched& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
         }
         return true;
     }
     if (!seen_[size_t(kind)].insert(id).second) return false;
-    images_.order.push_back(RecordRef{kind, id});
+    images_.order.push_back(Touched{kind, false, false, id});
     return true;
 }
 
+void Tx::put_placement(DealPlacement p) {
+    const Id id = p.meta.id;
+    if (!ix_.deal(id)) return;   // validated commands only move deals that exist
+    if (!first_touch(RecordKind::Deal, id)) {
+        ix_.put_placement(p);
+        return;
+    }
+    ix_.put_placement(p);   // p now holds the prior placement
+    images_.placements.push_back(std::move(p));
+}
+
+void Tx::widen_placement(Id deal) {
+    auto& v = images_.placements;
+    if (v.empty()) return;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (v[i].meta.id != deal) continue;
+        Deal prior = *ix_.deal(deal);   // present: only an erase (which widens first) removes it
+        swap_placement(prior, v[i]);
+        images_.deals.push_back(Image<Deal>{deal, std::optional<Deal>(std::move(prior))});
+        v.erase(v.begin() + ptrdiff_t(i));
+        return;
+    }
+}
+
 void Tx::put_settings(WorkspaceSettings s) {
-    if (!images_.settings) {
-        images_.settings = std::make_unique<WorkspaceSettings>(ix_.ws.settings);
-        images_.order.push_back(RecordRef{RecordKind::Settings, kNoId});
+    OtherImages& o = images_.others();
+    if (!o.settings) {
+        o.settings = std::make_unique<WorkspaceSettings>(ix_.ws.settings);
+        images_.order.push_back(Touched{RecordKind::Settings, false, false, kNoId});
     }
     ix_.put_settings(std::move(s));
 }
 
 void Tx::erase(RecordKind kind, Id id) {
     switch (kind) {
-    case RecordKind::Pipeline: remember(id, ix_.pipeline(id), images_.pipelines, kind); break;
-    case RecordKind::Deal: remember(id, ix_.deal(id), images_.deals, kind); break;
-    case RecordKind::Contact: remember(id, ix_.contact(id), images_.contacts, kind); break;
-    case RecordKind::Company: remember(id, ix_.company(id), images_.companies, kind); break;
-    case RecordKind::TeamMember: remember(id, ix_.member(id), images_.team, kind); break;
-    case RecordKind::Activity: remember(id, ix_.activity(id), images_.activities, kind); break;
-    case RecordKind::Note: remember(id, ix_.note(id), images_.notes, kind); break;
+    case RecordKind::Pipeline: remember(id, ix_.pipeline(id), images_.others().pipelines, kind); break;
+    case RecordKind::Deal:
+        widen_placement(id);
+        remember(id, ix_.deal(id), images_.deals, kind);
+        break;
+    case RecordKind::Contact: remember(id, ix_.contact(id), images_.others().contacts, kind); break;
+    case RecordKind::Company: remember(id, ix_.company(id), images_.others().companies, kind); break;
+    case RecordKind::TeamMember: remember(id, ix_.member(id), images_.others().team, kind); break;
+    case RecordKind::Activity: remember(id, ix_.activity(id), images_.others().activities, kind); break;
+    case RecordKind::Note: remember(id, ix_.note(id), images_.others().notes, kind); break;
     case RecordKind::DealChange: remember(id, ix_.change(id), images_.history, kind); break;
-    case RecordKind::CustomField: remember(id, ix_.field(id), images_.custom_fields, kind); break;
-    case RecordKind::LostReason: remember(id, ix_.reason(id), images_.lost_reasons, kind); break;
-    case RecordKind::SavedView: remember(id, ix_.view(id), images_.saved_views, kind); break;
+    case RecordKind::CustomField: remember(id, ix_.field(id), images_.others().custom_fields, kind); break;
+    case RecordKind::LostReason: remember(id, ix_.reason(id), images_.others().lost_reasons, kind); break;
+    case RecordKind::SavedView: remember(id, ix_.view(id), images_.others().saved_views, kind); break;
     case RecordKind::Settings: return;
     }
     ix_.erase(kind, id, now_);
@@ -146,42 +215,90 @@ void Tx::rollback() {
 
 Images restore(StoreIndexes& ix, Images images, Millis now) {
     Images replaced;
-    replaced.order = std::move(images.order);   // the same records are touched again (restore reads `created` and the images, not `order`)
-    if (images.settings) {
-        replaced.settings = std::make_unique<WorkspaceSettings>(ix.ws.settings);
-        WorkspaceSettings s = std::move(*images.settings);
-        s.revision = std::max(s.revision, ix.ws.settings.revision) + 1;
-        s.updated_at = now;
-        ix.put_settings(std::move(s));
+    replaced.order = std::move(images.order);   // the same records are touched again
+    // The opposite step creates (undoing it erases) what is absent before this restore: known
+    // here for all but the records this step created (restore_kind notes those as it finds them).
+    size_t created_lines = 0;
+    for (Touched& t : replaced.order) {
+        if (!t.created) t.absent = !exists(ix, t.kind, t.id);
+        else created_lines += t.kind == RecordKind::DealChange;
     }
-    // Pipelines first so that restored deals find their stages (lanes tolerate either order).
-    restore_kind(ix, images, images.pipelines, replaced, replaced.pipelines, RecordKind::Pipeline, now, [&](Id id) { return ix.pipeline(id); });
-    restore_kind(ix, images, images.custom_fields, replaced, replaced.custom_fields, RecordKind::CustomField, now, [&](Id id) { return ix.field(id); });
-    restore_kind(ix, images, images.lost_reasons, replaced, replaced.lost_reasons, RecordKind::LostReason, now, [&](Id id) { return ix.reason(id); });
-    restore_kind(ix, images, images.team, replaced, replaced.team, RecordKind::TeamMember, now, [&](Id id) { return ix.member(id); });
-    restore_kind(ix, images, images.companies, replaced, replaced.companies, RecordKind::Company, now, [&](Id id) { return ix.company(id); });
-    restore_kind(ix, images, images.contacts, replaced, replaced.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); });
-    restore_kind(ix, images, images.deals, replaced, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); });
-    restore_kind(ix, images, images.activities, replaced, replaced.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); });
-    restore_kind(ix, images, images.notes, replaced, replaced.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); });
-    restore_kind(ix, images, images.history, replaced, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); });
-    restore_kind(ix, images, images.saved_views, replaced, replaced.saved_views, RecordKind::SavedView, now, [&](Id id) { return ix.view(id); });
+    replaced.history.reserve(created_lines + images.history.size());
+    std::vector<Touched>& order = replaced.order;
+    // The kinds behind `other`: needed when the step touched any of them.
+    const bool others = images.other != nullptr ||
+                        std::any_of(order.begin(), order.end(), [](const Touched& t) {
+                            return t.kind != RecordKind::Deal && t.kind != RecordKind::DealChange;
+                        });
+    if (others) {
+        OtherImages empty;
+        OtherImages& from = images.other ? *images.other : empty;
+        OtherImages& to = replaced.others();
+        if (from.settings) {
+            to.settings = std::make_unique<WorkspaceSettings>(ix.ws.settings);
+            WorkspaceSettings s = std::move(*from.settings);
+            s.revision = std::max(s.revision, ix.ws.settings.revision) + 1;
+            s.updated_at = now;
+            ix.put_settings(std::move(s));
+        }
+        // Pipelines first so that restored deals find their stages (lanes tolerate either order).
+        restore_kind(ix, order, from.pipelines, to.pipelines, RecordKind::Pipeline, now, [&](Id id) { return ix.pipeline(id); });
+        restore_kind(ix, order, from.custom_fields, to.custom_fields, RecordKind::CustomField, now, [&](Id id) { return ix.field(id); });
+        restore_kind(ix, order, from.lost_reasons, to.lost_reasons, RecordKind::LostReason, now, [&](Id id) { return ix.reason(id); });
+        restore_kind(ix, order, from.team, to.team, RecordKind::TeamMember, now, [&](Id id) { return ix.member(id); });
+        restore_kind(ix, order, from.companies, to.companies, RecordKind::Company, now, [&](Id id) { return ix.company(id); });
+        restore_kind(ix, order, from.contacts, to.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); });
+    }
+    restore_kind(ix, order, images.deals, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); });
+    // Placements: the deal was there before and after the step, so it is there now.
+    if (!images.placements.empty()) {
+        replaced.placements.reserve(images.placements.size());
+        for (DealPlacement& p : images.placements) {
+            const Deal* current = ix.deal(p.meta.id);
+            if (!current) continue;
+            p.meta.revision = std::max(p.meta.revision, current->meta.revision) + 1;
+            p.meta.updated_at = now;
+            ix.put_placement(p);   // swaps the current placement out into p: the opposite image
+            replaced.placements.push_back(std::move(p));
+        }
+    }
+    if (others) {
+        OtherImages empty;
+        OtherImages& from = images.other ? *images.other : empty;
+        OtherImages& to = replaced.others();
+        restore_kind(ix, order, from.activities, to.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); });
+        restore_kind(ix, order, from.notes, to.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); });
+    }
+    restore_kind(ix, order, images.history, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); });
+    if (others) {
+        OtherImages empty;
+        OtherImages& from = images.other ? *images.other : empty;
+        restore_kind(ix, order, from.saved_views, replaced.others().saved_views, RecordKind::SavedView, now,
+                     [&](Id id) { return ix.view(id); });
+    }
+    for (Touched& t : replaced.order) t.created = t.absent;
     return replaced;
 }
 
 ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
     ChangeSet cs;
     cs.upserted.reserve(images.order.size());
-    for (const RecordRef& r : images.order) {
+    for (const Touched& r : images.order) {
         if (r.kind == RecordKind::Settings) {
             cs.settings = true;
+            continue;
+        }
+        // Present records are upserted (a put drops any tombstone). Asking the kind's own index
+        // first keeps the common case in cache: the step just touched those entries.
+        if (exists(ix, r.kind, r.id)) {
+            cs.upserted.push_back(RecordRef{r.kind, r.id});
             continue;
         }
         const uint32_t slot = ix.tombstone_slot.find(r.id);
         if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r.kind)
             cs.removed.push_back(ix.ws.tombstones[slot]);
         else
-            cs.upserted.push_back(r);
+            cs.upserted.push_back(RecordRef{r.kind, r.id});
     }
     return cs;
 }

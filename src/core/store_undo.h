@@ -16,29 +16,51 @@
 
 namespace dd {
 
-// The prior state of a record that existed. Records that did not exist are listed in
-// Images::created instead (a move creates history lines: 16 bytes each rather than an image).
+// The prior state of a record that existed. Records that did not exist are flagged `created`
+// in Images::order instead (a move creates history lines: 16 bytes each rather than an image).
 template <typename T>
 struct Image {
     Id id = kNoId;
     std::optional<T> record;   // nullopt (not produced any more, still understood): did not exist
 };
 
-struct Images {
+// A record a step touched, in first-touch order. created: it did not exist before the step
+// (undoing erases it).
+struct Touched {
+    RecordKind kind = RecordKind::Deal;
+    bool created = false;
+    bool absent = false;   // scratch of restore: absent before it ran (`created` of the opposite step)
+    Id id = kNoId;
+};
+
+// Images of the kinds that stage moves never touch, behind one pointer so that the step of a
+// move (the hot path: dragging cards) moves, sizes and frees a few vectors, not a dozen.
+struct OtherImages {
     std::vector<Image<Pipeline>> pipelines;
-    std::vector<Image<Deal>> deals;
     std::vector<Image<Contact>> contacts;
     std::vector<Image<Company>> companies;
     std::vector<Image<TeamMember>> team;
     std::vector<Image<Activity>> activities;
     std::vector<Image<Note>> notes;
-    std::vector<Image<DealChange>> history;
     std::vector<Image<CustomFieldDef>> custom_fields;
     std::vector<Image<LostReason>> lost_reasons;
     std::vector<Image<SavedView>> saved_views;
-    std::vector<RecordRef> created;                // records that did not exist
-    std::unique_ptr<WorkspaceSettings> settings;   // a pointer: most steps have none (keeps steps small)
-    std::vector<RecordRef> order;   // every touched record once, in first-touch order
+    std::unique_ptr<WorkspaceSettings> settings;
+    size_t estimated_bytes() const;
+};
+
+struct Images {
+    std::vector<Touched> order;   // every touched record once, in first-touch order
+    // Prior placements of deals that only moved (or changed status): a deal is listed here or
+    // in `deals`, never both (a later full put or erase widens its placement into a Deal image).
+    std::vector<DealPlacement> placements;
+    std::vector<Image<Deal>> deals;
+    std::vector<Image<DealChange>> history;
+    std::unique_ptr<OtherImages> other;   // null for steps that touch only deals and history
+    OtherImages& others() {
+        if (!other) other = std::make_unique<OtherImages>();
+        return *other;
+    }
     size_t estimated_bytes() const;
 };
 
@@ -51,17 +73,22 @@ public:
     IdGenerator& ids() { return ix_.ids; }
     Millis now() const { return now_; }
 
-    void put(Pipeline r) { put_record(r, images_.pipelines, RecordKind::Pipeline); }
-    void put(Deal r) { put_record(r, images_.deals, RecordKind::Deal); }
-    void put(Contact r) { put_record(r, images_.contacts, RecordKind::Contact); }
-    void put(Company r) { put_record(r, images_.companies, RecordKind::Company); }
-    void put(TeamMember r) { put_record(r, images_.team, RecordKind::TeamMember); }
-    void put(Activity r) { put_record(r, images_.activities, RecordKind::Activity); }
-    void put(Note r) { put_record(r, images_.notes, RecordKind::Note); }
+    void put(Pipeline r) { put_record(r, images_.others().pipelines, RecordKind::Pipeline); }
+    void put(Deal r) {
+        widen_placement(r.meta.id);
+        put_record(r, images_.deals, RecordKind::Deal);
+    }
+    // A move: only the placement fields of an existing deal change (see deal_placement.h).
+    void put_placement(DealPlacement p);
+    void put(Contact r) { put_record(r, images_.others().contacts, RecordKind::Contact); }
+    void put(Company r) { put_record(r, images_.others().companies, RecordKind::Company); }
+    void put(TeamMember r) { put_record(r, images_.others().team, RecordKind::TeamMember); }
+    void put(Activity r) { put_record(r, images_.others().activities, RecordKind::Activity); }
+    void put(Note r) { put_record(r, images_.others().notes, RecordKind::Note); }
     void put(DealChange r) { put_record(r, images_.history, RecordKind::DealChange); }
-    void put(CustomFieldDef r) { put_record(r, images_.custom_fields, RecordKind::CustomField); }
-    void put(LostReason r) { put_record(r, images_.lost_reasons, RecordKind::LostReason); }
-    void put(SavedView r) { put_record(r, images_.saved_views, RecordKind::SavedView); }
+    void put(CustomFieldDef r) { put_record(r, images_.others().custom_fields, RecordKind::CustomField); }
+    void put(LostReason r) { put_record(r, images_.others().lost_reasons, RecordKind::LostReason); }
+    void put(SavedView r) { put_record(r, images_.others().saved_views, RecordKind::SavedView); }
     void put_settings(WorkspaceSettings s);
     void erase(RecordKind kind, Id id);
 
@@ -81,15 +108,18 @@ private:
             return;
         }
         if (ix_.put(r)) out.push_back(Image<T>{id, std::optional<T>(std::move(r))});
-        else images_.created.push_back(RecordRef{kind, id});
+        else images_.order.back().created = true;   // first_touch just listed it
     }
     template <typename T>
     void remember(Id id, const T* current, std::vector<Image<T>>& out, RecordKind kind) {
         if (!first_touch(kind, id)) return;
         if (current) out.push_back(Image<T>{id, std::optional<T>(*current)});
-        else images_.created.push_back(RecordRef{kind, id});
+        else images_.order.back().created = true;
     }
     bool first_touch(RecordKind kind, Id id);
+    // If the deal's prior state was kept as a placement, turns it into a whole Deal image (the
+    // deal as it is now with its old placement) before a put or an erase changes more of it.
+    void widen_placement(Id deal);
 
     StoreIndexes& ix_;
     Millis now_;
