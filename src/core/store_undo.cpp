@@ -250,17 +250,21 @@ Images restore(StoreIndexes& ix, Images images, Millis now) {
         restore_kind(ix, order, from.contacts, to.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); });
     }
     restore_kind(ix, order, images.deals, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); });
-    // Placements: the deal was there before and after the step, so it is there now.
+    // Placements: the deal was there before and after the step, so it is there now. Each put
+    // swaps the current placement out into the image, so the vector becomes the opposite
+    // step's in place (no allocation).
     if (!images.placements.empty()) {
-        replaced.placements.reserve(images.placements.size());
-        for (DealPlacement& p : images.placements) {
-            const Deal* current = ix.deal(p.meta.id);
-            if (!current) continue;
-            p.meta.revision = std::max(p.meta.revision, current->meta.revision) + 1;
-            p.meta.updated_at = now;
-            ix.put_placement(p);   // swaps the current placement out into p: the opposite image
-            replaced.placements.push_back(std::move(p));
-        }
+        auto& v = images.placements;
+        v.erase(std::remove_if(v.begin(), v.end(), [&](DealPlacement& p) {
+                    const Deal* current = ix.deal(p.meta.id);
+                    if (!current) return true;
+                    p.meta.revision = std::max(p.meta.revision, current->meta.revision) + 1;
+                    p.meta.updated_at = now;
+                    ix.put_placement(p);
+                    return false;
+                }),
+                v.end());
+        replaced.placements = std::move(v);
     }
     if (others) {
         OtherImages empty;
