@@ -245,7 +245,7 @@ int run(size_t deal_count) {
     // Memory per deal: the record itself and its vectors, without the characters of its strings.
     size_t vectors = 0, strings = 0;
     for (const dd::Deal& d : ws.deals) {
-        vectors += d.contacts.capacity() * sizeof(dd::Id) + d.custom.capacity() * sizeof(dd::CustomValue);
+        vectors += d.contacts.heap_bytes() + d.custom.heap_bytes();   // their heap blocks (none while inline or empty)
         strings += string_heap(d);
     }
     const double deal_record = double(ws.deals.capacity() * sizeof(dd::Deal) + vectors) / double(deal_count);

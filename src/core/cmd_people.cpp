@@ -64,7 +64,7 @@ std::string run(Tx& tx, const DeleteContact& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
     const std::string name = ix.contact(c.contact)->name;
     size_t deleted_deals = 0;
-    for (Id id : ids_in(ix.deals_by_contact, c.contact)) {
+    for (Id id : ix.deals_of_contact(c.contact)) {
         const Deal before = *ix.deal(id);
         if (before.contacts.size() == 1) {   // its only contact: the deal goes too
             delete_deal_cascade(tx, ctx, id);
@@ -153,7 +153,7 @@ Status validate(const StoreIndexes& ix, const DeleteCompany& c, const Ctx&) {
 std::string run(Tx& tx, const DeleteCompany& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
     const std::string name = ix.company(c.company)->name;
-    for (Id id : ids_in(ix.deals_by_company, c.company)) {
+    for (Id id : ix.deals_of_company(c.company)) {
         const Deal before = *ix.deal(id);
         Deal d = before;
         d.company = kNoId;
@@ -161,7 +161,7 @@ std::string run(Tx& tx, const DeleteCompany& c, const Ctx& ctx) {
         record_field_changes(tx, ctx, before, d);
         tx.put(std::move(d));
     }
-    for (Id id : ids_in(ix.contacts_by_company, c.company)) {
+    for (Id id : ix.contacts_of_company(c.company)) {
         Contact ct = *ix.contact(id);
         ct.company = kNoId;
         bump(ct.meta, ctx);

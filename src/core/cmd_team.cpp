@@ -73,7 +73,7 @@ Status validate(const StoreIndexes& ix, const RemoveTeamMember& c, const Ctx&) {
 std::string run(Tx& tx, const RemoveTeamMember& c, const Ctx& ctx) {
     const StoreIndexes& ix = tx.ix();
     const std::string name = ix.member(c.member)->name;
-    for (Id id : ids_in(ix.deals_by_owner, c.member)) {
+    for (Id id : ix.deals_of_owner(c.member)) {
         const Deal before = *ix.deal(id);
         Deal d = before;
         d.owner = c.reassign_to;

@@ -28,6 +28,8 @@ template <typename V>
 bool same_value(const V& a, const V& b) { return a == b; }
 template <typename V>
 bool same_value(const std::vector<V>& a, const std::vector<V>& b) { return a.empty() && b.empty(); }
+template <typename V>
+bool same_value(const CompactVector<V>& a, const CompactVector<V>& b) { return a.empty() && b.empty(); }
 
 constexpr bool kRequired = true;
 constexpr bool kOptional = false;
@@ -271,8 +273,39 @@ namespace {
 
 bool read_stages(Reader& r, std::vector<Stage>& v) { return read_list(r, v); }
 void write_stages(Writer& w, const std::vector<Stage>& v) { write_list(w, v); }
-bool read_custom_values(Reader& r, std::vector<CustomValue>& v) { return read_list(r, v); }
-void write_custom_values(Writer& w, const std::vector<CustomValue>& v) { write_list(w, v); }
+// A deal's lists are the model's compact containers (model.h): same JSON as vectors.
+bool read_custom_values(Reader& r, CompactVector<CustomValue>& out) {
+    out.clear();
+    return r.read_array([&](size_t) {
+        out.emplace_back();
+        return read_record(r, out.back());
+    });
+}
+void write_custom_values(Writer& w, const CompactVector<CustomValue>& items) {
+    w.put('[');
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i) w.put(',');
+        write_record(w, items[i]);
+    }
+    w.put(']');
+}
+bool read_refs(Reader& r, InlineIds& out) {
+    out.clear();
+    return r.read_array([&](size_t) {
+        Id id;
+        if (!read_id(r, id)) return false;
+        out.push_back(id);
+        return true;
+    });
+}
+void write_refs(Writer& w, const InlineIds& ids) {
+    w.put('[');
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i) w.put(',');
+        write_id(w, ids[i]);
+    }
+    w.put(']');
+}
 bool read_rates(Reader& r, std::vector<ExchangeRate>& v) { return read_list(r, v); }
 void write_rates(Writer& w, const std::vector<ExchangeRate>& v) { write_list(w, v); }
 bool read_query(Reader& r, DealQuery& q) { return read_record(r, q); }

@@ -2,6 +2,8 @@
 // Every rule (validation, cascades, indexes, history) lives in the store and its commands.
 #pragma once
 #include "core/compact_string.h"
+#include "core/compact_vector.h"
+#include "core/inline_ids.h"
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -71,7 +73,8 @@ struct CustomValue {
 
 // Field order is chosen for size (100,000s of deals live in memory): 8-byte fields, then the
 // 4-byte days, then the 1-byte ones packed together, so there is no padding between them; the
-// rarely set texts are CompactStrings (8 bytes when empty, not 32).
+// rarely set texts are CompactStrings (8 bytes when empty, not 32); the contacts keep one id
+// inline (inline_ids.h) and the custom values are one pointer wide (compact_vector.h).
 struct Deal {
     RecordMeta meta;
     std::string title;
@@ -85,8 +88,8 @@ struct Deal {
     Millis closed_at = 0;              // set when won/lost, cleared on reopen
     Id closed_by = kNoId;
     Millis last_activity_at = 0;       // newest note, activity or stage change: drives "rotting"
-    std::vector<Id> contacts;      // one or more Contact ids, the first is the primary one
-    std::vector<CustomValue> custom;
+    InlineIds contacts;            // one or more Contact ids, the first is the primary one
+    CompactVector<CustomValue> custom;
     CompactString lost_reason_text;    // free text next to (or instead of) the listed reason
     CompactString external_ref;        // unique across the workspace when not empty
     CompactString description;

@@ -148,8 +148,7 @@ std::vector<const SavedView*> Store::saved_views() const {
     return out;
 }
 const Deal* Store::find_deal_by_ref(const std::string& ref) const {
-    auto it = ix_->deal_by_ref.find(ref);
-    return it == ix_->deal_by_ref.end() ? nullptr : ix_->deal(it->second);
+    return ix_->deal_by_external_ref(ref);
 }
 const TeamMember* Store::current_user() const { return ix_->member(ix_->ws.settings.current_user); }
 
@@ -160,10 +159,6 @@ const Stage* stage_of_kind(const StoreIndexes& ix, Id pipeline, StageKind kind) 
     for (const Stage& s : p->stages)
         if (s.kind == kind) return &s;
     return nullptr;
-}
-std::vector<Id> list_copy(const IdLists& lists, Id key) {
-    auto it = lists.find(key);
-    return it == lists.end() ? std::vector<Id>() : it->second;
 }
 }  // namespace
 
@@ -203,18 +198,17 @@ LaneTotals Store::lane_totals(Id stage) const {
     return sum;
 }
 
-std::vector<Id> Store::deals_of_owner(Id member) const { return list_copy(ix_->deals_by_owner, member); }
-std::vector<Id> Store::deals_of_contact(Id contact) const { return list_copy(ix_->deals_by_contact, contact); }
-std::vector<Id> Store::deals_of_company(Id company) const { return list_copy(ix_->deals_by_company, company); }
+std::vector<Id> Store::deals_of_owner(Id member) const { return ix_->deals_of_owner(member); }
+std::vector<Id> Store::deals_of_contact(Id contact) const { return ix_->deals_of_contact(contact); }
+std::vector<Id> Store::deals_of_company(Id company) const { return ix_->deals_of_company(company); }
 size_t Store::deal_count_of_contact(Id contact) const {
-    auto it = ix_->deals_by_contact.find(contact);
-    return it == ix_->deals_by_contact.end() ? 0 : it->second.size();
+    return ix_->deal_count_of_contact(contact);
 }
-std::vector<Id> Store::contacts_of_company(Id company) const { return list_copy(ix_->contacts_by_company, company); }
+std::vector<Id> Store::contacts_of_company(Id company) const { return ix_->contacts_of_company(company); }
 
 std::vector<const Activity*> Store::activities_of(Id deal) const {
     std::vector<const Activity*> out;
-    for (Id id : list_copy(ix_->activities_by_deal, deal)) out.push_back(ix_->activity(id));
+    for (Id id : ix_->activities_of(deal)) out.push_back(ix_->activity(id));
     std::stable_sort(out.begin(), out.end(), [](const Activity* a, const Activity* b) {
         if ((a->due_at == 0) != (b->due_at == 0)) return b->due_at == 0;
         return a->due_at < b->due_at;
@@ -223,7 +217,7 @@ std::vector<const Activity*> Store::activities_of(Id deal) const {
 }
 std::vector<const Note*> Store::notes_of(Id deal) const {
     std::vector<const Note*> out;
-    for (Id id : list_copy(ix_->notes_by_deal, deal)) out.push_back(ix_->note(id));
+    for (Id id : ix_->notes_of(deal)) out.push_back(ix_->note(id));
     std::stable_sort(out.begin(), out.end(), [](const Note* a, const Note* b) { return a->meta.created_at > b->meta.created_at; });
     return out;
 }

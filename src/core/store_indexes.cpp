@@ -7,8 +7,8 @@ namespace {
 
 // Inserts or replaces a record in its vector + id map. Calls before(old) / after(new) so the
 // kind-specific indexes can follow. A replaced record is swapped into `rec`; returns true then.
-template <typename T, typename Before, typename After>
-bool table_put(std::vector<T>& v, FlatIdMap& m, T& rec, const Before& before, const After& after) {
+template <typename T, typename Map, typename Before, typename After>
+bool table_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const After& after) {
     uint32_t slot = m.find(rec.meta.id);
     const bool replaced = slot != FlatIdMap::kMissing;
     if (replaced) {
@@ -23,24 +23,75 @@ bool table_put(std::vector<T>& v, FlatIdMap& m, T& rec, const Before& before, co
     return replaced;
 }
 
-// Swap-erase; before(old) runs while the record is still in place.
-template <typename T, typename Before>
-bool table_erase(std::vector<T>& v, FlatIdMap& m, Id id, uint32_t& revision, const Before& before) {
+// Swap-erase; before(old) runs while the record is still in place. The map forgets the id
+// before another record moves into its slot (a RecordSlotMap reads ids from the records).
+template <typename T, typename Map, typename Before>
+bool table_erase(std::vector<T>& v, Map& m, Id id, uint32_t& revision, const Before& before) {
     uint32_t slot = m.find(id);
     if (slot == FlatIdMap::kMissing) return false;
     before(v[slot]);
     revision = v[slot].meta.revision;
+    m.erase(id);
     uint32_t last = uint32_t(v.size() - 1);
     if (slot != last) {
         v[slot] = std::move(v[last]);
         m.set(v[slot].meta.id, slot);
     }
     v.pop_back();
-    m.erase(id);
     return true;
 }
 
 auto nothing = [](const auto&) {};
+
+// table_put for records in chains: added(slot) runs as soon as a new record has its slot (in the
+// map and the vector), before after(new).
+template <typename T, typename Map, typename Before, typename After, typename Added>
+bool chained_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const After& after, const Added& added) {
+    uint32_t slot = m.find(rec.meta.id);
+    const bool replaced = slot != FlatIdMap::kMissing;
+    if (replaced) {
+        before(v[slot]);
+        std::swap(v[slot], rec);
+    } else {
+        slot = uint32_t(v.size());
+        m.set(rec.meta.id, slot);
+        v.push_back(std::move(rec));
+        added(slot);
+    }
+    after(v[slot]);
+    return replaced;
+}
+
+// table_erase for records in chains: before(old, slot) while the record is in place and the maps
+// know it; moved(from, to) before the last record moves into the hole; popped() after the vector
+// shrank.
+template <typename T, typename Map, typename Before, typename Moved, typename Popped>
+bool chained_erase(std::vector<T>& v, Map& m, Id id, uint32_t& revision, const Before& before, const Moved& moved,
+                   const Popped& popped) {
+    const uint32_t slot = m.find(id);
+    if (slot == FlatIdMap::kMissing) return false;
+    before(v[slot], slot);
+    revision = v[slot].meta.revision;
+    m.erase(id);   // before another record moves into the slot (see table_erase)
+    const uint32_t last = uint32_t(v.size() - 1);
+    if (slot != last) {
+        moved(last, slot);
+        v[slot] = std::move(v[last]);
+        m.set(v[slot].meta.id, slot);
+    }
+    v.pop_back();
+    popped();
+    return true;
+}
+
+// A chain's members in linking order (oldest first), as ids.
+template <typename T, typename Owners>
+std::vector<Id> chain_ids(const SlotChains& chains, Id owner, const Owners& owners, const std::vector<T>& members) {
+    std::vector<Id> out;
+    chains.for_each(owner, owners, [&](uint32_t m) { out.push_back(members[m].meta.id); });
+    std::reverse(out.begin(), out.end());
+    return out;
+}
 
 __extension__ typedef __int128 Int128;   // exact money * rate products (clang and gcc, native and wasm)
 
@@ -115,22 +166,76 @@ void StoreIndexes::lane_erase(const Deal& d) {
     if (it->second.order.empty() && !stages.count(d.stage)) lanes.erase(it);
 }
 
-void StoreIndexes::index_deal_links(const Deal& d) {
-    list(deals_by_owner, d.owner, d.meta.id);
-    list(deals_by_company, d.company, d.meta.id);
-    for (Id c : d.contacts) list(deals_by_contact, c, d.meta.id);
-    if (!d.external_ref.empty()) deal_by_ref[d.external_ref] = d.meta.id;
+void StoreIndexes::index_deal_links(uint32_t slot) {
+    const Deal& d = ws.deals[slot];
+    if (d.owner != kNoId) owner_deals[d.owner].push_back(slot);
+    company_deals.link(slot, d.company, company_slot);
+    for (size_t k = 0; k < d.contacts.size(); ++k) {
+        if (k < 2) contact_deals.link(2 * slot + uint32_t(k), d.contacts[k], contact_slot);
+        else list(deals_by_extra_contact, d.contacts[k], d.meta.id);
+    }
+    if (!d.external_ref.empty()) deal_by_ref.set(d.external_ref, slot, ref_of());
 }
 
-void StoreIndexes::unindex_deal_links(const Deal& d) {
-    unlist(deals_by_owner, d.owner, d.meta.id);
-    unlist(deals_by_company, d.company, d.meta.id);
-    for (Id c : d.contacts) unlist(deals_by_contact, c, d.meta.id);
-    if (!d.external_ref.empty()) {
-        auto it = deal_by_ref.find(d.external_ref);
-        if (it != deal_by_ref.end() && it->second == d.meta.id) deal_by_ref.erase(it);
+void StoreIndexes::unindex_deal_links(uint32_t slot) {
+    const Deal& d = ws.deals[slot];
+    if (d.owner != kNoId) {
+        auto it = owner_deals.find(d.owner);
+        if (it != owner_deals.end()) {
+            auto& v = it->second;
+            auto pos = std::find(v.begin(), v.end(), slot);
+            if (pos != v.end()) v.erase(pos);   // keeps the order
+            if (v.empty()) owner_deals.erase(it);
+        }
     }
+    company_deals.unlink(slot, d.company, company_slot);
+    for (size_t k = 0; k < d.contacts.size(); ++k) {
+        if (k < 2) contact_deals.unlink(2 * slot + uint32_t(k), d.contacts[k], contact_slot);
+        else unlist(deals_by_extra_contact, d.contacts[k], d.meta.id);
+    }
+    deal_by_ref.erase(d.external_ref, slot);
 }
+
+const Deal* StoreIndexes::deal_by_external_ref(std::string_view ref) const {
+    const uint32_t s = deal_by_ref.find(ref, ref_of());
+    return s == RefIndex::kMissing ? nullptr : &ws.deals[s];
+}
+
+std::vector<Id> StoreIndexes::deals_of_owner(Id member) const {
+    std::vector<Id> out;
+    auto it = owner_deals.find(member);
+    if (it != owner_deals.end())
+        for (uint32_t s : it->second) out.push_back(ws.deals[s].meta.id);
+    return out;
+}
+
+std::vector<Id> StoreIndexes::deals_of_company(Id company) const {
+    return chain_ids(company_deals, company, company_slot, ws.deals);
+}
+
+std::vector<Id> StoreIndexes::deals_of_contact(Id contact) const {
+    std::vector<Id> out;
+    contact_deals.for_each(contact, contact_slot, [&](uint32_t link) { out.push_back(ws.deals[link / 2].meta.id); });
+    std::reverse(out.begin(), out.end());
+    auto it = deals_by_extra_contact.find(contact);
+    if (it != deals_by_extra_contact.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    return out;
+}
+
+size_t StoreIndexes::deal_count_of_contact(Id contact) const {
+    size_t n = 0;
+    contact_deals.for_each(contact, contact_slot, [&](uint32_t) { ++n; });
+    auto it = deals_by_extra_contact.find(contact);
+    return it == deals_by_extra_contact.end() ? n : n + it->second.size();
+}
+
+std::vector<Id> StoreIndexes::contacts_of_company(Id company) const {
+    return chain_ids(company_contacts, company, company_slot, ws.contacts);
+}
+
+std::vector<Id> StoreIndexes::activities_of(Id deal) const { return chain_ids(deal_activities, deal, deal_slot, ws.activities); }
+
+std::vector<Id> StoreIndexes::notes_of(Id deal) const { return chain_ids(deal_notes, deal, deal_slot, ws.notes); }
 
 bool StoreIndexes::put(Deal& d) {
     drop_tombstone(d.meta.id);
@@ -144,7 +249,11 @@ bool StoreIndexes::put(Deal& d) {
         ws.deals.push_back(std::move(d));
         history_head.push_back(head);
         const Deal& nd = ws.deals[slot];
-        index_deal_links(nd);
+        deal_activities.owner_added(nd.meta.id);
+        deal_notes.owner_added(nd.meta.id);
+        company_deals.next.push_back(SlotChains::kNone);
+        contact_deals.next.resize(2 * ws.deals.size(), SlotChains::kNone);
+        index_deal_links(slot);
         add_totals(nd, +1);
         lane_insert(slot);
         return false;
@@ -155,10 +264,10 @@ bool StoreIndexes::put(Deal& d) {
                                old.external_ref != d.external_ref;
     const bool order_changed = old.stage != d.stage || old.rank != d.rank;
     add_totals(old, -1);
-    if (links_changed) unindex_deal_links(old);
+    if (links_changed) unindex_deal_links(slot);
     if (order_changed) lane_erase(old);
     std::swap(old, d);
-    if (links_changed) index_deal_links(old);
+    if (links_changed) index_deal_links(slot);
     if (order_changed) lane_insert(slot);
     add_totals(old, +1);
     return true;
@@ -220,14 +329,26 @@ void StoreIndexes::erase_history(uint32_t line) {
 
 bool StoreIndexes::put(Contact& c) {
     drop_tombstone(c.meta.id);
-    return table_put(ws.contacts, contact_slot, c,
-              [&](const Contact& o) { unlist(contacts_by_company, o.company, o.meta.id); },
-              [&](const Contact& n) { list(contacts_by_company, n.company, n.meta.id); });
+    const uint32_t slot = contact_slot.find(c.meta.id);
+    if (slot != FlatIdMap::kMissing && ws.contacts[slot].company == c.company) {
+        std::swap(ws.contacts[slot], c);   // keeps its place among its company's contacts
+        return true;
+    }
+    return chained_put(ws.contacts, contact_slot, c,
+              [&](const Contact& o) { company_contacts.unlink(slot, o.company, company_slot); },
+              [&](const Contact& n) { company_contacts.link(contact_slot.find(n.meta.id), n.company, company_slot); },
+              [&](uint32_t added) {
+                  contact_deals.owner_added(ws.contacts[added].meta.id);
+                  company_contacts.next.push_back(SlotChains::kNone);
+              });
 }
 
 bool StoreIndexes::put(Company& c) {
     drop_tombstone(c.meta.id);
-    return table_put(ws.companies, company_slot, c, nothing, nothing);
+    return chained_put(ws.companies, company_slot, c, nothing, nothing, [&](uint32_t added) {
+        company_deals.owner_added(ws.companies[added].meta.id);
+        company_contacts.owner_added(ws.companies[added].meta.id);
+    });
 }
 
 bool StoreIndexes::put(TeamMember& m) {
@@ -237,16 +358,28 @@ bool StoreIndexes::put(TeamMember& m) {
 
 bool StoreIndexes::put(Activity& a) {
     drop_tombstone(a.meta.id);
-    return table_put(ws.activities, activity_slot, a,
-              [&](const Activity& o) { unlist(activities_by_deal, o.deal, o.meta.id); },
-              [&](const Activity& n) { list(activities_by_deal, n.deal, n.meta.id); });
+    const uint32_t slot = activity_slot.find(a.meta.id);
+    if (slot != FlatIdMap::kMissing && ws.activities[slot].deal == a.deal) {
+        std::swap(ws.activities[slot], a);   // keeps its place among its deal's activities
+        return true;
+    }
+    return chained_put(ws.activities, activity_slot, a,
+              [&](const Activity& o) { deal_activities.unlink(slot, o.deal, deal_slot); },
+              [&](const Activity& n) { deal_activities.link(activity_slot.find(n.meta.id), n.deal, deal_slot); },
+              [&](uint32_t) { deal_activities.next.push_back(SlotChains::kNone); });
 }
 
 bool StoreIndexes::put(Note& n) {
     drop_tombstone(n.meta.id);
-    return table_put(ws.notes, note_slot, n,
-              [&](const Note& o) { unlist(notes_by_deal, o.deal, o.meta.id); },
-              [&](const Note& x) { list(notes_by_deal, x.deal, x.meta.id); });
+    const uint32_t slot = note_slot.find(n.meta.id);
+    if (slot != FlatIdMap::kMissing && ws.notes[slot].deal == n.deal) {
+        std::swap(ws.notes[slot], n);   // keeps its place among its deal's notes
+        return true;
+    }
+    return chained_put(ws.notes, note_slot, n,
+              [&](const Note& o) { deal_notes.unlink(slot, o.deal, deal_slot); },
+              [&](const Note& x) { deal_notes.link(note_slot.find(x.meta.id), x.deal, deal_slot); },
+              [&](uint32_t) { deal_notes.next.push_back(SlotChains::kNone); });
 }
 
 bool StoreIndexes::put(DealChange& c) {
@@ -346,12 +479,23 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         const Deal& d = ws.deals[slot];
         revision = d.meta.revision;
         add_totals(d, -1);
-        unindex_deal_links(d);
+        unindex_deal_links(slot);
         lane_erase(d);
         if (history_head[slot] != kNoLine) history_orphans.set(id, history_head[slot]);   // lines outlive it
+        deal_activities.owner_erased(id, slot);   // so do its activities and notes (undo order)
+        deal_notes.owner_erased(id, slot);
+        deal_slot.erase(id);   // while the deal is still at its slot (the map reads ids from the deals)
         uint32_t last = uint32_t(ws.deals.size() - 1);
         if (slot != last) {
             const Deal& moved = ws.deals[last];
+            company_deals.renumber(last, slot, moved.company, company_slot);
+            if (moved.owner != kNoId) {
+                auto& v = owner_deals[moved.owner];
+                *std::find(v.begin(), v.end(), last) = slot;
+            }
+            for (size_t k = 0; k < moved.contacts.size() && k < 2; ++k)
+                contact_deals.renumber(2 * last + uint32_t(k), 2 * slot + uint32_t(k), moved.contacts[k], contact_slot);
+            deal_by_ref.renumber(moved.external_ref, last, slot);
             lanes[moved.stage].order.replace_slot(key_of(moved), slot, slot_key());
             deal_slot.set(moved.meta.id, slot);
             ws.deals[slot] = std::move(ws.deals[last]);
@@ -359,7 +503,8 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         }
         ws.deals.pop_back();
         history_head.pop_back();
-        deal_slot.erase(id);
+        company_deals.next.pop_back();
+        contact_deals.next.resize(2 * ws.deals.size());
         erased = true;
         break;
     }
@@ -378,25 +523,41 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         break;
     }
     case RecordKind::Contact:
-        erased = table_erase(ws.contacts, contact_slot, id, revision,
-                             [&](const Contact& o) { unlist(contacts_by_company, o.company, o.meta.id); });
+        erased = chained_erase(ws.contacts, contact_slot, id, revision,
+            [&](const Contact& o, uint32_t slot) {
+                company_contacts.unlink(slot, o.company, company_slot);
+                contact_deals.owner_erased(id, slot);   // its deals' links outlive it (undo order)
+            },
+            [&](uint32_t from, uint32_t to) { company_contacts.renumber(from, to, ws.contacts[from].company, company_slot); },
+            [&] { company_contacts.next.pop_back(); });
         break;
-    case RecordKind::Company: erased = table_erase(ws.companies, company_slot, id, revision, nothing); break;
+    case RecordKind::Company:
+        erased = chained_erase(ws.companies, company_slot, id, revision,
+            [&](const Company&, uint32_t slot) {
+                company_deals.owner_erased(id, slot);
+                company_contacts.owner_erased(id, slot);
+            },
+            [](uint32_t, uint32_t) {}, [] {});
+        break;
     case RecordKind::TeamMember: erased = table_erase(ws.team, member_slot, id, revision, nothing); break;
     case RecordKind::Activity:
-        erased = table_erase(ws.activities, activity_slot, id, revision,
-                             [&](const Activity& o) { unlist(activities_by_deal, o.deal, o.meta.id); });
+        erased = chained_erase(ws.activities, activity_slot, id, revision,
+            [&](const Activity& o, uint32_t slot) { deal_activities.unlink(slot, o.deal, deal_slot); },
+            [&](uint32_t from, uint32_t to) { deal_activities.renumber(from, to, ws.activities[from].deal, deal_slot); },
+            [&] { deal_activities.next.pop_back(); });
         break;
     case RecordKind::Note:
-        erased = table_erase(ws.notes, note_slot, id, revision,
-                             [&](const Note& o) { unlist(notes_by_deal, o.deal, o.meta.id); });
+        erased = chained_erase(ws.notes, note_slot, id, revision,
+            [&](const Note& o, uint32_t slot) { deal_notes.unlink(slot, o.deal, deal_slot); },
+            [&](uint32_t from, uint32_t to) { deal_notes.renumber(from, to, ws.notes[from].deal, deal_slot); },
+            [&] { deal_notes.next.pop_back(); });
         break;
     case RecordKind::DealChange: {
         const uint32_t slot = change_slot.find(id);
         if (slot == FlatIdMap::kMissing) return false;
         revision = ws.history[slot].meta.revision;
+        change_slot.erase(id);   // before the last line moves into its slot
         erase_history(slot);
-        change_slot.erase(id);
         erased = true;
         break;
     }
@@ -444,14 +605,11 @@ void StoreIndexes::recompute_lane_totals(Id stage) {
 }
 
 void StoreIndexes::recompute_all_totals() {
-    std::vector<Id> ids;   // collected first: recompute looks lanes up again
-    ids.reserve(lanes.size());
-    lanes.for_each([&](Id stage, const Lane&) { ids.push_back(stage); });
-    for (Id stage : ids) recompute_lane_totals(stage);
+    for (auto& entry : lanes) recompute_lane_totals(entry.first);
 }
 
 void StoreIndexes::rebuild() {
-    auto build = [](auto& vec, FlatIdMap& map) {
+    auto build = [](auto& vec, auto& map) {
         map.clear();
         map.reserve(vec.size());
         for (uint32_t i = 0; i < vec.size(); ++i) map.set(vec[i].meta.id, i);
@@ -473,16 +631,25 @@ void StoreIndexes::rebuild() {
     stages.clear();
     lanes.clear();
     for (const Pipeline& p : ws.pipelines) index_stages(p);
-    for (auto* lists : {&deals_by_owner, &deals_by_contact, &deals_by_company, &contacts_by_company,
-                        &activities_by_deal, &notes_by_deal})
-        lists->clear();
+    owner_deals.clear();
+    deals_by_extra_contact.clear();
+    company_deals.reset(ws.companies.size(), ws.deals.size());
+    company_contacts.reset(ws.companies.size(), ws.contacts.size());
+    contact_deals.reset(ws.contacts.size(), 2 * ws.deals.size());
+    deal_activities.reset(ws.deals.size(), ws.activities.size());
+    deal_notes.reset(ws.deals.size(), ws.notes.size());
     deal_by_ref.clear();
+    size_t refs = 0;
+    for (const Deal& d : ws.deals) refs += !d.external_ref.empty();
+    deal_by_ref.reserve(refs);
     // Lanes: sort each lane's slots once, then insert in order (appends to the last block).
     std::unordered_map<Id, std::vector<uint32_t>> by_stage;
     for (uint32_t i = 0; i < ws.deals.size(); ++i) {
-        index_deal_links(ws.deals[i]);
+        index_deal_links(i);
         by_stage[ws.deals[i].stage].push_back(i);
     }
+    // The owners' lists grew by doubling: trim them to their size (a loaded workspace keeps them).
+    for (auto& entry : owner_deals) entry.second.shrink_to_fit();
     auto key = slot_key();
     for (auto& entry : by_stage) {
         auto& slots = entry.second;
@@ -491,9 +658,9 @@ void StoreIndexes::rebuild() {
         for (uint32_t s : slots) lane.order.insert(s, key(s), key);
     }
     recompute_all_totals();
-    for (const Contact& c : ws.contacts) list(contacts_by_company, c.company, c.meta.id);
-    for (const Activity& a : ws.activities) list(activities_by_deal, a.deal, a.meta.id);
-    for (const Note& n : ws.notes) list(notes_by_deal, n.deal, n.meta.id);
+    for (uint32_t i = 0; i < ws.contacts.size(); ++i) company_contacts.link(i, ws.contacts[i].company, company_slot);
+    for (uint32_t i = 0; i < ws.activities.size(); ++i) deal_activities.link(i, ws.activities[i].deal, deal_slot);
+    for (uint32_t i = 0; i < ws.notes.size(); ++i) deal_notes.link(i, ws.notes[i].deal, deal_slot);
     // History lines are listed oldest first within a deal.
     std::vector<uint32_t> order(ws.history.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;

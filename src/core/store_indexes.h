@@ -2,12 +2,13 @@
 // record: put (insert or replace) and erase. Both keep every index and lane total exact, so
 // commands, undo and redo all go through them and can never desynchronise an index.
 #pragma once
-#include "core/deal_placement.h"
 #include "core/flat_id_map.h"
 #include "core/ids.h"
 #include "core/lane_list.h"
+#include "core/record_slot_map.h"
+#include "core/ref_index.h"
+#include "core/slot_chains.h"
 #include "core/model.h"
-#include "core/stage_map.h"
 #include "core/store.h"
 #include <string>
 #include <unordered_map>
@@ -37,12 +38,30 @@ struct StoreIndexes {
     Workspace ws;
     IdGenerator ids;   // for records the store derives (history lines)
 
-    FlatIdMap pipeline_slot, deal_slot, contact_slot, company_slot, member_slot, activity_slot, note_slot,
-        change_slot, field_slot, reason_slot, view_slot;
-    StageMap<StageInfo> stages;
-    StageMap<Lane> lanes;                 // by stage id
-    IdLists deals_by_owner, deals_by_contact, deals_by_company, contacts_by_company;
-    IdLists activities_by_deal, notes_by_deal;
+    // Id -> slot in ws's vectors. The kinds with many records use 8-byte entries that read the
+    // full id from the record (record_slot_map.h); the few pipelines, members and settings records
+    // a FlatIdMap.
+    FlatIdMap pipeline_slot, member_slot, field_slot, reason_slot, view_slot;
+    RecordSlotMap<Deal> deal_slot{ws.deals};
+    RecordSlotMap<Contact> contact_slot{ws.contacts};
+    RecordSlotMap<Company> company_slot{ws.companies};
+    RecordSlotMap<Activity> activity_slot{ws.activities};
+    RecordSlotMap<Note> note_slot{ws.notes};
+    RecordSlotMap<DealChange> change_slot{ws.history};
+    std::unordered_map<Id, StageInfo> stages;
+    std::unordered_map<Id, Lane> lanes;                 // by stage id
+    // A team member's deals: a vector of deal slots each (few members, long lists: erasing from a
+    // chain would walk it). Slots (4 bytes), not ids (8): a swap-erase renumbers the moved deal.
+    std::unordered_map<Id, std::vector<uint32_t>> owner_deals;
+    // The short groups are slot chains (slot_chains.h), 4 bytes per member and per owner:
+    //  * company_deals: members are deal slots, owners companies (company_slot, ws.companies);
+    //  * company_contacts: members contact slots, owners companies;
+    //  * contact_deals: members are links 2 * deal slot + k for the deal's first two contacts
+    //    (k = 0, 1), owners contacts; a deal's third and later contacts (rare) are listed in
+    //    deals_by_extra_contact;
+    //  * deal_activities, deal_notes: members activity / note slots, owners deals.
+    SlotChains company_deals, company_contacts, contact_deals, deal_activities, deal_notes;
+    IdLists deals_by_extra_contact;
     // History lines by deal without a hash node and a vector per deal (most deals have a few
     // lines): each deal's lines form a chain, newest first, through slots of ws.history.
     //  * history_head: parallel to ws.deals, the slot of the deal's newest line (kNoLine: none);
@@ -53,7 +72,7 @@ struct StoreIndexes {
     std::vector<uint32_t> history_head;
     FlatIdMap history_orphans;
     std::vector<uint32_t> history_prev;
-    std::unordered_map<std::string, Id> deal_by_ref;    // non-empty external refs
+    RefIndex deal_by_ref;                               // non-empty external refs -> deal slot
     FlatIdMap tombstone_slot;                           // by record id
 
     // ---- lookups ----
@@ -69,8 +88,8 @@ struct StoreIndexes {
     const LostReason* reason(Id id) const { return get(ws.lost_reasons, reason_slot, id); }
     const SavedView* view(Id id) const { return get(ws.saved_views, view_slot, id); }
     const StageInfo* stage_info(Id id) const {
-        const auto* e = stages.find(id);
-        return e ? &e->second : nullptr;
+        auto it = stages.find(id);
+        return it == stages.end() ? nullptr : &it->second;
     }
     const Stage* stage(Id id) const;
     uint32_t history_head_of(Id deal) const {
@@ -78,9 +97,18 @@ struct StoreIndexes {
         return s != FlatIdMap::kMissing ? history_head[s] : history_orphans.find(deal);
     }
     std::vector<Id> history_ids(Id deal) const;   // the deal's history lines, oldest first
+    // The groups, oldest member first (the order they were linked in).
+    std::vector<Id> deals_of_owner(Id member) const;
+    std::vector<Id> deals_of_company(Id company) const;
+    std::vector<Id> deals_of_contact(Id contact) const;
+    size_t deal_count_of_contact(Id contact) const;
+    std::vector<Id> contacts_of_company(Id company) const;
+    std::vector<Id> activities_of(Id deal) const;
+    std::vector<Id> notes_of(Id deal) const;
+    const Deal* deal_by_external_ref(std::string_view ref) const;
     const Lane* lane(Id stage) const {
-        const auto* e = lanes.find(stage);
-        return e ? &e->second : nullptr;
+        auto it = lanes.find(stage);
+        return it == lanes.end() ? nullptr : &it->second;
     }
 
     // ---- derived values ----
@@ -91,16 +119,15 @@ struct StoreIndexes {
     auto slot_key() const {
         return [this](uint32_t slot) { return key_of(ws.deals[slot]); };
     }
+    auto ref_of() const {
+        return [this](uint32_t slot) -> std::string_view { return ws.deals[slot].external_ref; };
+    }
 
     // ---- the only mutations ----
     // put inserts or replaces. On a replace the displaced record is swapped into the argument
     // and put returns true: the undo image is the old record itself, moved rather than copied.
     bool put(Pipeline& p);
     bool put(Deal& d);
-    // Replaces only the placement fields of an existing deal (store_placement.cpp): lanes and
-    // totals follow, the other indexes cannot change. The displaced fields are swapped into `p`.
-    // False (nothing done) when the deal does not exist.
-    bool put_placement(DealPlacement& p);
     bool put(Contact& c);
     bool put(Company& c);
     bool put(TeamMember& m);
@@ -120,16 +147,16 @@ struct StoreIndexes {
     void recompute_all_totals();
 
 private:
-    template <typename T>
-    static const T* get(const std::vector<T>& v, const FlatIdMap& m, Id id) {
+    template <typename T, typename Map>
+    static const T* get(const std::vector<T>& v, const Map& m, Id id) {
         uint32_t s = m.find(id);
         return s == FlatIdMap::kMissing ? nullptr : &v[s];
     }
     void add_totals(const Deal& d, int sign);
     void lane_insert(uint32_t slot);
     void lane_erase(const Deal& d);
-    void index_deal_links(const Deal& d);
-    void unindex_deal_links(const Deal& d);
+    void index_deal_links(uint32_t slot);     // the deal at `slot`: owner, company, contacts, ref
+    void unindex_deal_links(uint32_t slot);
     void index_stages(const Pipeline& p);
     void set_history_head(Id deal, uint32_t line);
     void link_history(uint32_t line);     // as the newest line of its deal

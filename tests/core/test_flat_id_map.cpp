@@ -53,3 +53,21 @@ TEST_CASE("FlatIdMap keeps keys that differ only in their high or low 32 bits ap
     CHECK(map.size() == 0);
     CHECK(map.find(a) == FlatIdMap::kMissing);
 }
+
+TEST_CASE("FlatIdMap sizes its table for the load: reserve leaves room, growth keeps at most 3/4 full") {
+    std::mt19937_64 rng(9);
+    FlatIdMap map;
+    map.reserve(100000);
+    const size_t reserved = map.capacity();
+    CHECK(reserved == 150000);   // load 2/3 once full: not the next power of two (262,144)
+    std::vector<Id> keys;
+    for (int i = 0; i < 100000; ++i) {
+        keys.push_back(rng() | 1);
+        map.set(keys.back(), uint32_t(i));
+    }
+    CHECK(map.capacity() == reserved);   // no rehash while filling what was reserved
+    for (int i = 0; i < 50000; ++i) map.set(rng() | 1, 7);
+    CHECK(map.size() * 4 <= map.capacity() * 3);
+    CHECK(map.capacity() < map.size() * 2 + 16);   // grown by half, not doubled past it
+    for (int i = 0; i < 100000; ++i) REQUIRE(map.find(keys[size_t(i)]) == uint32_t(i));
+}

@@ -47,25 +47,58 @@ std::string index_mismatch(const Store& store, const Workspace& truth) {
                 return "totals of " + entry.second->name + " (" + to_string(DealStatus(s)) + ")";
     }
     if (listed != truth.deals.size()) return "deals outside any lane";
-    std::map<Id, std::set<Id>> by_owner, by_contact, by_company;
-    std::map<Id, size_t> history;
+    std::map<Id, std::set<Id>> by_owner, by_contact, by_company, contacts_by_company, activities_by_deal, notes_by_deal;
+    std::map<Id, size_t> history, contact_links;
+    std::set<std::string> refs;
     for (const Deal& d : truth.deals) {
         if (d.owner) by_owner[d.owner].insert(d.meta.id);
         if (d.company) by_company[d.company].insert(d.meta.id);
-        for (Id c : d.contacts) by_contact[c].insert(d.meta.id);
+        for (Id c : d.contacts) {
+            by_contact[c].insert(d.meta.id);
+            contact_links[c] += 1;
+        }
         if (!d.external_ref.empty()) {
+            refs.insert(d.external_ref);
             const Deal* found = store.find_deal_by_ref(d.external_ref);
             if (!found || found->meta.id != d.meta.id) return "external ref " + d.external_ref;
         }
     }
     for (const DealChange& c : truth.history) history[c.deal] += 1;
+    for (const Contact& c : truth.contacts)
+        if (c.company) contacts_by_company[c.company].insert(c.meta.id);
+    for (const Activity& a : truth.activities)
+        if (a.deal) activities_by_deal[a.deal].insert(a.meta.id);
+    for (const Note& n : truth.notes)
+        if (n.deal) notes_by_deal[n.deal].insert(n.meta.id);
+    // References no deal holds are not found (the property test draws them from R0..R49).
+    for (int i = 0; i < 50; ++i) {
+        const std::string ref = "R" + std::to_string(i);
+        if (!refs.count(ref) && store.find_deal_by_ref(ref)) return "external ref " + ref + " found but unused";
+    }
     auto as_set = [](const std::vector<Id>& v) { return std::set<Id>(v.begin(), v.end()); };
+    // Each member listed once (a set would hide a member listed twice).
+    auto listed_once = [&](const std::vector<Id>& v, const std::set<Id>& want) { return v.size() == want.size() && as_set(v) == want; };
+    auto record_ids = [](const auto& records) {
+        std::vector<Id> out;
+        for (const auto* r : records) out.push_back(r->meta.id);
+        return out;
+    };
     for (const TeamMember& m : truth.team)
         if (as_set(store.deals_of_owner(m.meta.id)) != by_owner[m.meta.id]) return "deals of owner " + m.name;
-    for (const Contact& c : truth.contacts)
+    for (const Contact& c : truth.contacts) {
         if (as_set(store.deals_of_contact(c.meta.id)) != by_contact[c.meta.id]) return "deals of contact " + c.name;
-    for (const Company& c : truth.companies)
-        if (as_set(store.deals_of_company(c.meta.id)) != by_company[c.meta.id]) return "deals of company " + c.name;
+        if (store.deals_of_contact(c.meta.id).size() != contact_links[c.meta.id]) return "deal links of contact " + c.name;
+        if (store.deal_count_of_contact(c.meta.id) != contact_links[c.meta.id]) return "deal count of contact " + c.name;
+    }
+    for (const Company& c : truth.companies) {
+        if (!listed_once(store.deals_of_company(c.meta.id), by_company[c.meta.id])) return "deals of company " + c.name;
+        if (!listed_once(store.contacts_of_company(c.meta.id), contacts_by_company[c.meta.id]))
+            return "contacts of company " + c.name;
+    }
+    for (const Deal& d : truth.deals) {
+        if (!listed_once(record_ids(store.activities_of(d.meta.id)), activities_by_deal[d.meta.id])) return "activities of " + d.title;
+        if (!listed_once(record_ids(store.notes_of(d.meta.id)), notes_by_deal[d.meta.id])) return "notes of " + d.title;
+    }
     for (const Deal& d : truth.deals) {
         const std::vector<const DealChange*> lines = store.history_of(d.meta.id);
         if (lines.size() != history[d.meta.id]) return "history of " + d.title;
@@ -129,6 +162,15 @@ TEST_CASE("random commands with random undo/redo keep every index equal to a rec
         contacts.clear();   // the live contacts (deletes and undos change them)
         for (const Contact& c : w.store.workspace().contacts) contacts.push_back(c.meta.id);
         const Id company = w.store.find_company(w.acme) ? w.acme : kNoId;
+        // One to three distinct contacts: a deal's first two contacts and the later ones are indexed apart.
+        auto some_contacts = [&]() {
+            std::vector<Id> out{pick(rng, contacts)};
+            for (size_t n = rng() % 3; n > 0; --n) {
+                const Id c = pick(rng, contacts);
+                if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+            }
+            return out;
+        };
         const int roll = int(rng() % 100);
         Command cmd = RenameWorkspace{"x"};
         if (roll < 8 && w.store.undo_depth() > start_depth) {   // never undo the setup
@@ -140,7 +182,7 @@ TEST_CASE("random commands with random undo/redo keep every index equal to a rec
         } else {
             if (roll < 30) {
                 Deal d = w.draft("D" + std::to_string(step), pick(rng, stage_ids), Money(rng() % 1'000'000),
-                                 {pick(rng, contacts)});
+                                 some_contacts());
                 d.currency = pick(rng, currencies);
                 d.company = company;
                 d.owner = pick(rng, owners);
@@ -158,7 +200,7 @@ TEST_CASE("random commands with random undo/redo keep every index equal to a rec
                 if (rng() % 2) p.value = Money(rng() % 500'000);
                 if (rng() % 2) p.owner = pick(rng, owners);
                 if (rng() % 3 == 0) p.currency = pick(rng, currencies);
-                if (rng() % 3 == 0) p.contacts = std::vector<Id>{pick(rng, contacts)};
+                if (rng() % 3 == 0) p.contacts = some_contacts();
                 if (rng() % 4 == 0) p.external_ref = "R" + std::to_string(rng() % 50);
                 if (rng() % 4 == 0) p.probability_override = int8_t(int(rng() % 102) - 1);
                 cmd = UpdateDeal{any_deal(), p};
@@ -182,10 +224,35 @@ TEST_CASE("random commands with random undo/redo keep every index equal to a rec
                 cmd = AddStage{w.pipeline, Stage{w.ids.next(), "S" + std::to_string(step), uint8_t(rng() % 101), 0, 0, StageKind::Open}, -1};
             } else if (roll < 94) {
                 cmd = DeleteStage{pick(rng, stage_ids), rng() % 3 ? pick(rng, stage_ids) : kNoId};
-            } else if (roll < 96) {
-                cmd = DuplicateDeal{any_deal(), w.ids.next()};
             } else if (roll < 98) {
-                cmd = AddNote{Note{{w.ids.next()}, any_deal(), kNoId, "n", kNoId}};
+                // Duplicates, and the timeline and contact edits that move records between groups.
+                const Workspace& now = w.store.workspace();
+                const int sub = int(rng() % 8);
+                if (sub == 0) {
+                    cmd = DuplicateDeal{any_deal(), w.ids.next()};
+                } else if (sub == 1 || (sub == 2 && now.notes.empty())) {
+                    cmd = AddNote{Note{{w.ids.next()}, any_deal(), rng() % 4 ? kNoId : pick(rng, contacts), "n", kNoId}};
+                } else if (sub == 2) {
+                    cmd = DeleteNote{pick(rng, now.notes).meta.id};
+                } else if (sub == 3 || now.activities.empty()) {
+                    Activity a;
+                    a.meta.id = w.ids.next();
+                    a.subject = "A" + std::to_string(step);
+                    a.deal = rng() % 4 ? any_deal() : kNoId;
+                    a.contacts = {pick(rng, contacts)};
+                    cmd = CreateActivity{a};
+                } else if (sub == 4) {
+                    ActivityPatch p;
+                    p.deal = rng() % 3 ? any_deal() : kNoId;
+                    cmd = UpdateActivity{pick(rng, now.activities).meta.id, p};
+                } else if (sub == 5) {
+                    cmd = DeleteActivity{pick(rng, now.activities).meta.id};
+                } else {
+                    ContactPatch p;
+                    p.company = rng() % 2 ? company : kNoId;
+                    if (rng() % 2) p.name = "C" + std::to_string(step);
+                    cmd = UpdateContact{pick(rng, contacts), p};
+                }
             } else if (company != kNoId) {
                 cmd = DeleteCompany{w.acme};
             } else {

@@ -1,0 +1,117 @@
+// RecordSlotMap: record id -> slot in the store's vector of those records (deals, contacts,
+// companies, activities, notes, history lines): the large id indexes. 8 bytes per entry instead
+// of FlatIdMap's 12: an entry keeps 32 bits of the id and the slot; the whole id is read from the
+// record itself (records[slot].meta.id) to confirm a match, which holds because the map only
+// ever points at where each record is. Hence the order rules for the callers:
+//  * set(id, slot) once records[slot] holds the record (or, for a new one, right before it is
+//    pushed at slot == size: only the other entries are read then);
+//  * erase(id) while the record is still at its slot (before a swap-erase moves another into it).
+// Open addressing, linear probing, backward-shift deletion, load at most 3/4, sized like
+// FlatIdMap (reserve(n) at load 2/3, growth by half). It reads the vector it was given: a member
+// of the struct that owns that vector, not copyable.
+#pragma once
+#include "core/model.h"
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace dd {
+
+template <typename T>
+class RecordSlotMap {
+public:
+    static constexpr uint32_t kMissing = 0xffffffffu;
+
+    explicit RecordSlotMap(const std::vector<T>& records) : records_(&records) {}
+    RecordSlotMap(const RecordSlotMap&) = delete;
+    RecordSlotMap& operator=(const RecordSlotMap&) = delete;
+
+    uint32_t find(Id key) const {
+        if (entries_.empty() || key == kNoId) return kMissing;
+        const uint32_t t = tag(key);
+        for (size_t i = home(key);; i = next(i)) {
+            const Entry& e = entries_[i];
+            if (e.slot == kMissing) return kMissing;
+            if (e.tag == t && id_at(e.slot) == key) return e.slot;
+        }
+    }
+    bool contains(Id key) const { return find(key) != kMissing; }
+
+    // Inserts or overwrites (see the order rules above).
+    void set(Id key, uint32_t slot) {
+        if ((size_ + 1) * 4 > entries_.size() * 3) rehash(std::max<size_t>(16, entries_.size() + entries_.size() / 2));
+        const uint32_t t = tag(key);
+        for (size_t i = home(key);; i = next(i)) {
+            Entry& e = entries_[i];
+            if (e.slot == kMissing) {
+                e = Entry{t, slot};
+                ++size_;
+                return;
+            }
+            if (e.tag == t && id_at(e.slot) == key) {
+                e.slot = slot;
+                return;
+            }
+        }
+    }
+
+    bool erase(Id key) {
+        if (entries_.empty() || key == kNoId) return false;
+        const uint32_t t = tag(key);
+        size_t i = home(key);
+        for (;; i = next(i)) {
+            const Entry& e = entries_[i];
+            if (e.slot == kMissing) return false;
+            if (e.tag == t && id_at(e.slot) == key) break;
+        }
+        size_t hole = i;
+        for (size_t j = next(i); entries_[j].slot != kMissing; j = next(j)) {
+            const size_t h = home(id_at(entries_[j].slot));
+            const bool in_range = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
+            if (!in_range) {
+                entries_[hole] = entries_[j];
+                hole = j;
+            }
+        }
+        entries_[hole] = Entry{};
+        --size_;
+        return true;
+    }
+
+    size_t size() const { return size_; }
+    void clear() { entries_.clear(); size_ = 0; }
+    void reserve(size_t n) {
+        if (n * 4 > entries_.size() * 3) rehash(std::max<size_t>(16, n + n / 2));
+    }
+    size_t capacity() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        uint32_t tag = 0;
+        uint32_t slot = kMissing;   // kMissing: an empty entry
+    };
+    static_assert(sizeof(Entry) == 8, "an entry is two 32-bit words");
+    static uint64_t mix(Id key) { return key * 0x9e3779b97f4a7c15ULL; }
+    // The home uses the hash's high 32 bits, the tag its low 32 (independent of the home).
+    static uint32_t tag(Id key) { return uint32_t(mix(key)); }
+    size_t home(Id key) const { return size_t((mix(key) >> 32) * uint64_t(entries_.size()) >> 32); }
+    size_t next(size_t i) const { return i + 1 == entries_.size() ? 0 : i + 1; }
+    Id id_at(uint32_t slot) const { return (*records_)[slot].meta.id; }
+    void rehash(size_t n) {
+        std::vector<Entry> old;
+        old.swap(entries_);
+        entries_.assign(n, Entry{});
+        for (const Entry& e : old) {
+            if (e.slot == kMissing) continue;
+            size_t i = home(id_at(e.slot));
+            while (entries_[i].slot != kMissing) i = next(i);
+            entries_[i] = e;
+        }
+    }
+
+    const std::vector<T>* records_;
+    std::vector<Entry> entries_;
+    size_t size_ = 0;
+};
+
+}  // namespace dd
