@@ -234,7 +234,17 @@ void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string
 }
 
 namespace {
-std::string day_text(Day d) { return d == kNoDay ? std::string() : day_to_string(d); }
+// As day_to_string, without printf for the years of four digits (a reopened deal's close date
+// is written on every such move).
+std::string day_text(Day d) {
+    if (d == kNoDay) return std::string();
+    int y, m, dd;
+    civil_from_day(d, y, m, dd);
+    if (y < 0 || y > 9999) return day_to_string(d);
+    char buf[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+                    char('0' + m / 10), char('0' + m % 10), '-', char('0' + dd / 10), char('0' + dd % 10)};
+    return std::string(buf, sizeof buf);
+}
 std::string percent_text(int8_t p) { return p < 0 ? std::string() : std::to_string(int(p)) + " %"; }
 std::string custom_text(const StoreIndexes& ix, const Deal& d, Id field) {
     for (const CustomValue& v : d.custom) {
@@ -249,6 +259,22 @@ std::string custom_text(const StoreIndexes& ix, const Deal& d, Id field) {
     return std::string();
 }
 }  // namespace
+
+void record_placement_changes(Tx& tx, const Ctx& ctx, const DealPlacement& a, const DealPlacement& b) {
+    const StoreIndexes& ix = tx.ix();
+    const Id id = b.meta.id;
+    auto line = [&](const char* field, std::string o, std::string n) {
+        if (o != n) record_change(tx, ctx, id, ChangeKind::Field, field, std::move(o), std::move(n));
+    };
+    // The same lines, in the same order, as record_field_changes writes for these fields.
+    if (a.close_date != b.close_date) line("close_date", day_text(a.close_date), day_text(b.close_date));
+    if (a.lost_reason != b.lost_reason) {
+        const LostReason* ra = ix.reason(a.lost_reason);
+        const LostReason* rb = ix.reason(b.lost_reason);
+        line("lost_reason", ra ? ra->text : std::string(), rb ? rb->text : std::string());
+    }
+    if (a.lost_reason_text != b.lost_reason_text) line("lost_reason_text", a.lost_reason_text, b.lost_reason_text);
+}
 
 void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& a, const Deal& b) {
     const StoreIndexes& ix = tx.ix();
@@ -287,50 +313,16 @@ void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& a, const Deal& b) 
     }
 }
 
-void close_as(Deal& d, DealStatus status, const Ctx& ctx) {
-    d.status = status;
-    d.closed_at = ctx.now;
-    d.closed_by = ctx.actor;
-    if (d.close_date == kNoDay) d.close_date = day_of(ctx.now);
-    if (status != DealStatus::Lost) {
-        d.lost_reason = kNoId;
-        d.lost_reason_text.clear();
-    }
-}
-
-void reopen(Deal& d) {
-    d.status = DealStatus::Open;
-    d.closed_at = 0;
-    d.closed_by = kNoId;
-    d.close_date = kNoDay;
-    d.lost_reason = kNoId;
-    d.lost_reason_text.clear();
-}
-
-void enter_stage(const StoreIndexes& ix, Deal& d, Id to_stage, const Ctx& ctx, Id lost_reason,
-                 const std::string& lost_reason_text) {
-    const StageInfo* info = ix.stage_info(to_stage);
-    d.stage = to_stage;
-    d.pipeline = info->pipeline;
-    switch (info->kind) {
-    case StageKind::Won:
-        if (d.status != DealStatus::Won) close_as(d, DealStatus::Won, ctx);
-        break;
-    case StageKind::Lost:
-        if (d.status != DealStatus::Lost) close_as(d, DealStatus::Lost, ctx);
-        d.lost_reason = lost_reason;
-        d.lost_reason_text = lost_reason_text;
-        break;
-    case StageKind::Open:
-        if (d.status == DealStatus::Won || d.status == DealStatus::Lost) reopen(d);
-        break;
-    }
-}
-
 int64_t place_rank(Tx& tx, const Ctx& ctx, Id stage, Id before, Id moving) {
     const StoreIndexes& ix = tx.ix();
     const Lane* lane = ix.lane(stage);
     const size_t n = lane ? lane->order.size() : 0;
+    if (before == kNoId) {   // at the end: read from the back, no search for the moving deal
+        if (n == 0) return 0;
+        const Deal& last = ix.ws.deals[lane->order.at_from_back(0)];
+        if (last.meta.id != moving) return last.rank + kRankGap;
+        return n == 1 ? 0 : ix.ws.deals[lane->order.at_from_back(1)].rank + kRankGap;
+    }
     // A virtual view of the lane without the moving deal (it may sit in this lane already).
     size_t skip = LaneList::npos;
     if (const Deal* m = ix.deal(moving); m && m->stage == stage && n > 0) skip = lane->order.index_of(ix.key_of(*m), ix.slot_key());
@@ -339,7 +331,6 @@ int64_t place_rank(Tx& tx, const Ctx& ctx, Id stage, Id before, Id moving) {
         return ix.ws.deals[lane->order.at(skip != LaneList::npos && v >= skip ? v + 1 : v)];
     };
     if (vn == 0) return 0;
-    if (before == kNoId) return at(vn - 1).rank + kRankGap;
 
     const Deal* target = ix.deal(before);
     size_t pos = lane->order.index_of(ix.key_of(*target), ix.slot_key());
@@ -366,11 +357,12 @@ int64_t place_rank(Tx& tx, const Ctx& ctx, Id stage, Id before, Id moving) {
         }
         // Each put re-files the deal under its new key, so the lane stays sorted throughout.
         for (const auto& u : updates) {
-            Deal d = *ix.deal(u.first);
-            if (d.rank == u.second) continue;
-            d.rank = u.second;
-            bump(d.meta, ctx);
-            tx.put(std::move(d));
+            const Deal& current = *ix.deal(u.first);
+            if (current.rank == u.second) continue;
+            DealPlacement p = placement_of(current);
+            p.rank = u.second;
+            bump(p.meta, ctx);
+            tx.put_placement(std::move(p));
         }
         return new_rank;
     }

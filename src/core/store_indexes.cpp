@@ -605,7 +605,10 @@ void StoreIndexes::recompute_lane_totals(Id stage) {
 }
 
 void StoreIndexes::recompute_all_totals() {
-    for (auto& entry : lanes) recompute_lane_totals(entry.first);
+    std::vector<Id> ids;   // collected first: recompute looks lanes up again
+    ids.reserve(lanes.size());
+    lanes.for_each([&](Id stage, const Lane&) { ids.push_back(stage); });
+    for (Id stage : ids) recompute_lane_totals(stage);
 }
 
 void StoreIndexes::rebuild() {

@@ -2,6 +2,7 @@
 // record: put (insert or replace) and erase. Both keep every index and lane total exact, so
 // commands, undo and redo all go through them and can never desynchronise an index.
 #pragma once
+#include "core/deal_placement.h"
 #include "core/flat_id_map.h"
 #include "core/ids.h"
 #include "core/lane_list.h"
@@ -9,6 +10,7 @@
 #include "core/ref_index.h"
 #include "core/slot_chains.h"
 #include "core/model.h"
+#include "core/stage_map.h"
 #include "core/store.h"
 #include <string>
 #include <unordered_map>
@@ -48,8 +50,8 @@ struct StoreIndexes {
     RecordSlotMap<Activity> activity_slot{ws.activities};
     RecordSlotMap<Note> note_slot{ws.notes};
     RecordSlotMap<DealChange> change_slot{ws.history};
-    std::unordered_map<Id, StageInfo> stages;
-    std::unordered_map<Id, Lane> lanes;                 // by stage id
+    StageMap<StageInfo> stages;
+    StageMap<Lane> lanes;                 // by stage id
     // A team member's deals: a vector of deal slots each (few members, long lists: erasing from a
     // chain would walk it). Slots (4 bytes), not ids (8): a swap-erase renumbers the moved deal.
     std::unordered_map<Id, std::vector<uint32_t>> owner_deals;
@@ -88,8 +90,8 @@ struct StoreIndexes {
     const LostReason* reason(Id id) const { return get(ws.lost_reasons, reason_slot, id); }
     const SavedView* view(Id id) const { return get(ws.saved_views, view_slot, id); }
     const StageInfo* stage_info(Id id) const {
-        auto it = stages.find(id);
-        return it == stages.end() ? nullptr : &it->second;
+        const auto* e = stages.find(id);
+        return e ? &e->second : nullptr;
     }
     const Stage* stage(Id id) const;
     uint32_t history_head_of(Id deal) const {
@@ -107,8 +109,8 @@ struct StoreIndexes {
     std::vector<Id> notes_of(Id deal) const;
     const Deal* deal_by_external_ref(std::string_view ref) const;
     const Lane* lane(Id stage) const {
-        auto it = lanes.find(stage);
-        return it == lanes.end() ? nullptr : &it->second;
+        const auto* e = lanes.find(stage);
+        return e ? &e->second : nullptr;
     }
 
     // ---- derived values ----
@@ -128,6 +130,10 @@ struct StoreIndexes {
     // and put returns true: the undo image is the old record itself, moved rather than copied.
     bool put(Pipeline& p);
     bool put(Deal& d);
+    // Replaces only the placement fields of an existing deal (store_placement.cpp): lanes and
+    // totals follow, the other indexes cannot change. The displaced fields are swapped into `p`.
+    // False (nothing done) when the deal does not exist.
+    bool put_placement(DealPlacement& p);
     bool put(Contact& c);
     bool put(Company& c);
     bool put(TeamMember& m);
