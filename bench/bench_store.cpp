@@ -104,7 +104,12 @@ int main(int argc, char** argv) {
     DD_PHASE_END("undos");
     const size_t undo_allocations = g_allocations - allocations;
 
-    std::printf("deals %zu, moves %zu\n", deals, n);
+    double load[1] = {-1};
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {   // the machine is shared: say how busy it was
+        if (std::fscanf(f, "%lf", &load[0]) != 1) load[0] = -1;
+        std::fclose(f);
+    }
+    std::printf("deals %zu, moves %zu, load average (1 min) at the end %.2f\n", deals, n, load[0]);
     std::printf("move_cpu_us %.3f\n", move_ms * 1000.0 / double(n));
     std::printf("undo_cpu_us %.3f\n", undo_ms * 1000.0 / double(n));
     std::printf("move_allocations %.2f per command\n", double(move_allocations) / double(n));

@@ -68,6 +68,12 @@ TEST_CASE("stage moves and status changes undo and redo exactly, whatever fields
         CHECK(moved.label == "Moved Acme renewal to Intro");
     }
     SUBCASE("bulk move: one step") { round_trip(w, BulkMoveDeals{{a, b}, w.negotiation}); }
+    SUBCASE("bulk move of many deals (past the transaction's linear scan of touched records)") {
+        std::vector<Id> many{a, b};
+        for (int i = 0; i < 40; ++i) many.push_back(w.deal("M" + std::to_string(i), i % 2 ? w.won : w.lead));
+        const Applied moved = round_trip(w, BulkMoveDeals{many, w.lost});
+        CHECK(moved.changes.upserted.size() > many.size());   // every deal and its history lines
+    }
 }
 
 TEST_CASE("a move records the same history lines as before, and undo takes them back") {
