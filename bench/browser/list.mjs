@@ -6,12 +6,12 @@
 // chooser into a fresh workspace: the read (streamed, parsed as it arrives, its progress bar shot
 // into docs/screenshots/csv-import-progress.png), the plan (over frames), the apply (one command,
 // one frame: its time is the slowest frame) and the save after it. Not a test: run by hand,
-//   node bench/browser/list.mjs [--deals 1000000] [--rows 1000000] [--app build-e-web/app] [--skip-import] [--skip-export]
+//   node bench/browser/list.mjs [--deals 1000000] [--rows 1000000] [--app build-e-web/app] [--skip-import] [--skip-export] [--import-onto 1000000]
 // Figures go to the LIST-BROWSER part of docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, waitReady, repoRoot } from '../../tests/e2e/helpers/app.mjs';
+import { fileURLToPath } from 'node:url';
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -21,7 +21,13 @@ const DEALS = Number(option('deals', 1_000_000));
 const ROWS = Number(option('rows', 1_000_000));
 const SKIP_IMPORT = process.argv.includes('--skip-import');
 const SKIP_EXPORT = process.argv.includes('--skip-export');
+// --import-onto N: the import goes into a page holding N sample deals already (memory headroom).
+const IMPORT_ONTO = Number(option('import-onto', 0));
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The helpers read DEALDECK_APP_DIR when they load: set it first, then load them (a static import
+// would run before this line, and --app was ignored: the runs measured build/web/app).
 if (option('app', null)) process.env.DEALDECK_APP_DIR = path.resolve(repoRoot, option('app', null));
+const { openApp, waitReady, appDir } = await import('../../tests/e2e/helpers/app.mjs');
 
 const VIEWPORT = { width: 1440, height: 900 };
 const ROW_PATH = /##([0-9a-f]{16})$/;   // each row's Selectable: "<title>##<deal id>"
@@ -171,12 +177,17 @@ async function firstSeen(page, predicate, what, onPoll, timeoutMs = 1_200_000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 const summaryOf = (all) => all.find((i) => / new deals, [\d,]+ updates, [\d,]+ bad rows$/.test(i.label));
-const readFigure = (all) => all.find((i) => / MB read$/.test(i.label))?.label;
 
 // (c) the generated file imported through the file chooser into the starter workspace: the read
 // (streamed a slice per frame, parsed as it arrives), the plan (a batch of rows per frame), the
 // apply (one ImportDeals command in one frame, after a frame saying "Importing N deals...").
 async function importRows(page, file) {
+  if (IMPORT_ONTO) {
+    const loaded = await page.evaluate((d) => window.dealdeck.loadSample(d, 2), IMPORT_ONTO);
+    if (!loaded.ok) throw new Error(`loadSample failed: ${loaded.error}`);
+    await nextFrame(page);
+    console.log(`  (c) the import goes onto ${loaded.deals} sample deals (heap ${(await heapMB(page)).toFixed(0)} MB)`);
+  }
   await hoverClick(page, await waitFor(page, byLabel('List'), 'the List switch'));
   const chooserWait = page.waitForEvent('filechooser');
   await hoverClick(page, await waitFor(page, byLabel('Import CSV'), 'Import CSV'));
@@ -186,29 +197,38 @@ async function importRows(page, file) {
   const preview = await waitFor(page, byLabel('Preview'), 'the mapping step');
   const openMs = Date.now() - t0;
 
+  // Every frame's progress labels, with the page's clock, recorded in the page on each animation
+  // frame: polling from here can miss short steps (and answers late while the page is busy).
+  await page.evaluate(() => {
+    const log = (window.__importLog = []);
+    window.__importWatch = true;
+    const tick = () => {
+      for (const i of window.dealdeck.items())
+        if (/^Reading rows|MB read$|^Preparing the import|^Planned |^Importing | new deals, [\d,]+ updates/.test(i.label) && log.at(-1)?.label !== i.label)
+          log.push({ label: i.label, t: performance.now() });
+      if (window.__importWatch) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const pageNow = () => page.evaluate(() => performance.now());
   await page.evaluate(() => window.dealdeck.resetFrameStats());
-  const t1 = Date.now();
+  const clickAt = await pageNow();
   await hoverClick(page, preview);
-  // The read: its figure ("12.0 of 107.4 MB read") seen moving; a screenshot of the bar about a
-  // third of the way.
-  const figures = new Set();
-  let shot = false;
-  const planning = await firstSeen(page, (all) => all.find((i) => i.label === 'Preparing the import...') || summaryOf(all),
-    'the end of the read', async (all) => {
-      const f = readFigure(all);
-      if (f) figures.add(f);
-      const done = f && Number(f.split(' ')[0]);
-      if (!shot && done && done > 0.3 * Number(f.split(' ')[2])) {
-        shot = true;
-        await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'csv-import-progress.png') });
-      }
-    });
-  const readMs = planning.at - t1;
+  // A screenshot of the progress bar a few seconds into the read.
+  await new Promise((r) => setTimeout(r, 4000));
+  await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'csv-import-progress.png') });
   const done = await firstSeen(page, summaryOf, 'the preview');
-  const planMs = done.at - planning.at;
+  await nextFrame(page);   // the watcher logs the preview's frame on the next animation frame
+  const log = await page.evaluate(() => window.__importLog);
+  const firstAt = (re) => log.find((e) => re.test(e.label))?.t;
+  const planAt = firstAt(/^Preparing the import/), previewAt = firstAt(/ new deals, /);
+  const figures = log.filter((e) => / MB read$/.test(e.label));
+  const readMs = planAt - clickAt, planMs = previewAt - planAt;
+  const shotLabel = [...log].reverse().find((e) => e.t < clickAt + 4000)?.label;
   const f = await stats(page);   // the last 240 frames: the end of the read and the plan
   console.log(`  (c) import of ${ROWS.toLocaleString('en-US')} rows: file chosen to mapping ${secs(openMs)}, ` +
-    `read + parse ${secs(readMs)} (${figures.size} distinct progress figures seen), plan ${secs(planMs)}; ` +
+    `read + parse ${secs(readMs)} (${figures.length} progress figures drawn, the last "${figures.at(-1)?.label}"), plan ${secs(planMs)} ` +
+    `(${log.filter((e) => /^Planned /.test(e.label)).length} frames); screenshot at "${shotLabel}"; ` +
     `frames of the read's end and the plan: avg ${f.avg.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms; ` +
     `"${done.item.label}"; heap ${(await heapMB(page)).toFixed(0)} MB`);
 
@@ -217,12 +237,10 @@ async function importRows(page, file) {
   await page.evaluate(() => window.dealdeck.resetFrameStats());
   const t2 = Date.now();
   await hoverClick(page, await waitFor(page, byLabel('Import'), 'Import'));
-  let notice = null;
   // Applied: the dialog is gone and the row count changed (the workspace may hold deals already).
   const applied = await firstSeen(page, (all) => !all.some((i) => i.label === 'Import' || /^Importing /.test(i.label)) &&
-    countOf(all) && countOf(all) !== before, 'the imported rows in the list', (all) => {
-    notice ||= all.find((i) => /^Importing [\d,]+ deals?\.\.\.$/.test(i.label))?.label ?? null;
-  });
+    countOf(all) && countOf(all) !== before, 'the imported rows in the list');
+  const notice = (await page.evaluate(() => ((window.__importWatch = false), window.__importLog))).find((e) => /^Importing /.test(e.label))?.label;
   const applyMs = applied.at - t2;
   const a = await stats(page);   // the slowest frame since the click: the one that applied the command
   console.log(`  (c) apply: ${secs(applyMs)} from the click to the rows in the list; the apply frame ${a.max.toFixed(0)} ms ` +
@@ -234,7 +252,7 @@ async function importRows(page, file) {
   return { openMs, readMs, planMs, applyMs, applyFrameMs: a.max, label: done.item.label };
 }
 
-console.log(`list browser benchmark: ${DEALS} deals, import of ${ROWS} rows, ${VIEWPORT.width}x${VIEWPORT.height}, ` +
+console.log(`list browser benchmark: ${DEALS} deals, import of ${ROWS} rows, app ${path.relative(repoRoot, appDir)}, ${VIEWPORT.width}x${VIEWPORT.height}, ` +
   `${os.cpus().length} cores (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ` +
   `${new Date().toISOString()}`);
 if (!SKIP_EXPORT) await withPage(scrollAndExport);
