@@ -64,7 +64,8 @@
 
   // Every record of the IDBFS database `dir` (Emscripten 3.1.6's layout: database named after the
   // mount point, version 21, one object store FILE_DATA keyed by path, values {timestamp, mode,
-  // contents}), read in one readonly transaction: {dir, files: Promise of {path: entry} or null}.
+  // contents}), read in one readonly transaction: {dir, files: Promise of {entries: {path: entry}}
+  // or null}; the module takes `entries` and clears it, so nothing here keeps the bytes alive.
   // null means "read it the usual way": no IndexedDB, nothing stored yet (the open would have to
   // create the database: that is aborted, IDBFS creates it as it always did), or any error.
   function readStoredFiles(dir) {
@@ -98,7 +99,7 @@
             var out = {};
             for (var i = 0; i < keys.length; i++) out[keys[i]] = values[i];
             mark('dd-idb-load-end');
-            resolve(out);
+            resolve({ entries: out });
           };
         } catch (e) {
           fail(e);

@@ -214,7 +214,11 @@ mergeInto(LibraryManager.library, {
     var ahead = Module['ddStoredFiles'];
     Module['ddStoredFiles'] = null;
     if (ahead && ahead.dir === DDSync.dir && ahead.files) {
-      ahead.files.then(function (files) {
+      ahead.files.then(function (box) {
+        // Taken out of the box: the resolved promise must not keep the first snapshot's bytes
+        // alive after MEMFS drops them (a compaction replaces that file).
+        var files = box && box.entries;
+        if (box) box.entries = null;
         if (files) DDSync.populateFrom(files, finish);
         else DDSync.populate(finish);
       });
