@@ -113,6 +113,7 @@ private:
     }
     void assign(const Id* ids, size_t n) {
         if (n > cap_) {
+            size_ = 0;   // nothing to carry over into the new block
             free_heap();
             reserve(n);
         }
