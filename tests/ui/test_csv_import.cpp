@@ -4,11 +4,11 @@
 // rows by line, "Skip N bad rows", "Importing N deals..." and then Import as one undo step.
 #include <doctest/doctest.h>
 
-#include "core/sample_data.h"
 #include "core/store.h"
 #include "imgui.h"
 #include "ui/csv_import.h"
 #include "ui/csv_import_state.h"
+#include "list_fixture.h"
 #include "ui_driver.h"
 
 #include <algorithm>
@@ -40,9 +40,7 @@ struct PickedFile {
 struct ImportFixture {
     UiDriver ui{1400.0f, 900.0f};
     ImportFixture() {
-        REQUIRE(dd::ui::load_workspace_into(ui.app, dd::make_sample_workspace(5, 50, ui.now), ui.now, "Sample").ok());
-        ui.frame();
-        REQUIRE(ui.click("List"));
+        dd::ui::test::open_list_with_sample(ui, 50);
         REQUIRE(ui.find("Import CSV"));
     }
     CsvImportState& state() { return ui.app.ui.list.import; }

@@ -11,6 +11,7 @@
 #include "ui/list_export.h"
 #include "ui/list_prefs.h"
 #include "ui/list_rows.h"
+#include "list_fixture.h"
 #include "ui_driver.h"
 
 #include <algorithm>
@@ -22,12 +23,7 @@ namespace {
 
 struct ListFixture {
     UiDriver ui{1400.0f, 900.0f};
-    ListFixture() {
-        REQUIRE(dd::ui::load_workspace_into(ui.app, dd::make_sample_workspace(5, 300, ui.now), ui.now, "Sample").ok());
-        ui.frame();
-        REQUIRE(ui.click("List"));
-        REQUIRE(ui.app.ui.view == View::List);
-    }
+    ListFixture() { dd::ui::test::open_list_with_sample(ui, 300); }
     dd::ui::ListState& ls() { return ui.app.ui.list; }
     const dd::Deal& row(size_t i) { return ls().table->deal(ls().rows[i]); }
     // Rows drawn now (the Selectable of each row carries the deal's title as its label).
@@ -350,9 +346,7 @@ TEST_CASE("list prefs: a damaged or foreign record is ignored; a saved layout is
 
 TEST_CASE("list: a big export is written in parts over several frames with its progress shown, rows as they were") {
     UiDriver ui{1400.0f, 900.0f};
-    REQUIRE(dd::ui::load_workspace_into(ui.app, dd::make_sample_workspace(5, 20000, ui.now), ui.now, "Sample").ok());
-    ui.frame();
-    REQUIRE(ui.click("List"));
+    dd::ui::test::open_list_with_sample(ui, 20000);
     dd::ui::ListState& ls = ui.app.ui.list;
     REQUIRE(ls.rows.size() == 20000);
     std::vector<dd::Id> order;
