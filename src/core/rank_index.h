@@ -1,7 +1,11 @@
 // Dense ranks of a table's rows by one sort column, kept valid under edits without re-sorting
 // everything: the table marks the rows whose key may have changed (touch), and the next refresh
 // takes them out of the sorted order, sorts them alone and merges them back in (k log n compares
-// plus a few linear passes), or sorts everything again when most rows changed.
+// plus a few linear passes), or sorts everything again when most rows changed. A few touched rows
+// (one edit) are moved one by one instead: each found by its old rank and placed by a binary
+// search, the other rows' ranks shifted by one only when a distinct key appears or goes. That
+// costs a memmove and at most two sequential passes over the ranks, where the merge's passes
+// read and write the ranks in key order (a cache miss per row at a million rows).
 //
 // rank(row) is the position of the row's key among the distinct keys (equal keys, equal rank);
 // rows without a value (an unset date, an empty reference, a deleted row) get kUnsetRank.
@@ -48,13 +52,66 @@ public:
     void refresh(uint32_t rows, HasValue has_value, Less less, MakeFullLess full_less) {
         if (fresh() && rank_.size() == rows) return;
         if (all_touched_ || touched_.size() * 16 > rows) rebuild(rows, has_value, full_less());
-        else merge(rows, has_value, less);
+        else if (touched_.size() > kFewTouched || !move_few(rows, has_value, less)) merge(rows, has_value, less);
         for (uint32_t r : touched_) touched_flag_[r] = 0;
         touched_.clear();
         all_touched_ = false;
     }
 
 private:
+    static constexpr size_t kFewTouched = 16;
+
+    // Ranks >= from (set ones) move by delta: a distinct key appeared (+1) or went (-1).
+    void shift_ranks(uint32_t from, int delta) {
+        for (uint32_t& r : rank_)
+            if (r != kUnsetRank && r >= from) r = uint32_t(int64_t(r) + delta);
+    }
+
+    // False (nothing changed) when a touched row is not where its rank says: the merge then repairs.
+    template <typename HasValue, typename Less>
+    bool move_few(uint32_t rows, HasValue has_value, Less less) {
+        if (rank_.size() < rows) rank_.resize(rows, kUnsetRank);
+        for (uint32_t t : touched_) {
+            if (t >= rank_.size() || rank_[t] == kUnsetRank) continue;
+            auto first = std::lower_bound(order_.begin(), order_.end(), rank_[t],
+                                          [&](uint32_t row, uint32_t r) { return rank_[row] < r; });
+            auto at = std::find(first, order_.end(), t);
+            if (at == order_.end() || rank_[*at] != rank_[t]) return false;
+        }
+        // Out first, found by their old ranks (no key is compared: the touched keys changed).
+        for (uint32_t t : touched_) {
+            if (t >= rank_.size() || rank_[t] == kUnsetRank) continue;
+            const uint32_t old = rank_[t];
+            auto first = std::lower_bound(order_.begin(), order_.end(), old,
+                                          [&](uint32_t row, uint32_t r) { return rank_[row] < r; });
+            auto at = std::find(first, order_.end(), t);   // within the rows of equal rank
+            const bool alone = (at == first) && (at + 1 == order_.end() || rank_[*(at + 1)] != old);
+            order_.erase(at);
+            rank_[t] = kUnsetRank;
+            if (alone) {
+                shift_ranks(old + 1, -1);
+                --distinct_;
+            }
+        }
+        // Then in, each after the rows whose keys are not greater (the rows in order_ now all
+        // hold their current keys); an equal key shares its rank, a new one shifts those above.
+        for (uint32_t t : touched_) {
+            if (t >= rows || !has_value(t)) continue;
+            const auto at = std::upper_bound(order_.begin(), order_.end(), t, less);
+            const bool equal = at != order_.begin() && !less(*(at - 1), t);
+            uint32_t r = 0;
+            if (equal) r = rank_[*(at - 1)];
+            else {
+                r = at == order_.begin() ? 0 : rank_[*(at - 1)] + 1;
+                shift_ranks(r, +1);
+                ++distinct_;
+            }
+            order_.insert(at, t);
+            rank_[t] = r;
+        }
+        return true;
+    }
+
     template <typename HasValue, typename Less>
     void rebuild(uint32_t rows, HasValue has_value, Less less) {
         order_.clear();
