@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <ctime>
 #include <new>
 #include <vector>
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
     dd::CommandContext ctx;
     ctx.actor = live.team[1].meta.id;
     ctx.now = kNow;
-    store.set_undo_budget(size_t(8) << 30);
+    store.set_undo_budget(std::numeric_limits<size_t>::max() / 2);   // every step kept (size_t is 32-bit in WASM)
     std::vector<dd::Command> moves;
     moves.reserve(n);
     for (size_t i = 0; i < n; ++i) {
