@@ -168,7 +168,7 @@ mergeInto(LibraryManager.library, {
     };
     // What the top bar shows, and whether everything written reached IndexedDB.
     dd.saveStatus = function () {
-      return { text: DDPersist.statusText, isError: DDPersist.statusError, durable: DDSync.durable >= DDSync.requested && !DDSync.inflight,
+      return { text: DDPersist.statusText, isError: DDPersist.statusError, durable: DDSync.durable >= DDSync.requested && !DDSync.inflight && !DDSync.urgentInflight,
                error: DDSync.error, writer: DDPersist.writer };
     };
     DDPersist.backupBar();
@@ -185,7 +185,7 @@ mergeInto(LibraryManager.library, {
   dd_persist_js_release_lock_when_saved: function () {
     var started = Date.now();
     (function wait() {
-      var saved = DDSync.durable >= DDSync.requested && !DDSync.inflight;
+      var saved = DDSync.durable >= DDSync.requested && !DDSync.inflight && !DDSync.urgentInflight;
       if (!saved && Date.now() - started < 3000) { setTimeout(wait, 20); return; }
       if (DDPersist.release) { DDPersist.release(); DDPersist.release = null; }
     })();

@@ -3,7 +3,9 @@
 //
 // The traps this file exists for (docs/storage.md):
 //  * two FS.syncfs at once race (each diffs against a remote set read before the other wrote):
-//    syncs here are serialized, and requests made meanwhile are coalesced into the next one;
+//    syncs here are serialized, and requests made meanwhile are coalesced into the next one. The
+//    one exception is the page going away during a sync (writeNow): the newest edits are written
+//    at once beside it, without reading the stored set, since nothing would run after the page;
 //  * a failed sync must not leave the app silently not saving: the error is kept (C++ shows it)
 //    and the sync is retried with a growing delay until it succeeds;
 //  * Chrome commits IndexedDB with relaxed durability by default: our readwrite transactions ask
@@ -20,6 +22,9 @@ mergeInto(LibraryManager.library, {
     requested: 0,     // highest ticket asked for
     durable: 0,       // highest ticket whose transaction completed
     inflight: false,
+    urgentInflight: false,  // a page-hiding write started beside a sync already in flight
+    seq: 0,           // syncs started, in order
+    knownSeq: 0,      // the sync whose file set `known` holds (the newest that completed)
     timer: 0,
     retryMs: 0,
     error: '',
@@ -79,6 +84,10 @@ mergeInto(LibraryManager.library, {
     // reading the stored set first, so the write transaction starts before this function returns.
     syncOnce: function (urgent, done) {
       var mount = DDSync.mountNode();
+      var seq = ++DDSync.seq;
+      // The fence compares the stored set with what this tab knew when the sync began: a
+      // page-hiding write that completes meanwhile (writeNow) changes both, not another tab.
+      var knownAtStart = DDSync.known;
       IDBFS.getLocalSet(mount, function (err, local) {
         if (err) return done(err);
         var write = function (remote) {
@@ -90,7 +99,12 @@ mergeInto(LibraryManager.library, {
             }
           });
           IDBFS.reconcile(local, remote, function (err2) {
-            if (!err2) { DDSync.known = DDSync.stamps(local.entries); DDSync.bytes += sent; DDSync.syncs++; }
+            if (!err2) {
+              // Two syncs can overlap (see writeNow): the newest one's view of the stored set wins.
+              if (seq > DDSync.knownSeq) { DDSync.known = DDSync.stamps(local.entries); DDSync.knownSeq = seq; }
+              DDSync.bytes += sent;
+              DDSync.syncs++;
+            }
             done(err2);
           });
         };
@@ -105,7 +119,7 @@ mergeInto(LibraryManager.library, {
         }
         IDBFS.getRemoteSet(mount, function (err4, remote) {
           if (err4) return done(err4);
-          if (DDSync.known && !DDSync.sameSet(DDSync.known, DDSync.stamps(remote.entries))) {
+          if (knownAtStart && !DDSync.sameSet(knownAtStart, DDSync.stamps(remote.entries))) {
             DDSync.fenced = true;
             return done(new Error('another tab or window saved newer data'));
           }
@@ -159,9 +173,30 @@ mergeInto(LibraryManager.library, {
         done();
       });
     },
+    // The page is being hidden or closed while a sync is still in flight: waiting for it would
+    // leave the newest edits in memory when the page goes (the queued sync never starts). Write
+    // every changed file now, in a transaction created before this returns. IndexedDB runs
+    // readwrite transactions on one store in creation order, and both syncs send the files'
+    // current contents, so the stored set ends as this write left it; whichever of the two
+    // completes last, `known` keeps the newer sync's set (seq), so no false "another tab" fence.
+    writeNow: function () {
+      if (DDSync.urgentInflight || !DDSync.known) return;
+      var target = DDSync.requested;
+      DDSync.urgentInflight = true;
+      DDSync.syncOnce(true, function (err) {
+        DDSync.urgentInflight = false;
+        if (!err) DDSync.durable = Math.max(DDSync.durable, target);
+        if (DDSync.ctx) _dd_idbfs_sync_changed(DDSync.ctx);
+        DDSync.pump(false);   // requests that arrived meanwhile
+      });
+    },
     pump: function (urgent) {
       if (!DDSync.writable) return;
-      if (DDSync.inflight || DDSync.fenced || DDSync.durable >= DDSync.requested) return;
+      if (DDSync.fenced || DDSync.durable >= DDSync.requested) return;
+      if (DDSync.inflight || DDSync.urgentInflight) {
+        if (urgent) DDSync.writeNow();
+        return;
+      }
       if (DDSync.timer && !urgent) return;
       if (DDSync.timer) { clearTimeout(DDSync.timer); DDSync.timer = 0; }
       var target = DDSync.requested;
