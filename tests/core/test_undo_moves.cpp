@@ -138,11 +138,16 @@ TEST_CASE("the undo step of a move keeps the placement, not a copy of the whole 
     w.store.set_undo_budget(size_t(1) << 30);
     const size_t bytes = w.store.undo_bytes();
     const size_t steps = w.store.undo_depth();
-    w.ok(MoveDeal{a, w.proposal});
-    w.ok(MoveDeal{a, w.negotiation});
+    const size_t label1 = w.ok(MoveDeal{a, w.proposal}).label.size();
+    const size_t label2 = w.ok(MoveDeal{a, w.negotiation}).label.size();
     REQUIRE(w.store.undo_depth() == steps + 2);
-    // Two steps, each: the step, its touched records, the placement and one created line.
-    CHECK(w.store.undo_bytes() - bytes < 2 * (sizeof(UndoStep) + 4 * sizeof(Touched) + sizeof(DealPlacement)) + 64);
+    // Two steps, each: the step, its touched records, the placement, one created line and its
+    // label (which names the deal: heap-allocated, rounded up by the string's growth policy).
+    // A copy of the whole deal would add sizeof(Deal) and the title's heap block to each step.
+    const size_t labels = label1 + label2 + 2 * 32;
+    CHECK(w.store.undo_bytes() - bytes <
+          2 * (sizeof(UndoStep) + 4 * sizeof(Touched) + sizeof(DealPlacement)) + labels + 64);
+    CHECK(w.store.undo_bytes() - bytes < 2 * (sizeof(UndoStep) + sizeof(Deal)) + labels);
 }
 
 // A deal first touched as a placement and then put whole or erased in the same transaction (no
