@@ -6,9 +6,11 @@ namespace dd {
 namespace {
 
 // Inserts or replaces a record in its vector + id map. Calls before(old) / after(new) so the
-// kind-specific indexes can follow. A replaced record is swapped into `rec`; returns true then.
-template <typename T, typename Map, typename Before, typename After>
-bool table_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const After& after) {
+// kind-specific indexes can follow, and for a new record added(slot) as soon as it has its slot
+// (in the map and the vector), before after(new). A replaced record is swapped into `rec`;
+// returns true then.
+template <typename T, typename Map, typename Before, typename After, typename Added>
+bool chained_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const After& after, const Added& added) {
     uint32_t slot = m.find(rec.meta.id);
     const bool replaced = slot != FlatIdMap::kMissing;
     if (replaced) {
@@ -18,9 +20,16 @@ bool table_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const Af
         slot = uint32_t(v.size());
         m.set(rec.meta.id, slot);
         v.push_back(std::move(rec));
+        added(slot);
     }
     after(v[slot]);
     return replaced;
+}
+
+// chained_put for records outside chains (nothing to do when a record gets its slot).
+template <typename T, typename Map, typename Before, typename After>
+bool table_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const After& after) {
+    return chained_put(v, m, rec, before, after, [](uint32_t) {});
 }
 
 // Swap-erase; before(old) runs while the record is still in place. The map forgets the id
@@ -42,25 +51,6 @@ bool table_erase(std::vector<T>& v, Map& m, Id id, uint32_t& revision, const Bef
 }
 
 auto nothing = [](const auto&) {};
-
-// table_put for records in chains: added(slot) runs as soon as a new record has its slot (in the
-// map and the vector), before after(new).
-template <typename T, typename Map, typename Before, typename After, typename Added>
-bool chained_put(std::vector<T>& v, Map& m, T& rec, const Before& before, const After& after, const Added& added) {
-    uint32_t slot = m.find(rec.meta.id);
-    const bool replaced = slot != FlatIdMap::kMissing;
-    if (replaced) {
-        before(v[slot]);
-        std::swap(v[slot], rec);
-    } else {
-        slot = uint32_t(v.size());
-        m.set(rec.meta.id, slot);
-        v.push_back(std::move(rec));
-        added(slot);
-    }
-    after(v[slot]);
-    return replaced;
-}
 
 // table_erase for records in chains: before(old, slot) while the record is in place and the maps
 // know it; moved(from, to) before the last record moves into the hole; popped() after the vector
