@@ -73,28 +73,22 @@ void draw_frame(ViewContext& ctx) {
     draw_toast(ctx);
 }
 
+// A command's outcome: its label (or the refusal) in the toast, its changes for the views.
+void report(App& app, Result<Applied> r, Millis now, FrameOutput& out) {
+    if (r.ok()) {
+        show_toast(app.ui, r.value().label, false, now);
+        out.data_changed = true;
+        out.changes.push_back(std::move(r.value().changes));
+    } else {
+        show_toast(app.ui, r.error().text(), true, now);
+    }
+}
+
 void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out) {
     const CommandContext cmd_ctx{app.store.settings().current_user, now};
-    for (const Command& command : intents.commands) {
-        Result<Applied> r = app.store.apply(command, cmd_ctx);
-        if (r.ok()) {
-            show_toast(app.ui, r.value().label, false, now);
-            out.data_changed = true;
-            out.changes.push_back(std::move(r.value().changes));
-        } else {
-            show_toast(app.ui, r.error().text(), true, now);
-        }
-    }
-    if (intents.undo || intents.redo) {
-        Result<Applied> r = intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx);
-        if (r.ok()) {
-            show_toast(app.ui, r.value().label, false, now);
-            out.data_changed = true;
-            out.changes.push_back(std::move(r.value().changes));
-        } else {
-            show_toast(app.ui, r.error().text(), true, now);
-        }
-    }
+    for (const Command& command : intents.commands) report(app, app.store.apply(command, cmd_ctx), now, out);
+    if (intents.undo || intents.redo)
+        report(app, intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
     if (intents.load_sample && !app.store.workspace().deals.empty()) {
         app.ui.confirm_sample = true;   // ask first: this replaces the workspace
     } else if (intents.load_sample || intents.replace_with_sample) {
