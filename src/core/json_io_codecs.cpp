@@ -114,23 +114,6 @@ void write_ref(Writer& w, Id id) {
     else write_id(w, id);
 }
 
-bool read_refs(Reader& r, std::vector<Id>& out) {
-    out.clear();
-    return r.read_array([&](size_t) {
-        Id id;
-        if (!read_id(r, id)) return false;
-        out.push_back(id);
-        return true;
-    });
-}
-void write_refs(Writer& w, const std::vector<Id>& ids) {
-    w.put('[');
-    for (size_t i = 0; i < ids.size(); ++i) {
-        if (i) w.put(',');
-        write_id(w, ids[i]);
-    }
-    w.put(']');
-}
 
 bool read_text(Reader& r, std::string& out) { return r.read_string(out); }
 void write_text(Writer& w, const std::string& s) { w.string(s); }

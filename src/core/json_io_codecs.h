@@ -17,8 +17,29 @@ void write_id(Writer&, Id);
 // A reference that may be unset: null (kNoId) or an id.
 bool read_ref(Reader&, Id&);
 void write_ref(Writer&, Id);
-bool read_refs(Reader&, std::vector<Id>&);   // array of ids
-void write_refs(Writer&, const std::vector<Id>&);
+// An array of ids into any list with clear/push_back/size/[] (std::vector<Id>, InlineIds).
+// `nulls`: an element may be null (kNoId), as "no owner" in a filter.
+template <typename Ids>
+bool read_id_array(Reader& r, Ids& out, bool nulls) {
+    out.clear();
+    return r.read_array([&](size_t) {
+        Id id;
+        if (!(nulls ? read_ref(r, id) : read_id(r, id))) return false;
+        out.push_back(id);
+        return true;
+    });
+}
+template <typename Ids>
+void write_id_array(Writer& w, const Ids& ids) {
+    w.put('[');
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i) w.put(',');
+        write_ref(w, ids[i]);   // an id, or null for kNoId (only where `nulls` allowed it)
+    }
+    w.put(']');
+}
+inline bool read_refs(Reader& r, std::vector<Id>& out) { return read_id_array(r, out, false); }
+inline void write_refs(Writer& w, const std::vector<Id>& ids) { write_id_array(w, ids); }
 
 bool read_text(Reader&, std::string&);
 void write_text(Writer&, const std::string&);

@@ -167,23 +167,8 @@ void write_opt_i64(Writer& w, const std::optional<int64_t>& v) {
     if (v) w.integer(*v);
     else w.null();
 }
-bool read_owner_refs(Reader& r, std::vector<Id>& out) {
-    out.clear();
-    return r.read_array([&](size_t) {
-        Id id;
-        if (!read_ref(r, id)) return false;
-        out.push_back(id);
-        return true;
-    });
-}
-void write_owner_refs(Writer& w, const std::vector<Id>& ids) {
-    w.put('[');
-    for (size_t i = 0; i < ids.size(); ++i) {
-        if (i) w.put(',');
-        write_ref(w, ids[i]);
-    }
-    w.put(']');
-}
+bool read_owner_refs(Reader& r, std::vector<Id>& out) { return read_id_array(r, out, true); }
+void write_owner_refs(Writer& w, const std::vector<Id>& ids) { write_id_array(w, ids); }
 bool read_statuses(Reader& r, uint8_t& mask) {
     mask = 0;
     const bool ok = r.read_array([&](size_t) {
@@ -289,23 +274,8 @@ void write_custom_values(Writer& w, const CompactVector<CustomValue>& items) {
     }
     w.put(']');
 }
-bool read_refs(Reader& r, InlineIds& out) {
-    out.clear();
-    return r.read_array([&](size_t) {
-        Id id;
-        if (!read_id(r, id)) return false;
-        out.push_back(id);
-        return true;
-    });
-}
-void write_refs(Writer& w, const InlineIds& ids) {
-    w.put('[');
-    for (size_t i = 0; i < ids.size(); ++i) {
-        if (i) w.put(',');
-        write_id(w, ids[i]);
-    }
-    w.put(']');
-}
+bool read_refs(Reader& r, InlineIds& out) { return read_id_array(r, out, false); }
+void write_refs(Writer& w, const InlineIds& ids) { write_id_array(w, ids); }
 bool read_rates(Reader& r, std::vector<ExchangeRate>& v) { return read_list(r, v); }
 void write_rates(Writer& w, const std::vector<ExchangeRate>& v) { write_list(w, v); }
 bool read_query(Reader& r, DealQuery& q) { return read_record(r, q); }
