@@ -22,13 +22,23 @@ Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
+namespace {
+// What a store in the middle of a staged command answers to anything else.
+Status refuse_if_staged(bool staged_open) {
+    if (!staged_open) return ok_status();
+    return field_error("", "an import is being applied: wait for it to finish or cancel it");
+}
+}  // namespace
+
 Status Store::load(Workspace ws) {
+    if (auto s = refuse_if_staged(staged_open_); !s) return s;
     Result<CheckedWorkspace> checked = CheckedWorkspace::check(std::move(ws));
     if (!checked) return checked.error();
     return load(std::move(checked.value()));
 }
 
 Status Store::load(CheckedWorkspace ws) {
+    if (auto s = refuse_if_staged(staged_open_); !s) return s;
     if (!ws.checked()) return load(std::move(ws).release());
     ix_->ws = std::move(ws).release();
     ix_->rebuild();
@@ -58,6 +68,7 @@ Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id ac
 }  // namespace
 
 Status Store::check(const Command& c, const CommandContext& ctx) const {
+    if (auto s = refuse_if_staged(staged_open_); !s) return s;
     if (auto s = allowed(*ix_, permission_of(ctx.actor), required_permission(c), ctx.actor); !s) return s;
     return std::visit([&](const auto& x) { return cmd::validate(*ix_, x, ctx); }, c);
 }
@@ -76,6 +87,7 @@ Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
 }
 
 Result<Applied> Store::undo(const CommandContext& ctx) {
+    if (auto s = refuse_if_staged(staged_open_); !s) return s.error();
     if (undo_->done.empty()) return field_error("", "nothing to undo");
     UndoStep& top = undo_->done.back();
     if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
@@ -92,6 +104,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
 }
 
 Result<Applied> Store::redo(const CommandContext& ctx) {
+    if (auto s = refuse_if_staged(staged_open_); !s) return s.error();
     if (undo_->undone.empty()) return field_error("", "nothing to redo");
     UndoStep& top = undo_->undone.back();
     if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();

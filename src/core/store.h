@@ -92,6 +92,11 @@ public:
     // Checks a command without applying it (what apply would refuse, and why).
     Status check(const Command&, const CommandContext&) const;
 
+    // True while a long command is applied in slices (staged_import.h): the store is half-way
+    // through it, so every other command, undo, redo and load is refused, and nothing may save
+    // the workspace until it commits or rolls back.
+    bool staged_open() const { return staged_open_; }
+
     // ---- Read access ----------------------------------------------------------------------
     const Workspace& workspace() const;   // the live data: also the snapshot to save
     const WorkspaceSettings& settings() const;
@@ -142,6 +147,7 @@ public:
 private:
     std::unique_ptr<StoreIndexes> ix_;
     std::unique_ptr<UndoHistory> undo_;
+    bool staged_open_ = false;
     friend struct StoreAccess;   // the implementation files (store_*.cpp)
 };
 
