@@ -1,4 +1,5 @@
-// Saved views of the list: create, update with what is shown, rename, reorder, delete.
+// Saved views of the list: create, update with what is shown, rename, reorder, share, delete.
+// Who may do which is saved_view.h's may_change_view / may_share_view, checked in every validate.
 #include "core/cmd_saved_views.h"
 #include "core/cmd_handlers.h"
 #include "core/saved_view.h"
@@ -23,6 +24,26 @@ Status check_name(const StoreIndexes& ix, const std::string& name, Id owner, Id 
         if (v.meta.id != self && v.owner == owner && same_view_name(v.name, name))
             return field_error("name", "you already have a view named \"" + v.name + "\"");
     return ok_status();
+}
+
+// The actor's role. These commands need no data rights (viewers save views too), so the actor
+// must at least be a team member; a workspace with no team yet (first start) acts as an admin.
+Result<Role> actor_role(const StoreIndexes& ix, Id actor) {
+    if (ix.ws.team.empty()) return Role::Admin;
+    const TeamMember* m = ix.member(actor);
+    if (!m) return field_error("actor", "choose who you are (a team member) before saving views");
+    return m->role;
+}
+
+// The view `id`, when it exists and the actor may change it: the store's answer for every command
+// that touches one existing view.
+Result<const SavedView*> changeable_view(const StoreIndexes& ix, Id id, const Ctx& ctx) {
+    const SavedView* v = ix.view(id);
+    if (!v) return field_error("view", "does not exist");
+    Result<Role> role = actor_role(ix, ctx.actor);
+    if (!role) return role.error();
+    if (auto s = may_change_view(*v, ctx.actor, role.value()); !s) return s.error();
+    return v;
 }
 
 // The views in bar order (position, then id for equal positions).
@@ -52,6 +73,9 @@ void update_views(Tx& tx, const Ctx& ctx, const std::function<bool(SavedView&)>&
 // ---- CreateSavedView ----
 Status validate(const StoreIndexes& ix, const CreateSavedView& c, const Ctx& ctx) {
     if (auto s = new_id(ix.view(c.view.meta.id) != nullptr, c.view.meta.id, "id"); !s) return s;
+    Result<Role> role = actor_role(ix, ctx.actor);
+    if (!role) return role.error();
+    if (auto s = may_share_view(c.view.shared, role.value()); !s) return s;
     if (auto s = check_name(ix, c.view.name, ctx.actor, kNoId); !s) return s;
     return check_view_content(c.view, store_refs(ix));
 }
@@ -70,8 +94,8 @@ std::string run(Tx& tx, const CreateSavedView& c, const Ctx& ctx) {
 }
 
 // ---- UpdateSavedView ----
-Status validate(const StoreIndexes& ix, const UpdateSavedView& c, const Ctx&) {
-    if (!ix.view(c.view)) return field_error("view", "does not exist");
+Status validate(const StoreIndexes& ix, const UpdateSavedView& c, const Ctx& ctx) {
+    if (auto v = changeable_view(ix, c.view, ctx); !v) return v.error();
     SavedView probe;
     probe.search = c.search;
     probe.filters = c.filters;
@@ -93,10 +117,10 @@ std::string run(Tx& tx, const UpdateSavedView& c, const Ctx& ctx) {
 }
 
 // ---- RenameSavedView ----
-Status validate(const StoreIndexes& ix, const RenameSavedView& c, const Ctx&) {
-    const SavedView* v = ix.view(c.view);
-    if (!v) return field_error("view", "does not exist");
-    return check_name(ix, c.name, v->owner, v->meta.id);
+Status validate(const StoreIndexes& ix, const RenameSavedView& c, const Ctx& ctx) {
+    Result<const SavedView*> v = changeable_view(ix, c.view, ctx);
+    if (!v) return v.error();
+    return check_name(ix, c.name, v.value()->owner, c.view);
 }
 
 std::string run(Tx& tx, const RenameSavedView& c, const Ctx& ctx) {
@@ -110,19 +134,27 @@ std::string run(Tx& tx, const RenameSavedView& c, const Ctx& ctx) {
 }
 
 // ---- MoveSavedView ----
-Status validate(const StoreIndexes& ix, const MoveSavedView& c, const Ctx&) {
-    if (!ix.view(c.view)) return field_error("view", "does not exist");
-    if (c.new_position < 0 || size_t(c.new_position) >= ix.ws.saved_views.size())
-        return field_error("new_position", "must be between 0 and " + std::to_string(ix.ws.saved_views.size() - 1));
+Status validate(const StoreIndexes& ix, const MoveSavedView& c, const Ctx& ctx) {
+    if (auto v = changeable_view(ix, c.view, ctx); !v) return v.error();
+    const size_t seen = visible_views(in_order(ix), ctx.actor).size();
+    if (c.new_position < 0 || size_t(c.new_position) >= seen)
+        return field_error("new_position", "must be between 0 and " + std::to_string(seen - 1));
     return ok_status();
 }
 
 std::string run(Tx& tx, const MoveSavedView& c, const Ctx& ctx) {
     std::vector<const SavedView*> order = in_order(tx.ix());
+    // The index is in the bar the actor sees: the view goes just before the one shown at that
+    // index (or just after the last shown), so every other view keeps its order relative to the
+    // rest, in every member's bar, others' private views included.
     auto it = std::find_if(order.begin(), order.end(), [&](const SavedView* v) { return v->meta.id == c.view; });
     const SavedView* moving = *it;
     order.erase(it);
-    order.insert(order.begin() + c.new_position, moving);
+    const std::vector<const SavedView*> seen = visible_views(order, ctx.actor);
+    const SavedView* anchor = size_t(c.new_position) < seen.size() ? seen[size_t(c.new_position)] : nullptr;
+    auto at = anchor ? std::find(order.begin(), order.end(), anchor)
+                     : (seen.empty() ? order.end() : std::find(order.begin(), order.end(), seen.back()) + 1);
+    order.insert(at, moving);
     // Positions become 0..n-1; only the views whose position changes are touched (a handful).
     std::vector<SavedView> changed;
     for (size_t i = 0; i < order.size(); ++i)
@@ -139,14 +171,33 @@ std::string run(Tx& tx, const MoveSavedView& c, const Ctx& ctx) {
 }
 
 // ---- DeleteSavedView ----
-Status validate(const StoreIndexes& ix, const DeleteSavedView& c, const Ctx&) {
-    if (!ix.view(c.view)) return field_error("view", "does not exist");
+Status validate(const StoreIndexes& ix, const DeleteSavedView& c, const Ctx& ctx) {
+    if (auto v = changeable_view(ix, c.view, ctx); !v) return v.error();
     return ok_status();
 }
 
 std::string run(Tx& tx, const DeleteSavedView& c, const Ctx&) {
     std::string label = "Deleted view " + tx.ix().view(c.view)->name;
     tx.erase(RecordKind::SavedView, c.view);
+    return label;
+}
+
+// ---- ShareSavedView ----
+Status validate(const StoreIndexes& ix, const ShareSavedView& c, const Ctx& ctx) {
+    Result<const SavedView*> v = changeable_view(ix, c.view, ctx);
+    if (!v) return v.error();
+    // A view left by a removed member is nobody's: private, nobody could see or delete it again.
+    if (!c.shared && v.value()->owner == kNoId && !ix.ws.team.empty())
+        return field_error("shared", "a view without an owner stays shared with the team");
+    return may_share_view(c.shared, actor_role(ix, ctx.actor).value());
+}
+
+std::string run(Tx& tx, const ShareSavedView& c, const Ctx& ctx) {
+    SavedView v = *tx.ix().view(c.view);
+    v.shared = c.shared;
+    bump(v.meta, ctx);
+    std::string label = (c.shared ? "Shared view " : "Made view private: ") + v.name;
+    tx.put(std::move(v));
     return label;
 }
 

@@ -39,6 +39,14 @@ struct PermissionOf {
     Permission operator()(const SetExchangeRate&) const { return Permission::Settings; }
     Permission operator()(const RenameWorkspace&) const { return Permission::Settings; }
     Permission operator()(const SetLocale&) const { return Permission::Settings; }
+    // Saved views: viewers save their own too; who may change which view is checked by the
+    // commands themselves (cmd_saved_views.cpp), since it depends on the view's owner and sharing.
+    Permission operator()(const CreateSavedView&) const { return Permission::Anyone; }
+    Permission operator()(const UpdateSavedView&) const { return Permission::Anyone; }
+    Permission operator()(const RenameSavedView&) const { return Permission::Anyone; }
+    Permission operator()(const MoveSavedView&) const { return Permission::Anyone; }
+    Permission operator()(const DeleteSavedView&) const { return Permission::Anyone; }
+    Permission operator()(const ShareSavedView&) const { return Permission::Anyone; }
     // Choosing who uses this device is not a data change.
     Permission operator()(const SetCurrentUser&) const { return Permission::Anyone; }
     Permission operator()(const ImportDeals& c) const {

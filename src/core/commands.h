@@ -222,15 +222,20 @@ struct SetExchangeRate { Currency currency; int64_t rate_ppm = 0; };
 struct RenameWorkspace { std::string name; };
 struct SetLocale { std::string locale; };
 
-// ---- Saved views of the list (managers and admins) ---------------------------------------------
+// ---- Saved views of the list ------------------------------------------------------------------
 // A view's search, filters, sort and columns must name existing pipelines, stages, team members
 // and custom fields (a refusal names the field: "filters.stages[0]: no stage with id ...").
 // Names are trimmed, not blank, and unique per owner (case-insensitive). Deleting a pipeline, a
 // stage, a custom field or a team member drops the filters, sort keys and columns of every view
 // that named it, in the same undo step (the view then shows more, it never breaks).
+// Who may do what (as Pipedrive and HubSpot do it; saved_view.h): any team member, viewers too,
+// saves views and renames, updates, moves and deletes their own; a shared view is changed or
+// deleted only by its owner, a manager or an admin; a private view is seen and changed only by its
+// owner; viewers cannot share. These commands need no data rights (required_permission: Anyone):
+// the rules above are checked by each command's validate.
 
 // A new view owned by the actor, last in the bar. view.meta.id is set by the caller; meta, owner
-// and position are set by the store.
+// and position are set by the store; view.shared says who sees it (false: only the actor).
 struct CreateSavedView { SavedView view; };
 // "Update view": replaces the view's search, filters, sort and columns (name, owner, place stay).
 struct UpdateSavedView {
@@ -241,8 +246,11 @@ struct UpdateSavedView {
     TableLayout layout;
 };
 struct RenameSavedView { Id view = kNoId; std::string name; };
-struct MoveSavedView { Id view = kNoId; int32_t new_position = 0; };   // 0-based index in the bar
+// new_position: 0-based index among the views the actor sees (others' private views keep their places).
+struct MoveSavedView { Id view = kNoId; int32_t new_position = 0; };
 struct DeleteSavedView { Id view = kNoId; };
+// "Shared" / "Only me": who sees the view.
+struct ShareSavedView { Id view = kNoId; bool shared = false; };
 
 using Command = std::variant<
     CreatePipeline, RenamePipeline, MovePipeline, DeletePipeline,
@@ -256,7 +264,7 @@ using Command = std::variant<
     AddCustomField, UpdateCustomField, RemoveCustomField,
     AddLostReason, UpdateLostReason, RemoveLostReason,
     SetBaseCurrency, SetExchangeRate, RenameWorkspace, SetLocale,
-    CreateSavedView, UpdateSavedView, RenameSavedView, MoveSavedView, DeleteSavedView>;
+    CreateSavedView, UpdateSavedView, RenameSavedView, MoveSavedView, DeleteSavedView, ShareSavedView>;
 
 // What a command needs from the actor: Data = manager or admin, Settings = admin, Anyone.
 enum class Permission : uint8_t { Anyone, Data, Settings };

@@ -392,6 +392,12 @@ const FieldSpec<SavedView> kSavedViewFields[] = {
     DD_META_FIELDS(SavedView),
     DD_FIELD(SavedView, "name", kRequired, text, name),
     DD_FIELD(SavedView, "owner", kOptional, ref, owner),
+    // Absent = shared: files from before views could be private hold views the whole team saw.
+    // So, unlike other optional fields, it is left out when true (read_record presets true).
+    FieldSpec<SavedView>{"shared", ",\"shared\":", kOptional,
+                         [](Reader& r, SavedView& x) { return read_flag(r, x.shared); },
+                         [](Writer& w, const SavedView& x) { write_flag(w, x.shared); },
+                         [](const SavedView& x) { return x.shared; }},
     DD_FIELD(SavedView, "position", kOptional, i32, position),
     DD_FIELD(SavedView, "search", kOptional, text, search),
     DD_FIELD(SavedView, "filters", kOptional, query, filters),
@@ -431,7 +437,10 @@ bool read_record(Reader& r, Note& x) { return read_with(r, x, kNoteFields); }
 bool read_record(Reader& r, DealChange& x) { return read_with(r, x, kDealChangeFields); }
 bool read_record(Reader& r, CustomFieldDef& x) { return read_with(r, x, kCustomFieldFields); }
 bool read_record(Reader& r, LostReason& x) { return read_with(r, x, kLostReasonFields); }
-bool read_record(Reader& r, SavedView& x) { return read_with(r, x, kSavedViewFields); }
+bool read_record(Reader& r, SavedView& x) {
+    x.shared = true;   // what an absent "shared" means (see kSavedViewFields)
+    return read_with(r, x, kSavedViewFields);
+}
 bool read_record(Reader& r, WorkspaceSettings& x) { return read_with(r, x, kSettingsFields); }
 bool read_record(Reader& r, Tombstone& x) { return read_with(r, x, kTombstoneFields); }
 

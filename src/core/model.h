@@ -276,6 +276,10 @@ struct SavedView {
     RecordMeta meta;
     std::string name;
     Id owner = kNoId;
+    // Team-wide or only the owner's (saved_view.h: who sees and who may change it). New views are
+    // private; files and snapshots from before this field load their views as shared, since the
+    // whole team saw them then (json_io_fields.cpp, snapshot_binary.cpp).
+    bool shared = false;
     int32_t position = 0;
     std::string search;         // the search text (the top bar's box)
     DealQuery filters;

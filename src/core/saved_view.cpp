@@ -102,11 +102,38 @@ bool forget_custom_field(SavedView& view, Id field) {
 
 bool forget_member(SavedView& view, Id member) {
     bool changed = erase_if<Id>(view.filters.owners, [&](const Id& m) { return m == member; });
-    if (view.owner == member) {   // the view stays, for the team (nobody's)
+    if (view.owner == member) {
+        // The view stays, for the team (nobody's): a private one becomes shared, or nobody could
+        // ever see or delete it again; managers and admins may then tidy it up.
         view.owner = kNoId;
+        view.shared = true;
         changed = true;
     }
     return changed;
+}
+
+bool view_visible_to(const SavedView& view, Id member) { return view.shared || view.owner == member; }
+
+std::vector<const SavedView*> visible_views(const std::vector<const SavedView*>& views, Id member) {
+    std::vector<const SavedView*> out;
+    for (const SavedView* v : views)
+        if (view_visible_to(*v, member)) out.push_back(v);
+    return out;
+}
+
+Status may_change_view(const SavedView& view, Id member, Role role) {
+    if (view.owner == member) return ok_status();
+    // Someone else's private view is not shown to this member at all: say so rather than "no right".
+    if (!view.shared) return field_error("view", "is private to the member who saved it");
+    if (role == Role::Viewer)
+        return field_error("view", "is shared: only its owner, a manager or an admin can change or delete it");
+    return ok_status();
+}
+
+Status may_share_view(bool shared, Role role) {
+    if (shared && role == Role::Viewer)
+        return field_error("shared", "viewers cannot share views with the team; ask a manager or an admin");
+    return ok_status();
 }
 
 bool same_view_name(const std::string& a, const std::string& b) {

@@ -33,6 +33,19 @@ bool forget_stage(SavedView& view, Id stage);
 bool forget_custom_field(SavedView& view, Id field);
 bool forget_member(SavedView& view, Id member);
 
+// ---- Who sees and who changes a view (as in Pipedrive and HubSpot) ----------------------------
+// A shared view is seen by the whole team, a private one only by its owner. `role` is the acting
+// member's (a workspace with no team yet acts as an admin).
+
+bool view_visible_to(const SavedView& view, Id member);
+// The views `member` sees, keeping the order of `views`.
+std::vector<const SavedView*> visible_views(const std::vector<const SavedView*>& views, Id member);
+// Rename, update, move, share or delete: the owner always; a shared view also a manager or an admin.
+// The refusal names "view" and says why.
+Status may_change_view(const SavedView& view, Id member, Role role);
+// Viewers keep their views to themselves: making a view shared needs a manager or an admin.
+Status may_share_view(bool shared, Role role);
+
 // Case-insensitive (ASCII) name equality after trimming: "Q4 big deals" and " q4 BIG deals" clash.
 bool same_view_name(const std::string& a, const std::string& b);
 

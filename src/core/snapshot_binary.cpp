@@ -310,10 +310,14 @@ void optional_number(IO& io, O& o) {
 }
 
 template <typename IO, typename V>
-void saved_view_fields(IO& io, V& v) {
+void saved_view_fields(IO& io, V& v, uint32_t version) {
     io.meta(v.meta);
     io.str(v.name);
     io.id(v.owner);
+    // Version 3 added sharing; views of older snapshots were seen by the whole team: shared.
+    bool shared = version >= 3 ? bool(v.shared) : true;
+    if (version >= 3) io.flag(shared);
+    if constexpr (!std::is_const_v<V>) v.shared = shared;
     io.sig(v.position);
     io.str(v.search);
     auto& q = v.filters;
@@ -372,7 +376,7 @@ void workspace_fields(IO& io, W& ws, uint32_t version) {
     io.list("custom_fields", ws.custom_fields, kMinRecordBytes, [&](auto& r) { custom_field_fields(io, r); });
     io.list("lost_reasons", ws.lost_reasons, kMinRecordBytes, [&](auto& r) { lost_reason_fields(io, r); });
     io.list("tombstones", ws.tombstones, 11, [&](auto& r) { tombstone_fields(io, r); });
-    if (version >= 2) io.list("saved_views", ws.saved_views, kMinRecordBytes, [&](auto& r) { saved_view_fields(io, r); });
+    if (version >= 2) io.list("saved_views", ws.saved_views, kMinRecordBytes, [&](auto& r) { saved_view_fields(io, r, version); });
 }
 
 Error snapshot_error(std::string message) { return field_error("binary snapshot", std::move(message)); }

@@ -27,8 +27,9 @@
 namespace dd {
 
 // Version 2 added the saved views (a section after the tombstones); version 1 files, which have
-// none, still load.
-constexpr uint32_t kBinarySnapshotVersion = 2;
+// none, still load. Version 3 added a view's "shared" flag (after its owner); version 2 views load
+// as shared.
+constexpr uint32_t kBinarySnapshotVersion = 3;
 constexpr uint32_t kOldestBinarySnapshotVersion = 1;
 
 std::string save_workspace_binary(const Workspace&);

@@ -16,7 +16,7 @@ bool same_views(const std::vector<SavedView>& a, const std::vector<SavedView>& b
     for (size_t i = 0; i < a.size(); ++i) {
         const SavedView &x = a[i], &y = b[i];
         if (!(x.meta.id == y.meta.id && x.meta.revision == y.meta.revision && x.name == y.name && x.owner == y.owner &&
-              x.position == y.position && x.search == y.search && x.filters == y.filters && x.sort == y.sort &&
+              x.shared == y.shared && x.position == y.position && x.search == y.search && x.filters == y.filters && x.sort == y.sort &&
               x.layout == y.layout))
             return false;
     }
@@ -113,8 +113,8 @@ TEST_CASE("a view is refused, naming the field, for a blank name, a duplicate na
     v = w.view("No status");
     v.filters.status_mask = 0;
     CHECK(w.refused_view(CreateSavedView{v}).field == "filters.statuses");
-    v = w.view("Viewer");
-    CHECK(w.refused_view(CreateSavedView{v}, w.viewer).field == "actor");
+    v = w.view("Nobody");
+    CHECK(w.refused_view(CreateSavedView{v}, 0x777).field == "actor");   // not a team member
     v = w.view("Taken id");
     v.meta.id = w.store.saved_views()[0]->meta.id;
     CHECK(w.refused_view(CreateSavedView{v}).field == "id");
@@ -170,17 +170,19 @@ TEST_CASE("update, rename, move and delete of a view are refused, naming the fie
     ViewWorld w;
     const Id a = w.save("A", w.manager);
     const Id b = w.save("B", w.manager);
-    CHECK(w.refused_view(UpdateSavedView{0x1234, "", DealQuery{}, {}, TableLayout{}}).field == "view");
+    const Id m = w.manager;
+    CHECK(w.refused_view(UpdateSavedView{0x1234, "", DealQuery{}, {}, TableLayout{}}, m).field == "view");
     DealQuery bad;
     bad.stages = {0x1234};
-    CHECK(w.refused_view(UpdateSavedView{a, "", bad, {}, TableLayout{}}).field == "filters.stages[0]");
-    CHECK(w.refused_view(RenameSavedView{a, " "}).field == "name");
-    CHECK(w.refused_view(RenameSavedView{a, "b"}).field == "name");
-    w.ok(RenameSavedView{a, "a"});   // its own name in another case is not a clash
-    CHECK(w.refused_view(MoveSavedView{a, 2}).field == "new_position");
-    CHECK(w.refused_view(MoveSavedView{a, -1}).field == "new_position");
-    CHECK(w.refused_view(DeleteSavedView{0x1234}).field == "view");
-    CHECK(w.refused_view(DeleteSavedView{b}, w.viewer).field == "actor");
+    CHECK(w.refused_view(UpdateSavedView{a, "", bad, {}, TableLayout{}}, m).field == "filters.stages[0]");
+    CHECK(w.refused_view(RenameSavedView{a, " "}, m).field == "name");
+    CHECK(w.refused_view(RenameSavedView{a, "b"}, m).field == "name");
+    w.ok(RenameSavedView{a, "a"}, m);   // its own name in another case is not a clash
+    CHECK(w.refused_view(MoveSavedView{a, 2}, m).field == "new_position");
+    CHECK(w.refused_view(MoveSavedView{a, -1}, m).field == "new_position");
+    CHECK(w.refused_view(DeleteSavedView{0x1234}, m).field == "view");
+    CHECK(w.refused_view(DeleteSavedView{b}, w.viewer).field == "view");   // private to the manager
+    CHECK(w.refused_view(DeleteSavedView{b}, 0x777).field == "actor");     // not a team member
 }
 
 TEST_CASE("deleting a stage, pipeline, custom field or member drops it from the views, in the same undo step") {
@@ -231,8 +233,10 @@ TEST_CASE("deleting a stage, pipeline, custom field or member drops it from the 
         w.ok(RemoveTeamMember{w.manager, w.admin});
         CHECK(w.get_view(id).filters.owners == std::vector<Id>{kNoId});
         CHECK(w.get_view(id).owner == kNoId);
+        CHECK(w.get_view(id).shared);   // it was private: now the team's, or nobody could see it again
         REQUIRE(w.store.undo(w.ctx()).ok());
         CHECK(w.get_view(id).owner == w.manager);
+        CHECK_FALSE(w.get_view(id).shared);
         CHECK(w.get_view(id).filters.owners == before.filters.owners);
     }
     // Whatever was deleted, the workspace still passes the load check (no dangling id in a view).

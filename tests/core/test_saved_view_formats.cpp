@@ -1,5 +1,6 @@
 // Saved views in every format the workspace is kept in: the JSON snapshot (an optional member of
-// version 1), journal records, the binary snapshot (version 2; version 1 files still load), and
+// version 1; "shared" absent = shared), journal records, the binary snapshot (version 3; versions 1
+// and 2 still load, version 2's views as shared), and
 // the persistence layer, so a view saved before a reload is there after it.
 #include "core/byte_io.h"
 #include "core/journal_format.h"
@@ -24,6 +25,7 @@ void check_same_view(const SavedView& x, const SavedView& y) {
     CHECK(x.meta.updated_at == y.meta.updated_at);
     CHECK(x.name == y.name);
     CHECK(x.owner == y.owner);
+    CHECK(x.shared == y.shared);
     CHECK(x.position == y.position);
     CHECK(x.search == y.search);
     CHECK(x.filters == y.filters);
@@ -63,6 +65,7 @@ struct FormatWorld : World {
         v.layout.columns[0].width = 240.0f;
         v.layout.columns[1].visible = false;
         v.layout.columns.back().visible = true;
+        v.shared = true;
         ok(CreateSavedView{v}, manager);
         SavedView p;
         p.meta.id = plain = ids.next();
@@ -83,6 +86,34 @@ std::string as_version_1(const std::string& v2) {
     return out + body;
 }
 
+// The bytes a version 2 writer produced: no "shared" byte after each view's owner. Each view is
+// found by its id's 8 raw bytes, its owner as the next 8 raw bytes equal to the owner's id (the
+// name between them cannot hold them); views are cut from the last so offsets stay right.
+size_t shared_flag_at(const std::string& body, const SavedView& v) {
+    std::string id, owner;
+    bytes::put_u64(id, v.meta.id);
+    bytes::put_u64(owner, v.owner);
+    const size_t record = body.rfind(id);
+    REQUIRE(record != std::string::npos);
+    const size_t at = body.find(owner, record + 8);
+    REQUIRE(at != std::string::npos);
+    return at + 8;
+}
+
+std::string as_version_2(const std::string& v3, const std::vector<SavedView>& views) {
+    std::string body = v3.substr(20);
+    for (size_t i = views.size(); i-- > 0;) {
+        const size_t flag = shared_flag_at(body, views[i]);
+        REQUIRE(uint8_t(body[flag]) == (views[i].shared ? 1 : 0));
+        body.erase(flag, 1);
+    }
+    std::string out = v3.substr(0, 4);
+    bytes::put_u32(out, 2);
+    bytes::put_u64(out, body.size());
+    bytes::put_u32(out, journal::crc32(body));
+    return out + body;
+}
+
 }  // namespace
 
 TEST_CASE("views survive the JSON snapshot: save, load, save gives the same bytes and the same views") {
@@ -95,6 +126,10 @@ TEST_CASE("views survive the JSON snapshot: save, load, save gives the same byte
     REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().text()));
     check_same_views(back.value().saved_views, w.store.workspace().saved_views);
     CHECK(save_workspace_json(back.value()) == json);
+    // A private view says so; a shared one leaves "shared" out (absent = shared).
+    CHECK(json.find("\"shared\":false") != std::string::npos);
+    CHECK(json.find("\"shared\":true") == std::string::npos);
+    CHECK(back.value().saved_views.size() == 2);
     Store again;
     REQUIRE(again.load(back.value()).ok());
     REQUIRE(again.saved_views().size() == 2);
@@ -109,6 +144,40 @@ TEST_CASE("a workspace without views writes no saved_views member; a version 1 f
     Result<Workspace> back = load_workspace_json(json);
     REQUIRE(back.ok());
     CHECK(back.value().saved_views.empty());
+}
+
+TEST_CASE("a file written before views could be private loads its views as shared; \"shared\" round-trips") {
+    FormatWorld w;
+    std::string json = save_workspace_json(w.store.workspace());
+    const size_t at = json.find(",\"shared\":false");
+    REQUIRE(at != std::string::npos);
+    const std::string old_file = std::string(json).erase(at, std::string(",\"shared\":false").size());
+    Result<Workspace> old = load_workspace_json(old_file);
+    REQUIRE_MESSAGE(old.ok(), (old.ok() ? "" : old.error().text()));
+    for (const SavedView& v : old.value().saved_views) CHECK(v.shared);
+    Store store;
+    REQUIRE(store.load(old.value()).ok());
+    CHECK(visible_views(store.saved_views(), w.viewer).size() == 2);   // nobody loses a view they saw
+
+    Result<Workspace> now = load_workspace_json(json);
+    REQUIRE(now.ok());
+    const SavedView* plain = nullptr;
+    for (const SavedView& v : now.value().saved_views)
+        if (v.meta.id == w.plain) plain = &v;
+    REQUIRE(plain != nullptr);
+    CHECK_FALSE(plain->shared);
+    // A journal record of a private view keeps it private; of a shared one, shared.
+    Workspace ws;
+    REQUIRE(apply_record_json(ws, record_to_json(*w.store.find_saved_view(w.plain))).ok());
+    REQUIRE(apply_record_json(ws, record_to_json(*w.store.find_saved_view(w.full))).ok());
+    REQUIRE(ws.saved_views.size() == 2);
+    CHECK_FALSE(ws.saved_views[0].shared);
+    CHECK(ws.saved_views[1].shared);
+    std::string bad = json;
+    bad.replace(bad.find("\"shared\":false"), 14, "\"shared\":\"no\"");
+    Result<Workspace> refused = load_workspace_json(bad);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().text().rfind("saved_views[1].shared:", 0) == 0);
 }
 
 TEST_CASE("a file with a malformed or dangling view is refused, naming its JSON path") {
@@ -155,11 +224,33 @@ TEST_CASE("a view travels as a journal record, and its tombstone removes it") {
 TEST_CASE("views survive the binary snapshot; a version 1 snapshot (no views) still loads") {
     FormatWorld w;
     const std::string bin = save_workspace_binary(w.store.workspace());
-    CHECK(bytes::get_u32(bin.data() + 4) == 2);
+    CHECK(bytes::get_u32(bin.data() + 4) == 3);
     Result<Workspace> back = load_workspace_binary(bin);
     REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().text()));
     check_same_views(back.value().saved_views, w.store.workspace().saved_views);
     CHECK(save_workspace_binary(back.value()) == bin);
+
+    // A version 2 snapshot (before sharing): the same views, every one shared.
+    const std::vector<SavedView>& views = w.store.workspace().saved_views;
+    const std::string v2 = as_version_2(bin, views);
+    Result<Workspace> from_v2 = load_workspace_binary(v2);
+    REQUIRE_MESSAGE(from_v2.ok(), (from_v2.ok() ? "" : from_v2.error().text()));
+    REQUIRE(from_v2.value().saved_views.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        SavedView expected = views[i];
+        expected.shared = true;
+        check_same_view(from_v2.value().saved_views[i], expected);
+    }
+    // A shared flag other than 0 or 1 is refused, naming the view.
+    {
+        std::string body = bin.substr(20);
+        body[shared_flag_at(body, views[1])] = char(7);
+        std::string patched = bin.substr(0, 16);
+        bytes::put_u32(patched, journal::crc32(body));
+        Result<Workspace> r = load_workspace_binary(patched + body);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().text().find("saved_views[1]") != std::string::npos);
+    }
 
     World old;
     const std::string v1 = as_version_1(save_workspace_binary(old.store.workspace()));

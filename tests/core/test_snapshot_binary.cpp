@@ -168,11 +168,12 @@ TEST_CASE("binary snapshot: a flipped bit anywhere is refused by the checksum or
 
 TEST_CASE("binary snapshot: another version or another magic is refused, naming it") {
     std::string bin = save_workspace_binary(make_sample_workspace(9, 6, kNow));
-    std::string v3 = bin;   // a newer version than this app writes (2)
-    v3[4] = 3;
-    Result<Workspace> refused = load_workspace_binary(v3);
+    const uint32_t newer = kBinarySnapshotVersion + 1;   // a newer version than this app writes
+    std::string later = bin;
+    later[4] = char(newer);
+    Result<Workspace> refused = load_workspace_binary(later);
     REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().text().find("version 3 is not supported") != std::string::npos);
+    CHECK(refused.error().text().find("version " + std::to_string(newer) + " is not supported") != std::string::npos);
     CHECK_FALSE(load_workspace_binary(save_workspace_json(make_sample_workspace(9, 6, kNow))).ok());
     CHECK_FALSE(is_binary_workspace("{\"format\":\"dealdeck\""));
 }
