@@ -41,6 +41,14 @@ namespace {
 
 constexpr dd::Millis kNow = 1'773'576'000'000;  // the same fixed instant as bench_core
 
+// CLOCK_MONOTONIC in seconds: printed at the phase boundaries so that a sampling profile taken
+// with `perf record -k CLOCK_MONOTONIC` can be cut to one phase (`perf report --time a,b`).
+double mono_s() {
+    timespec t{};
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
 double cpu_ms() {
     timespec t{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
@@ -86,24 +94,34 @@ int main(int argc, char** argv) {
         moves.push_back(m);
     }
 
+    // The history grows by a line or more per move: its size and room say whether the moves
+    // pay for a regrowth of the line storage inside the timed phase.
+    std::printf("history lines at start %zu (room for %zu), tombstones %zu\n", live.history.size(),
+                live.history.capacity(), live.tombstones.size());
     size_t allocations = g_allocations;
+    const double moves_from = mono_s();
     DD_PHASE_BEGIN();
     double t0 = cpu_ms();
     for (const dd::Command& c : moves)
         if (!store.apply(c, ctx)) { std::printf("move refused\n"); return 1; }
     const double move_ms = cpu_ms() - t0;
     DD_PHASE_END("moves");
+    const double moves_to = mono_s();
     const size_t move_allocations = g_allocations - allocations;
     allocations = g_allocations;
     const size_t undo_bytes_after_moves = store.undo_bytes();
+    std::printf("history lines after the moves %zu (room for %zu)\n", live.history.size(), live.history.capacity());
 
+    const double undos_from = mono_s();
     DD_PHASE_BEGIN();
     t0 = cpu_ms();
     for (size_t i = 0; i < n; ++i)
         if (!store.undo(ctx)) { std::printf("undo refused\n"); return 1; }
     const double undo_ms = cpu_ms() - t0;
     DD_PHASE_END("undos");
+    const double undos_to = mono_s();
     const size_t undo_allocations = g_allocations - allocations;
+    std::printf("history lines after the undos %zu, tombstones %zu\n", live.history.size(), live.tombstones.size());
 
     double load[1] = {-1};
     if (FILE* f = std::fopen("/proc/loadavg", "r")) {   // the machine is shared: say how busy it was
@@ -115,6 +133,7 @@ int main(int argc, char** argv) {
     std::printf("undo_cpu_us %.3f\n", undo_ms * 1000.0 / double(n));
     std::printf("move_allocations %.2f per command\n", double(move_allocations) / double(n));
     std::printf("undo_allocations %.2f per command\n", double(undo_allocations) / double(n));
+    std::printf("monotonic seconds: moves %.6f,%.6f undos %.6f,%.6f\n", moves_from, moves_to, undos_from, undos_to);
     std::printf("undo_bytes_per_step %zu (after the moves), redo %zu (after the undos)\n",
                 undo_bytes_after_moves / n, store.undo_bytes() / n);
     return 0;

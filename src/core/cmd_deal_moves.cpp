@@ -32,12 +32,13 @@ void move_one(Tx& tx, const Ctx& ctx, const Deal& before, Id to_stage, int64_t r
         if (d.pipeline != was.pipeline) {
             const Pipeline* a = ix.pipeline(was.pipeline);
             const Pipeline* b = ix.pipeline(d.pipeline);
-            record_change(tx, ctx, d.meta.id, ChangeKind::Field, "pipeline", a ? a->name : "", b ? b->name : "");
+            record_line(tx, ctx, d.meta.id, ChangeKind::Field, "pipeline", a ? std::string_view(a->name) : std::string_view(),
+                        b ? std::string_view(b->name) : std::string_view());
         }
-        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, "stage", stage_name(ix, was.stage), stage_name(ix, d.stage));
+        record_line(tx, ctx, d.meta.id, ChangeKind::Stage, "stage", stage_name_view(ix, was.stage), stage_name_view(ix, d.stage));
     }
     if (d.status != was.status)
-        record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(was.status), to_string(d.status));
+        record_line(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(was.status), to_string(d.status));
     record_placement_changes(tx, ctx, was, d);
     tx.put_placement(std::move(d));
 }

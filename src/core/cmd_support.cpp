@@ -107,6 +107,11 @@ std::string stage_name(const StoreIndexes& ix, Id stage) {
     return s ? s->name : std::string();
 }
 
+std::string_view stage_name_view(const StoreIndexes& ix, Id stage) {
+    const Stage* s = ix.stage(stage);
+    return s ? std::string_view(s->name) : std::string_view();
+}
+
 std::string member_name(const StoreIndexes& ix, Id member) {
     const TeamMember* m = ix.member(member);
     return m ? m->name : std::string();
@@ -233,6 +238,15 @@ void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string
     tx.put(std::move(c));
 }
 
+void record_line(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string_view field, std::string_view old_value,
+                 std::string_view new_value) {
+    RecordMeta meta;
+    meta.id = tx.ids().next();
+    init_meta(meta, ctx);
+    // Constructed in place (the strings built from the views, not assigned into empty ones).
+    tx.put(DealChange{meta, deal, ctx.actor, kind, std::string(field), std::string(old_value), std::string(new_value)});
+}
+
 namespace {
 // As day_to_string, without printf for the years of four digits (a reopened deal's close date
 // is written on every such move).
@@ -263,17 +277,19 @@ std::string custom_text(const StoreIndexes& ix, const Deal& d, Id field) {
 void record_placement_changes(Tx& tx, const Ctx& ctx, const DealPlacement& a, const DealPlacement& b) {
     const StoreIndexes& ix = tx.ix();
     const Id id = b.meta.id;
-    auto line = [&](const char* field, std::string o, std::string n) {
-        if (o != n) record_change(tx, ctx, id, ChangeKind::Field, field, std::move(o), std::move(n));
+    auto line = [&](const char* field, std::string_view o, std::string_view n) {
+        if (o != n) record_line(tx, ctx, id, ChangeKind::Field, field, o, n);
     };
     // The same lines, in the same order, as record_field_changes writes for these fields.
     if (a.close_date != b.close_date) line("close_date", day_text(a.close_date), day_text(b.close_date));
     if (a.lost_reason != b.lost_reason) {
         const LostReason* ra = ix.reason(a.lost_reason);
         const LostReason* rb = ix.reason(b.lost_reason);
-        line("lost_reason", ra ? ra->text : std::string(), rb ? rb->text : std::string());
+        line("lost_reason", ra ? std::string_view(ra->text) : std::string_view(),
+             rb ? std::string_view(rb->text) : std::string_view());
     }
-    if (a.lost_reason_text != b.lost_reason_text) line("lost_reason_text", a.lost_reason_text, b.lost_reason_text);
+    if (a.lost_reason_text != b.lost_reason_text)
+        line("lost_reason_text", a.lost_reason_text.view(), b.lost_reason_text.view());
 }
 
 void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& a, const Deal& b) {

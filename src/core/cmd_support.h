@@ -9,6 +9,7 @@
 #include "core/store_undo.h"
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dd::cmd {
@@ -45,6 +46,7 @@ void bump(RecordMeta& m, const Ctx& ctx);        // revision + 1, updated = now
 std::string money_text(Money amount, Currency c);     // "1,234.50 USD" (JPY and friends: no decimals)
 int minor_digits(Currency c);
 std::string stage_name(const StoreIndexes& ix, Id stage);
+std::string_view stage_name_view(const StoreIndexes& ix, Id stage);   // the same without a copy
 std::string member_name(const StoreIndexes& ix, Id member);
 std::string contact_names(const StoreIndexes& ix, const std::vector<Id>& contacts);
 std::string company_name(const StoreIndexes& ix, Id company);
@@ -61,6 +63,10 @@ Deal patched(const Deal& d, const DealPatch& p);
 void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& before, const Deal& after);
 void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string field, std::string old_value,
                    std::string new_value);
+// The same from views, the texts copied once into the line (a stage move's lines: stage names,
+// status words and dates need no string of their own first).
+void record_line(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string_view field, std::string_view old_value,
+                 std::string_view new_value);
 
 // The history lines of the placement fields that have lines of their own (close date, lost
 // reason and its text), as record_field_changes writes them: a move's other field lines.

@@ -17,10 +17,10 @@ struct DealPlacement {
     decltype(Deal::pipeline) pipeline{};
     decltype(Deal::stage) stage{};
     decltype(Deal::rank) rank{};
-    decltype(Deal::status) status{};
     decltype(Deal::closed_at) closed_at{};
     decltype(Deal::closed_by) closed_by{};
     decltype(Deal::close_date) close_date{};
+    decltype(Deal::status) status{};   // beside the 4-byte close date: no padding (an undo step keeps one inline)
     decltype(Deal::lost_reason) lost_reason{};
     decltype(Deal::lost_reason_text) lost_reason_text{};
     decltype(Deal::last_activity_at) last_activity_at{};

@@ -55,6 +55,23 @@ public:
         }
     }
 
+    // Inserts key -> slot when the key is absent (returns kMissing) or leaves the map as it is and
+    // returns the key's slot: one probe where find() then set() take two (a new history line on
+    // every stage move). The order rules are set()'s.
+    uint32_t insert(Id key, uint32_t slot) {
+        if ((size_ + 1) * 4 > entries_.size() * 3) rehash(std::max<size_t>(16, entries_.size() + entries_.size() / 2));
+        const uint32_t t = tag(key);
+        for (size_t i = home(key);; i = next(i)) {
+            Entry& e = entries_[i];
+            if (e.slot == kMissing) {
+                e = Entry{t, slot};
+                ++size_;
+                return kMissing;
+            }
+            if (e.tag == t && id_at(e.slot) == key) return e.slot;
+        }
+    }
+
     bool erase(Id key) {
         if (entries_.empty() || key == kNoId) return false;
         const uint32_t t = tag(key);

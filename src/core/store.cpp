@@ -78,11 +78,7 @@ Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
     Tx tx(*ix_, ctx.now);
     std::string label = std::visit([&](const auto& x) { return cmd::run(tx, x, ctx); }, c);
     ChangeSet changes = change_set(*ix_, tx.images());
-    UndoStep step;
-    step.label = label;
-    step.images = tx.take();
-    step.permission = required_permission(c);
-    undo_->push_done(std::move(step));
+    undo_->push_done(UndoStep{label, tx.take(), required_permission(c), 0});
     return Applied{std::move(label), std::move(changes)};
 }
 
@@ -91,14 +87,17 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     if (undo_->done.empty()) return field_error("", "nothing to undo");
     UndoStep& top = undo_->done.back();
     if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
-    UndoStep step = std::move(top);
+    // The step goes over to the other stack in place: its images are restored straight from
+    // where they are kept, and only the opposite images are moved in (no move of the whole step).
+    undo_->bytes -= top.bytes;
+    UndoStep& step = undo_->undone.emplace_back();
+    step.images = restore(*ix_, std::move(top.images), ctx.now);
+    step.label = std::move(top.label);
+    step.permission = top.permission;
     undo_->done.pop_back();
-    undo_->bytes -= step.bytes;
-    step.images = restore(*ix_, std::move(step.images), ctx.now);
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
     Applied applied{"Undid: " + step.label, change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
-    undo_->undone.push_back(std::move(step));
     undo_->trim_redo();
     return applied;
 }
@@ -108,14 +107,17 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     if (undo_->undone.empty()) return field_error("", "nothing to redo");
     UndoStep& top = undo_->undone.back();
     if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
-    UndoStep step = std::move(top);
+    // The step goes over to the other stack in place: its images are restored straight from
+    // where they are kept, and only the opposite images are moved in (no move of the whole step).
+    undo_->bytes -= top.bytes;
+    UndoStep& step = undo_->done.emplace_back();
+    step.images = restore(*ix_, std::move(top.images), ctx.now);
+    step.label = std::move(top.label);
+    step.permission = top.permission;
     undo_->undone.pop_back();
-    undo_->bytes -= step.bytes;
-    step.images = restore(*ix_, std::move(step.images), ctx.now);
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
     Applied applied{"Redid: " + step.label, change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
-    undo_->done.push_back(std::move(step));
     undo_->trim();
     return applied;
 }

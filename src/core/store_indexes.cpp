@@ -281,8 +281,15 @@ void StoreIndexes::set_history_head(Id deal, uint32_t line) {
 
 void StoreIndexes::link_history(uint32_t line) {
     const Id deal = ws.history[line].deal;
-    history_prev[line] = history_head_of(deal);
-    set_history_head(deal, line);
+    // history_head_of + set_history_head with one lookup of the deal (every move links a line).
+    const uint32_t s = deal_slot.find(deal);
+    if (s != FlatIdMap::kMissing) {
+        history_prev[line] = history_head[s];
+        history_head[s] = line;
+        return;
+    }
+    history_prev[line] = history_orphans.find(deal);
+    history_orphans.set(deal, line);
 }
 
 void StoreIndexes::unlink_history(uint32_t line) {
@@ -374,10 +381,9 @@ bool StoreIndexes::put(Note& n) {
 
 bool StoreIndexes::put(DealChange& c) {
     drop_tombstone(c.meta.id);
-    uint32_t slot = change_slot.find(c.meta.id);
+    uint32_t slot = change_slot.insert(c.meta.id, uint32_t(ws.history.size()));   // mapped before the push: see set()
     if (slot == FlatIdMap::kMissing) {
         slot = uint32_t(ws.history.size());
-        change_slot.set(c.meta.id, slot);
         ws.history.push_back(std::move(c));
         history_prev.push_back(kNoLine);
         link_history(slot);

@@ -53,15 +53,16 @@ uint32_t tombstone_revision(const StoreIndexes& ix, Id id) {
     return slot == FlatIdMap::kMissing ? 0 : ix.ws.tombstones[slot].revision;
 }
 
-// The record about to be erased, as the opposite image: copied, except history lines, whose
-// text moves out (their erase reads only ids and the revision; undoing a move erases its lines).
+// The record about to be erased, as the opposite image, written straight into the image (no
+// temporary record moved twice): copied, except history lines, whose text moves out (their erase
+// reads only ids and the revision; undoing a move erases its lines).
 template <typename T>
-T image_of_erased(StoreIndexes&, const T* current) {
-    return *current;
+void image_of_erased(StoreIndexes&, const T* current, std::optional<T>& out) {
+    out.emplace(*current);
 }
-DealChange image_of_erased(StoreIndexes& ix, const DealChange* current) {
+void image_of_erased(StoreIndexes& ix, const DealChange* current, std::optional<DealChange>& image) {
     DealChange& live = ix.ws.history[size_t(current - ix.ws.history.data())];
-    DealChange out;
+    DealChange& out = image.emplace();
     out.meta = live.meta;
     out.deal = live.deal;
     out.actor = live.actor;
@@ -69,11 +70,10 @@ DealChange image_of_erased(StoreIndexes& ix, const DealChange* current) {
     out.field = std::move(live.field);
     out.old_value = std::move(live.old_value);
     out.new_value = std::move(live.new_value);
-    return out;
 }
 
 template <typename T, typename Find>
-void restore_kind(StoreIndexes& ix, std::vector<Touched>& order, std::vector<Image<T>>& images,
+void restore_kind(StoreIndexes& ix, TouchedList& order, std::vector<Image<T>>& images,
                   std::vector<Image<T>>& replaced, RecordKind kind, Millis now, const Find& find) {
     // Records the step created go (their current state is the opposite image)...
     for (Touched& t : order) {
@@ -81,7 +81,8 @@ void restore_kind(StoreIndexes& ix, std::vector<Touched>& order, std::vector<Ima
         const T* current = find(t.id);
         t.absent = current == nullptr;
         if (current) {
-            replaced.push_back(Image<T>{t.id, image_of_erased(ix, current)});
+            replaced.push_back(Image<T>{t.id, std::nullopt});
+            image_of_erased(ix, current, replaced.back().record);
             ix.erase(kind, t.id, now);
         }
     }
@@ -131,7 +132,7 @@ size_t OtherImages::estimated_bytes() const {
 }
 
 size_t Images::estimated_bytes() const {
-    size_t n = sizeof(Images) + order.capacity() * sizeof(Touched) + placements.capacity() * sizeof(DealPlacement) +
+    size_t n = sizeof(Images) + order.heap_bytes() + placements.heap_bytes() +
                bytes_of(deals) + bytes_of(history);
     for (const DealPlacement& p : placements) n += heap(p.lost_reason_text);
     if (other) n += other->estimated_bytes();
@@ -213,7 +214,7 @@ void Tx::rollback() {
     restore(ix_, take(), now_);
 }
 
-Images restore(StoreIndexes& ix, Images images, Millis now) {
+Images restore(StoreIndexes& ix, Images&& images, Millis now) {
     Images replaced;
     replaced.order = std::move(images.order);   // the same records are touched again
     // The opposite step creates (undoing it erases) what is absent before this restore: known
@@ -224,7 +225,7 @@ Images restore(StoreIndexes& ix, Images images, Millis now) {
         else created_lines += t.kind == RecordKind::DealChange;
     }
     replaced.history.reserve(created_lines + images.history.size());
-    std::vector<Touched>& order = replaced.order;
+    TouchedList& order = replaced.order;
     // The kinds behind `other`: needed when the step touched any of them.
     const bool others = images.other != nullptr ||
                         std::any_of(order.begin(), order.end(), [](const Touched& t) {
@@ -299,15 +300,18 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
             continue;
         }
         const uint32_t slot = ix.tombstone_slot.find(r.id);
-        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r.kind)
+        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r.kind) {
+            // Room for the rest at once: undoing a move removes its one to three lines.
+            if (cs.removed.empty()) cs.removed.reserve(size_t(images.order.end() - &r));
             cs.removed.push_back(ix.ws.tombstones[slot]);
+        }
         else
             cs.upserted.push_back(RecordRef{r.kind, r.id});
     }
     return cs;
 }
 
-void UndoHistory::push_done(UndoStep step) {
+void UndoHistory::push_done(UndoStep&& step) {
     for (const UndoStep& s : undone) bytes -= s.bytes;
     undone.clear();
     step.bytes = step.images.estimated_bytes() + step.label.capacity();

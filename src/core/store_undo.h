@@ -6,6 +6,7 @@
 // replaced, which become the redo step; so any command, however many records it touched, is
 // exactly one step, and nothing outside put/erase needs to know about undo.
 #pragma once
+#include "core/small_vec.h"
 #include "core/store_indexes.h"
 #include <deque>
 #include <memory>
@@ -49,11 +50,15 @@ struct OtherImages {
     size_t estimated_bytes() const;
 };
 
+// A stage move touches its deal and one to three new history lines: kept inline (small_vec.h).
+using TouchedList = SmallVec<Touched, 4>;
+
 struct Images {
-    std::vector<Touched> order;   // every touched record once, in first-touch order
+    TouchedList order;   // every touched record once, in first-touch order
     // Prior placements of deals that only moved (or changed status): a deal is listed here or
     // in `deals`, never both (a later full put or erase widens its placement into a Deal image).
-    std::vector<DealPlacement> placements;
+    // One inline: the placement of a stage move costs no allocation.
+    SmallVec<DealPlacement, 1> placements;
     std::vector<Image<Deal>> deals;
     std::vector<Image<DealChange>> history;
     std::unique_ptr<OtherImages> other;   // null for steps that touch only deals and history
@@ -66,9 +71,7 @@ struct Images {
 
 class Tx {
 public:
-    Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {
-        images_.order.reserve(4);   // a stage move touches 2-3 records: one allocation, not three
-    }
+    Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {}
     const StoreIndexes& ix() const { return ix_; }
     IdGenerator& ids() { return ix_.ids; }
     Millis now() const { return now_; }
@@ -131,7 +134,7 @@ private:
 
 // Puts every image back (erasing records whose image is "did not exist"), bumping revisions so
 // sync sees a newer version. Returns the images it replaced (the opposite step).
-Images restore(StoreIndexes& ix, Images images, Millis now);
+Images restore(StoreIndexes& ix, Images&& images, Millis now);
 // What the records listed in `images.order` look like now: upserted or removed (tombstone).
 ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 
@@ -148,7 +151,7 @@ struct UndoHistory {
     size_t bytes = 0;                  // estimated, done + undone
     size_t budget = size_t(64) << 20;
 
-    void push_done(UndoStep step);     // a new command: clears redo
+    void push_done(UndoStep&& step);   // a new command: clears redo
     void trim();                       // drop the oldest steps beyond the budget (keeps the newest)
     // After an undo: the redo image of a step can be larger than its undo image (a created
     // history line is 16 bytes to undo, a whole line to redo), so only the redo stack gives way;
