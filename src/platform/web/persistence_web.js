@@ -146,7 +146,9 @@ mergeInto(LibraryManager.library, {
   dd_persist_js_install__deps: ['$DDPersist'],
   dd_persist_js_install: function (ctx) {
     DDPersist.ctx = ctx;
-    var hiding = function () { if (DDPersist.writer) _dd_persist_page_hiding(ctx); };
+    // The flush writes what is buffered; pump(true) also hurries edits flushed earlier whose sync
+    // is queued behind one in flight (or waiting to retry): a closing page never starts it.
+    var hiding = function () { if (DDPersist.writer) { _dd_persist_page_hiding(ctx); DDSync.pump(true); } };
     document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') hiding(); });
     window.addEventListener('pagehide', hiding);
     document.addEventListener('freeze', hiding);
