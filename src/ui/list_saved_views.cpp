@@ -26,6 +26,17 @@ bool same_layout(const TableLayout& shown, const TableLayout& saved) {
     return true;
 }
 
+Id current_user(const ViewContext& ctx) { return ctx.store.settings().current_user; }
+
+// The store's rule for the current user (saved_view.h); a workspace with no team yet acts as admin.
+Role current_role(const ViewContext& ctx) {
+    const TeamMember* m = ctx.store.find_member(current_user(ctx));
+    return m ? m->role : ctx.store.workspace().team.empty() ? Role::Admin : Role::Viewer;
+}
+bool may_change(const ViewContext& ctx, const SavedView& v) {
+    return may_change_view(v, current_user(ctx), current_role(ctx)).ok();
+}
+
 // Refusals are shown next to the field before anything is sent (the store's own check).
 bool accepted(ViewContext& ctx, const Command& c) {
     Status s = ctx.store.check(c, CommandContext{ctx.store.settings().current_user, ctx.now});
@@ -59,14 +70,28 @@ void draw_save_form(ViewContext& ctx) {
     name_last_item("View name");
     ImGui::SameLine();
     const bool save = styled_button("Save##view", nullptr, ButtonKind::Primary, p);
+    // Who sees it: private by default, as in Pipedrive and HubSpot; viewers cannot share.
+    const bool can_share = may_share_view(true, current_role(ctx)).ok();
+    if (!can_share) ls.new_view_shared = false;
+    if (ImGui::RadioButton("Only me", !ls.new_view_shared)) ls.new_view_shared = false;
+    name_last_item("Only me");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!can_share);
+    if (ImGui::RadioButton("Shared", ls.new_view_shared)) ls.new_view_shared = true;
+    name_last_item("Shared");
+    ImGui::EndDisabled();
+    if (!can_share && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Viewers keep their views to themselves; a manager or an admin can share");
     if (!ls.view_error.empty()) text_item(ls.view_error.c_str(), nullptr, p.danger);
     if (!enter && !save) return;
     CreateSavedView c{capture_saved_view(ctx.ui, ls.new_view_name)};
     c.view.meta.id = ctx.ids.next();
+    c.view.shared = ls.new_view_shared;
     if (!accepted(ctx, c)) return;
     ls.active_view = c.view.meta.id;
     ctx.intents.commands.push_back(std::move(c));
     ls.new_view_name[0] = '\0';
+    ls.new_view_shared = false;   // the next new view starts private again
     ImGui::CloseCurrentPopup();
 }
 
@@ -94,20 +119,34 @@ void draw_menu_row(ViewContext& ctx, const SavedView& v, size_t index) {
         return;
     }
     const TeamMember* owner = ctx.store.find_member(v.owner);
+    // The marker: who sees this view (the team, or only the current user).
+    text_item(v.shared ? icons::kUsers : icons::kLock, nullptr, p.text_muted);
+    name_last_item((std::string(v.shared ? "Shared: " : "Only me: ") + v.name).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(v.shared ? "Shared with the team" : "Only you see this view");
+    ImGui::SameLine();
     if (ImGui::Selectable(v.name.c_str(), ls.active_view == v.meta.id, 0, ImVec2(220, 0))) choose(ctx, v);
     name_last_item(v.name.c_str());
     if (owner && ImGui::IsItemHovered()) ImGui::SetTooltip("Saved by %s", owner->name.c_str());
+    // Rename, share, move and delete only where the store would accept them (the owner; a shared
+    // view also a manager or an admin); shown disabled otherwise, so the rule is visible.
+    const bool mine = may_change(ctx, v);
     ImGui::SameLine();
-    if (icon_button(icons::kPencil, ("Rename view " + v.name).c_str(), p, true, "Rename")) {
+    if (icon_button(icons::kPencil, ("Rename view " + v.name).c_str(), p, mine, "Rename")) {
         ls.renaming_view = v.meta.id;
         ls.view_error.clear();
         std::snprintf(ls.rename_view_name, sizeof ls.rename_view_name, "%s", v.name.c_str());
     }
     ImGui::SameLine();
-    if (icon_button(icons::kChevronUp, ("Move view " + v.name + " up").c_str(), p, index > 0, "Move up"))
+    const bool can_share = may_share_view(!v.shared, current_role(ctx)).ok();
+    if (icon_button(v.shared ? icons::kLock : icons::kUsers,
+                    ((v.shared ? "Make view private " : "Share view ") + v.name).c_str(), p, mine && can_share,
+                    v.shared ? "Only me (the team no longer sees it)" : "Share with the team"))
+        ctx.intents.commands.push_back(ShareSavedView{v.meta.id, !v.shared});
+    ImGui::SameLine();
+    if (icon_button(icons::kChevronUp, ("Move view " + v.name + " up").c_str(), p, mine && index > 0, "Move up"))
         ctx.intents.commands.push_back(MoveSavedView{v.meta.id, int32_t(index) - 1});
     ImGui::SameLine();
-    if (icon_button(icons::kTrash, ("Delete view " + v.name).c_str(), p, true, "Delete (Undo brings it back)")) {
+    if (icon_button(icons::kTrash, ("Delete view " + v.name).c_str(), p, mine, "Delete (Undo brings it back)")) {
         ctx.intents.commands.push_back(DeleteSavedView{v.meta.id});
         if (ls.active_view == v.meta.id) ls.active_view = kNoId;
     }
@@ -152,6 +191,23 @@ void apply_saved_view(UiState& ui, const SavedView& view, const Workspace& ws) {
     ls.sort_pending = true;
 }
 
+void choose_remembered_view(UiState& ui, const Store& store) {
+    ListState& ls = ui.list;
+    if (!ls.view_restore_pending) return;
+    ls.view_restore_pending = false;
+    for (Id id : ls.remembered_views) {
+        const SavedView* v = store.find_saved_view(id);
+        if (!v) continue;   // another workspace's (or a deleted view's)
+        // The first of this workspace's views is its entry: shown, unless made private since or
+        // the device's user changed (then "All deals").
+        if (view_visible_to(*v, store.settings().current_user)) {
+            apply_saved_view(ui, *v, store.workspace());
+            ls.active_view = id;
+        }
+        return;
+    }
+}
+
 bool view_is_modified(const UiState& ui, const SavedView& view) {
     const ListState& ls = ui.list;
     return view.search != ui.search || !(view.filters == ls.filters) || !(view.sort == ls.sort) ||
@@ -161,8 +217,10 @@ bool view_is_modified(const UiState& ui, const SavedView& view) {
 void draw_list_saved_views(ViewContext& ctx) {
     ListState& ls = ctx.ui.list;
     const Palette& p = ctx.palette;
-    const std::vector<const SavedView*> views = ctx.store.saved_views();
+    // Only the views the current user sees: the team's and their own.
+    const std::vector<const SavedView*> views = visible_views(ctx.store.saved_views(), current_user(ctx));
     const SavedView* active = ctx.store.find_saved_view(ls.active_view);
+    if (active && !view_visible_to(*active, current_user(ctx))) active = nullptr;   // made private, or another user
     if (!active) ls.active_view = kNoId;   // deleted (here, by undo, or refused when saved)
     const bool modified = active && view_is_modified(ctx.ui, *active);
 
@@ -186,12 +244,14 @@ void draw_list_saved_views(ViewContext& ctx) {
 
     ImGui::SameLine();
     bool open_save = false;
-    if (modified) {
+    if (modified && may_change(ctx, *active)) {
         if (styled_button("Update view", nullptr, ButtonKind::Primary, p)) {
             const SavedView now = capture_saved_view(ctx.ui, active->name.c_str());
             ctx.intents.commands.push_back(UpdateSavedView{active->meta.id, now.search, now.filters, now.sort, now.layout});
         }
         ImGui::SameLine();
+        open_save = styled_button("Save as new", nullptr, ButtonKind::Ghost, p);
+    } else if (modified) {   // someone else's shared view: it stays as it is; a copy is the user's
         open_save = styled_button("Save as new", nullptr, ButtonKind::Ghost, p);
     } else {
         open_save = styled_button("Save view", nullptr, ButtonKind::Ghost, p);

@@ -15,6 +15,10 @@ void draw_list_saved_views(ViewContext& ctx);
 SavedView capture_saved_view(const UiState& ui, const char* name);
 // Shows `view`: its search text, filters (and the filter popup's fields), sort and columns.
 void apply_saved_view(UiState& ui, const SavedView& view, const Workspace& ws);
+// Once the workspace is loaded after a start (ls.view_restore_pending, list_prefs.h): shows the
+// view this device chose last in it, when it still exists and the current user sees it; else the
+// list stays on "All deals" (deleted meanwhile in another tab, or by undo: no error).
+void choose_remembered_view(UiState& ui, const Store& store);
 // True when what is shown differs from `view` (widths within a pixel count as the same; a width
 // of 0 in the view means "automatic" and matches any).
 bool view_is_modified(const UiState& ui, const SavedView& view);

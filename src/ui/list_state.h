@@ -62,7 +62,12 @@ struct ListState {
 
     // ---- saved views (workspace records in the store; list_saved_views.h) ------------------------
     Id active_view = kNoId;            // the view last chosen or saved (kNoId: none, "All deals")
+    // The device prefs' memory of the view chosen in each workspace (list_prefs.h), newest first.
+    std::vector<Id> remembered_views;
+    std::vector<Id> prefs_views;       // as last saved to (or restored from) the prefs
+    bool view_restore_pending = false; // restored from the prefs, not yet applied to a loaded workspace
     char new_view_name[64] = {};       // the "Save view" / "Save as new" name field
+    bool new_view_shared = false;      // its "Only me" / "Shared" choice (private unless chosen)
     Id renaming_view = kNoId;          // the view whose name field shows in the views menu
     char rename_view_name[64] = {};
     std::string view_error;            // why the last save or rename was refused, shown by its field

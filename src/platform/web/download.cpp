@@ -47,7 +47,7 @@ void list_files_after_frame(WebApp& web) {
                          d.bytes.size(), d.last ? 1 : 0, "text/csv;charset=utf-8");
     downloads.clear();
     file_picker_after_frame(web);   // the import file picker, and the next slice of the file being read
-    prefs_save_if_changed(web);   // the column layout, when this frame changed it
+    prefs_after_frame(web);   // the column layout and the chosen view, when this frame changed them
 }
 
 }  // namespace dd::web

@@ -2,6 +2,7 @@
 
 #include "platform/web/web_app.h"
 #include "ui/list_prefs.h"
+#include "ui/list_saved_views.h"
 
 #include <emscripten/emscripten.h>
 
@@ -40,8 +41,15 @@ void prefs_load(WebApp& web) {
     std::free(text);
 }
 
-void prefs_save_if_changed(WebApp& web) {
-    if (std::optional<std::string> text = ui::take_list_prefs(web.app.ui.list)) dd_prefs_write(kPrefsKey, text->c_str());
+void prefs_after_frame(WebApp& web) {
+    ui::ListState& ls = web.app.ui.list;
+    if (!web.data_ready) return;   // the store is still empty: nothing to choose from, nor to forget
+    if (ls.view_restore_pending) {
+        ui::choose_remembered_view(web.app.ui, web.app.store);
+        request_frame(web.scheduler);   // draw the list with it
+    }
+    ui::remember_chosen_view(ls, web.app.store.workspace());
+    if (std::optional<std::string> text = ui::take_list_prefs(ls)) dd_prefs_write(kPrefsKey, text->c_str());
 }
 
 }  // namespace dd::web
