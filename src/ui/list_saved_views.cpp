@@ -119,33 +119,41 @@ void draw_menu_row(ViewContext& ctx, const SavedView& v, size_t index) {
         return;
     }
     const TeamMember* owner = ctx.store.find_member(v.owner);
+    // The marker and the name are text, the buttons framed: the text goes down by the frame's
+    // padding so all of the row reads on one line (each item placed at its own height).
+    const float row_y = ImGui::GetCursorPosY(), text_y = row_y + ImGui::GetStyle().FramePadding.y;
+    auto next = [](float y) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(y);
+    };
     // The marker: who sees this view (the team, or only the current user).
+    ImGui::SetCursorPosY(text_y);
     text_item(v.shared ? icons::kUsers : icons::kLock, nullptr, p.text_muted);
     name_last_item((std::string(v.shared ? "Shared: " : "Only me: ") + v.name).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(v.shared ? "Shared with the team" : "Only you see this view");
-    ImGui::SameLine();
+    next(text_y);
     if (ImGui::Selectable(v.name.c_str(), ls.active_view == v.meta.id, 0, ImVec2(220, 0))) choose(ctx, v);
     name_last_item(v.name.c_str());
     if (owner && ImGui::IsItemHovered()) ImGui::SetTooltip("Saved by %s", owner->name.c_str());
     // Rename, share, move and delete only where the store would accept them (the owner; a shared
     // view also a manager or an admin); shown disabled otherwise, so the rule is visible.
     const bool mine = may_change(ctx, v);
-    ImGui::SameLine();
+    next(row_y);
     if (icon_button(icons::kPencil, ("Rename view " + v.name).c_str(), p, mine, "Rename")) {
         ls.renaming_view = v.meta.id;
         ls.view_error.clear();
         std::snprintf(ls.rename_view_name, sizeof ls.rename_view_name, "%s", v.name.c_str());
     }
-    ImGui::SameLine();
+    next(row_y);
     const bool can_share = may_share_view(!v.shared, current_role(ctx)).ok();
     if (icon_button(v.shared ? icons::kLock : icons::kUsers,
                     ((v.shared ? "Make view private " : "Share view ") + v.name).c_str(), p, mine && can_share,
                     v.shared ? "Only me (the team no longer sees it)" : "Share with the team"))
         ctx.intents.commands.push_back(ShareSavedView{v.meta.id, !v.shared});
-    ImGui::SameLine();
+    next(row_y);
     if (icon_button(icons::kChevronUp, ("Move view " + v.name + " up").c_str(), p, mine && index > 0, "Move up"))
         ctx.intents.commands.push_back(MoveSavedView{v.meta.id, int32_t(index) - 1});
-    ImGui::SameLine();
+    next(row_y);
     if (icon_button(icons::kTrash, ("Delete view " + v.name).c_str(), p, mine, "Delete (Undo brings it back)")) {
         ctx.intents.commands.push_back(DeleteSavedView{v.meta.id});
         if (ls.active_view == v.meta.id) ls.active_view = kNoId;

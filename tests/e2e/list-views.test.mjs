@@ -66,6 +66,21 @@ async function toggleColumn(page, label) {
   await clickOutside(page);
 }
 
+// Unticks statuses in the filter popup, then closes it: fewer of the `all` deals are shown.
+async function untickStatuses(page, statuses, all) {
+  await clickSettled(page, 'Filters');
+  for (const status of statuses) {
+    // Each status unticked shows fewer deals; a click lost while the popup settles is repeated.
+    const count = dealCount(await items(page));
+    for (let attempt = 0; attempt < 3 && dealCount(await items(page)) === count; attempt++) {
+      await clickSettled(page, status);
+      for (let i = 0; i < 3 && dealCount(await items(page)) === count; i++) await nextFrame(page);
+    }
+  }
+  await clickOutside(page);
+  await waitForItems(page, (now) => dealCount(now) > 0 && dealCount(now) < all, { what: 'fewer deals once filtered' });
+}
+
 function baseValue(ws, deal) {
   if (deal.currency === ws.settings.base_currency) return deal.value;
   const rate = (ws.settings.rates || []).find((r) => r.currency === deal.currency);
@@ -80,17 +95,7 @@ test('list views: saved through the UI, kept across a reload, restored with one 
   const all = dealCount(await items(page));
 
   // Open deals only, by value (largest first), without the Company column.
-  await clickSettled(page, 'Filters');
-  for (const status of ['Won', 'Lost', 'Abandoned']) {
-    // Each status unticked shows fewer deals; a click lost while the popup settles is repeated.
-    const count = dealCount(await items(page));
-    for (let attempt = 0; attempt < 3 && dealCount(await items(page)) === count; attempt++) {
-      await clickSettled(page, status);
-      for (let i = 0; i < 3 && dealCount(await items(page)) === count; i++) await nextFrame(page);
-    }
-  }
-  await clickOutside(page);
-  await waitForItems(page, (now) => dealCount(now) > 0 && dealCount(now) < all, { what: 'fewer deals once filtered' });
+  await untickStatuses(page, ['Won', 'Lost', 'Abandoned'], all);
   const before = rowIds(await items(page));
   await hoverClick(page, ...(({ x, y, w, h }) => [x + w / 2, y + h / 2])(inMain(await items(page), 'Value')));
   await waitForItems(page, (now) => rowIds(now)[0] !== before[0], { what: 'rows sorted by value' });
@@ -153,5 +158,117 @@ test('list views: saved through the UI, kept across a reload, restored with one 
   const shot = resultPath('list-saved-views.png');
   await page.screenshot({ path: shot });
   fs.copyFileSync(shot, path.join(repoRoot, 'docs/screenshots/list-saved-views.png'));
+  assert.deepEqual(problems, []);
+});
+
+// Types into the focused field, one key per frame as a person types.
+async function typeSlowly(page, text) {
+  for (const key of text) {
+    await page.keyboard.type(key);
+    await nextFrame(page);
+  }
+}
+
+// "Save view" with a name and who sees it ("Only me" is the default).
+async function saveView(page, name, { shared = false, shot = null } = {}) {
+  await clickSettled(page, 'Save view');
+  await waitForItems(page, (x) => x.some((i) => i.label === 'View name'), { what: 'the name field' });
+  for (let i = 0; i < 3; i++) await nextFrame(page);   // the field takes the keyboard focus as the popup appears
+  await typeSlowly(page, name);
+  if (shared) await clickSettled(page, 'Shared');
+  if (shot) {   // the save form with its Only me / Shared choice, for the docs
+    await nextFrame(page);
+    const file = resultPath(shot);
+    await page.screenshot({ path: file });
+    fs.copyFileSync(file, path.join(repoRoot, 'docs/screenshots', shot));
+  }
+  await clickSettled(page, 'Save');
+  await waitForItems(page, (now) => now.some((i) => i.label === name && !i.window.includes('Popup')), { what: `the chip of ${name}` });
+}
+
+const viewsButton = async (page) => (await items(page)).find((i) => i.label === 'Views')?.path;
+
+// Who uses this device, as a person switches: People > Team and permissions > You are.
+async function becomeMember(page, name) {
+  await clickSettled(page, 'People');
+  const entry = (all) => all.find((i) => i.label.endsWith('Team and permissions') && i.window.includes('Popup'));
+  const row = entry(await waitForItems(page, entry, { what: 'the people menu' }));
+  await hoverClick(page, row.x + row.w / 2, row.y + row.h / 2);
+  await clickSettled(page, 'Current user');
+  await clickSettled(page, `Be ${name}`);
+  await waitForItems(page, (all) => all.some((i) => i.label === `Current user: ${name}`), { what: `${name} as the current user` });
+}
+
+test('list views: the view chosen last is shown again after a reload; a viewer sees shared views only and keeps her own private', async (t) => {
+  const { page, url, problems } = await openApp(t, { viewport: { width: 1400, height: 860 } });
+  await gotoApp(page, url);
+  await loadSampleFromTopBar(page);
+  await openList(page);
+  const all = dealCount(await items(page));
+
+  // Two views of the admin (the sample's current user): "Won deals" private, "Team open" shared.
+  await untickStatuses(page, ['Open', 'Lost', 'Abandoned'], all);
+  const wonCount = dealCount(await items(page));
+  await saveView(page, 'Won deals');
+  await clickSettled(page, 'Views');
+  await clickSettled(page, 'All deals');
+  await waitForItems(page, (now) => dealCount(now) === all, { what: 'every deal again' });
+  await clickOutside(page);
+  await saveView(page, 'Team open', { shared: true, shot: 'list-saved-views-save.png' });
+  let ws = await snapshot(page);
+  assert.deepEqual(ws.saved_views.map((v) => [v.name, v.shared ?? true]), [['Won deals', false], ['Team open', true]]);
+
+  // Chosen last: "Won deals" (its chip). After a reload the list shows it without a click.
+  await clickSettled(page, 'Won deals');
+  await waitForItems(page, (now) => dealCount(now) === wonCount, { what: 'the won deals' });
+  await nextFrame(page);
+  assert.equal(await viewsButton(page), 'Views##Won deals');
+  await waitSaved(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  await openList(page);
+  await waitForItems(page, (now) => dealCount(now) === wonCount, { what: 'the remembered view after the reload' });
+  await nextFrame(page);
+  assert.equal(await viewsButton(page), 'Views##Won deals', 'the remembered view is the chosen one (chip marked)');
+  const shot = resultPath('list-saved-views-reload.png');
+  await page.screenshot({ path: shot });
+  fs.copyFileSync(shot, path.join(repoRoot, 'docs/screenshots/list-saved-views-reload.png'));
+
+  // Deleted meanwhile (here through the workspace as another tab would, then a reload): All deals.
+  ws = await snapshot(page);
+  ws.saved_views = ws.saved_views.filter((v) => v.name !== 'Won deals');
+  await page.evaluate((text) => window.dealdeck.load(text), JSON.stringify(ws));
+  await waitSaved(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  await openList(page);
+  await nextFrame(page);
+  assert.equal(dealCount(await items(page)), all, 'every deal: the remembered view is gone');
+  assert.equal(await viewsButton(page), 'Views##All deals');
+  assert.ok((await items(page)).some((i) => i.label === 'Team open'), 'the other view is still there');
+
+  // Nora is a viewer: she sees the team's view, cannot delete it, and her own view stays private.
+  ws = await snapshot(page);
+  const nora = ws.team.find((m) => m.name === 'Nora Lind');
+  assert.equal(nora.role, 'viewer');
+  await becomeMember(page, 'Nora Lind');
+  await openList(page);
+  await clickSettled(page, 'Views');
+  await waitForItems(page, (x) => x.some((i) => i.label === 'Shared: Team open'), { what: 'the shared marker' });
+  await clickSettled(page, 'Delete view Team open');   // drawn disabled: nothing happens
+  for (let i = 0; i < 3; i++) await nextFrame(page);
+  assert.equal((await snapshot(page)).saved_views.length, 1, 'a viewer cannot delete a shared view');
+  await clickOutside(page);
+  await saveView(page, 'Nora watches', { shared: true });   // "Shared" is disabled for viewers
+  ws = await snapshot(page);
+  const hers = ws.saved_views.find((v) => v.name === 'Nora watches');
+  assert.equal(hers.owner, nora.id);
+  assert.equal(hers.shared, false, 'saved private: viewers cannot share');
+  await clickSettled(page, 'Views');
+  await waitForItems(page, (x) => x.some((i) => i.label === 'Only me: Nora watches'), { what: 'her private marker' });
+  await nextFrame(page);
+  const menuShot = resultPath('list-saved-views-viewer.png');
+  await page.screenshot({ path: menuShot });
+  fs.copyFileSync(menuShot, path.join(repoRoot, 'docs/screenshots/list-saved-views-viewer.png'));
   assert.deepEqual(problems, []);
 });
