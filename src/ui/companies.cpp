@@ -46,33 +46,19 @@ void draw_list(ViewContext& ctx, bool editable) {
     const Store& store = ctx.store;
     const std::string& locale = store.settings().locale;
     const float width = ImGui::GetContentRegionAvail().x;
-    text_item("Companies", ctx.ui.fonts.heading, p.text);
-    ImGui::SameLine(0, space::md);
-    ImGui::SetNextItemWidth(260.0f);
-    ImGui::InputTextWithHint("##filter", "Filter by name or domain", s.filter, sizeof s.filter);
-    name_last_item("Filter companies");
-    ImGui::SameLine(width - 150.0f);
-    ImGui::BeginDisabled(!editable);
-    if (styled_button("New company", icons::kPlus, ButtonKind::Primary, p, ImVec2(150.0f, 0))) {
-        s.adding = true;
+    const AddRowPage page{"Companies", "Filter by name or domain", "Filter companies", "New company", 150.0f,
+                          company_editors};
+    const RowAction action = page_header_with_add_row(ctx, page, s.filter, sizeof s.filter, s.adding, s.error, editable, [&s] {
         s.name[0] = s.domain[0] = 0;
         s.employees = 0;
-        s.error.clear();
-    }
-    ImGui::EndDisabled();
-    ImGui::Dummy(ImVec2(0, space::sm));
-    if (s.adding && editable) {
-        const RowAction action = inline_editor_row(ctx, width - 200.0f, "Add", "Cancel##add", company_editors);
-        if (action == RowAction::Submit) {
-            Company c;
-            c.meta.id = ctx.ids.next();
-            c.name = s.name;
-            c.domain = s.domain;
-            c.employees = s.employees;
-            if (record_checked(ctx, CreateCompany{c}, s.error)) s.adding = false;
-        } else if (action == RowAction::Cancel) {
-            s.adding = false;
-        }
+    });
+    if (action == RowAction::Submit) {
+        Company c;
+        c.meta.id = ctx.ids.next();
+        c.name = s.name;
+        c.domain = s.domain;
+        c.employees = s.employees;
+        if (record_checked(ctx, CreateCompany{c}, s.error)) s.adding = false;
     }
     const auto& companies = store.workspace().companies;
     if (companies.empty()) {

@@ -64,34 +64,20 @@ void draw_list(ViewContext& ctx, bool editable) {
     const Palette& p = ctx.palette;
     const Store& store = ctx.store;
     const float width = ImGui::GetContentRegionAvail().x;
-    text_item("Contacts", ctx.ui.fonts.heading, p.text);
-    ImGui::SameLine(0, space::md);
-    ImGui::SetNextItemWidth(260.0f);
-    ImGui::InputTextWithHint("##filter", "Filter by name, email or phone", s.filter, sizeof s.filter);
-    name_last_item("Filter contacts");
-    ImGui::SameLine(width - 140.0f);
-    ImGui::BeginDisabled(!editable);
-    if (styled_button("New contact", icons::kPlus, ButtonKind::Primary, p, ImVec2(140.0f, 0))) {
-        s.adding = true;
+    const AddRowPage page{"Contacts", "Filter by name, email or phone", "Filter contacts", "New contact", 140.0f,
+                          contact_editors};
+    const RowAction action = page_header_with_add_row(ctx, page, s.filter, sizeof s.filter, s.adding, s.error, editable, [&s] {
         s.name[0] = s.email[0] = s.phone[0] = 0;
         s.company = kNoId;
-        s.error.clear();
-    }
-    ImGui::EndDisabled();
-    ImGui::Dummy(ImVec2(0, space::sm));
-    if (s.adding && editable) {
-        const RowAction action = inline_editor_row(ctx, width - 200.0f, "Add", "Cancel##add", contact_editors);
-        if (action == RowAction::Submit) {
-            Contact c;
-            c.meta.id = ctx.ids.next();
-            c.name = s.name;
-            c.email = s.email;
-            c.phone = s.phone;
-            c.company = s.company;
-            if (record_checked(ctx, CreateContact{c}, s.error)) s.adding = false;
-        } else if (action == RowAction::Cancel) {
-            s.adding = false;
-        }
+    });
+    if (action == RowAction::Submit) {
+        Contact c;
+        c.meta.id = ctx.ids.next();
+        c.name = s.name;
+        c.email = s.email;
+        c.phone = s.phone;
+        c.company = s.company;
+        if (record_checked(ctx, CreateContact{c}, s.error)) s.adding = false;
     }
     const auto& contacts = store.workspace().contacts;
     if (contacts.empty()) {

@@ -41,6 +41,31 @@ RowAction inline_editor_row(ViewContext& ctx, float width, const char* submit, c
     return action;
 }
 
+RowAction page_header_with_add_row(ViewContext& ctx, const AddRowPage& page, char* filter, size_t filter_size,
+                                   bool& adding, std::string& error, bool editable,
+                                   const std::function<void()>& clear_fields) {
+    const Palette& p = ctx.palette;
+    const float width = ImGui::GetContentRegionAvail().x;
+    text_item(page.heading, ctx.ui.fonts.heading, p.text);
+    ImGui::SameLine(0, space::md);
+    ImGui::SetNextItemWidth(260.0f);
+    ImGui::InputTextWithHint("##filter", page.filter_hint, filter, filter_size);
+    name_last_item(page.filter_name);
+    ImGui::SameLine(width - page.new_width);
+    ImGui::BeginDisabled(!editable);
+    if (styled_button(page.new_label, icons::kPlus, ButtonKind::Primary, p, ImVec2(page.new_width, 0))) {
+        adding = true;
+        clear_fields();
+        error.clear();
+    }
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, space::sm));
+    if (!adding || !editable) return RowAction::None;
+    const RowAction action = inline_editor_row(ctx, width - 200.0f, "Add", "Cancel##add", page.editors);
+    if (action == RowAction::Cancel) adding = false;
+    return action;
+}
+
 bool confirm_delete_dialog(ViewContext& ctx, const char* title, bool& request, const char* confirm,
                            const std::function<void(float wrap)>& body) {
     const Palette& p = ctx.palette;

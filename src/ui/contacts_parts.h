@@ -30,6 +30,23 @@ enum class RowAction { None, Submit, Cancel };
 RowAction inline_editor_row(ViewContext& ctx, float width, const char* submit, const char* cancel_id,
                             void (*editors)(ViewContext&, float));
 
+// The top of the contacts and companies pages: the heading, the filter box, the "New ..." button
+// at the right end (disabled unless `editable`), and, while `adding`, the inline editor row with
+// Add and Cancel. The button clears the editor (`clear_fields`, and `error`) and sets `adding`;
+// Cancel clears `adding`. Returns Submit on the frame Add is clicked: the caller builds the
+// record and clears `adding` once the store accepts it.
+struct AddRowPage {
+    const char* heading;
+    const char* filter_hint;       // the filter box's placeholder
+    const char* filter_name;       // what tests find it by
+    const char* new_label;         // "New contact"
+    float new_width;
+    void (*editors)(ViewContext&, float);
+};
+RowAction page_header_with_add_row(ViewContext& ctx, const AddRowPage& page, char* filter, size_t filter_size,
+                                   bool& adding, std::string& error, bool editable,
+                                   const std::function<void()>& clear_fields);
+
 // A delete confirmation: a modal titled `title` with `body` drawn inside (given the wrap width),
 // "You can undo this right after.", Cancel (or Esc) and the `confirm` button. `request` opens it
 // (and is cleared). Returns true on the frame the user confirms.
