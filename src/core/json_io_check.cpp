@@ -51,8 +51,8 @@ private:
 std::string at(const char* array, size_t index) { return std::string(array) + "[" + std::to_string(index) + "]"; }
 std::string at(const char* array, size_t index, const char* field) { return at(array, index) + "." + field; }
 
-template <typename T>
-Status index_ids(const std::vector<T>& records, const char* array, IdTable& table) {
+template <typename Records>   // a std::vector of records, or the history's ChunkedVector
+Status index_ids(const Records& records, const char* array, IdTable& table) {
     for (size_t i = 0; i < records.size(); ++i) {
         if (records[i].meta.id == kNoId) return field_error(at(array, i, "id"), "is missing");
         const size_t earlier = table.insert(records[i].meta.id, i);

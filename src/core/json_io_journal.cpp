@@ -24,16 +24,17 @@ std::string envelope(std::string_view kind, const T& record) {
     return w.take();
 }
 
-template <typename T>
-const T* find_by_id(const std::vector<T>& records, Id id) {
+// Records: a std::vector of records, or the history's ChunkedVector.
+template <typename Records, typename T = typename Records::value_type>
+const T* find_by_id(const Records& records, Id id) {
     for (const T& r : records)
         if (r.meta.id == id) return &r;
     return nullptr;
 }
 
-template <typename T>
-std::string encode_found(const std::vector<T>& records, Id id) {
-    const T* found = find_by_id(records, id);
+template <typename Records>
+std::string encode_found(const Records& records, Id id) {
+    const auto* found = find_by_id(records, id);
     return found ? record_to_json(*found) : std::string();
 }
 
@@ -80,8 +81,8 @@ void drop_tombstone(Workspace& ws, RecordKind kind, Id id) {
             t.end());
 }
 
-template <typename T>
-Status upsert(Workspace& ws, std::vector<T>& records, RecordKind kind, std::string_view entry) {
+template <typename Records, typename T = typename Records::value_type>
+Status upsert(Workspace& ws, Records& records, RecordKind kind, std::string_view entry) {
     T record;
     if (Status s = read_payload(entry, record); !s) return s;
     auto it = std::find_if(records.begin(), records.end(), [&](const T& x) { return x.meta.id == record.meta.id; });
@@ -94,8 +95,8 @@ Status upsert(Workspace& ws, std::vector<T>& records, RecordKind kind, std::stri
     return ok_status();
 }
 
-template <typename T>
-void erase_by_id(std::vector<T>& records, Id id) {
+template <typename Records, typename T = typename Records::value_type>
+void erase_by_id(Records& records, Id id) {
     records.erase(std::remove_if(records.begin(), records.end(), [&](const T& x) { return x.meta.id == id; }),
                   records.end());
 }

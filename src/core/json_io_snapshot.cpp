@@ -9,8 +9,8 @@ namespace {
 using json_io::Reader;
 using json_io::Writer;
 
-template <typename T>
-void write_array(Writer& w, std::string_view name, const std::vector<T>& records) {
+template <typename Records>   // a std::vector of records, or the history's ChunkedVector
+void write_array(Writer& w, std::string_view name, const Records& records) {
     w.raw(",\n\"");
     w.raw(name);
     w.raw("\":[");
@@ -21,8 +21,8 @@ void write_array(Writer& w, std::string_view name, const std::vector<T>& records
     w.raw(records.empty() ? "]" : "\n]");
 }
 
-template <typename T>
-bool read_array(Reader& r, std::vector<T>& out) {
+template <typename Records>
+bool read_array(Reader& r, Records& out) {
     out.clear();
     return r.read_array([&](size_t) {
         out.emplace_back();

@@ -1,6 +1,7 @@
 // The workspace data model: plain structs, no behaviour beyond tiny helpers.
 // Every rule (validation, cascades, indexes, history) lives in the store and its commands.
 #pragma once
+#include "core/chunked_vector.h"
 #include "core/compact_string.h"
 #include "core/compact_vector.h"
 #include "core/inline_ids.h"
@@ -310,7 +311,8 @@ struct Workspace {
     std::vector<TeamMember> team;
     std::vector<Activity> activities;
     std::vector<Note> notes;
-    std::vector<DealChange> history;
+    // Appended on every stage move: in chunks, so growing never moves the lines (chunked_vector.h).
+    ChunkedVector<DealChange> history;
     std::vector<CustomFieldDef> custom_fields;
     std::vector<LostReason> lost_reasons;
     std::vector<Tombstone> tombstones;

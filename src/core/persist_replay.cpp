@@ -10,9 +10,9 @@ namespace {
 
 // Positions of one kind's records in the target vector, built on first use; `dead` marks records
 // a tombstone removed during the batch (removed for real in finish()).
-template <typename T>
+template <typename T, typename Records = std::vector<T>>   // history: the workspace's ChunkedVector
 struct KindIndex {
-    std::vector<T>* records = nullptr;
+    Records* records = nullptr;
     std::unordered_map<Id, size_t> pos;
     std::vector<char> dead;
     bool built = false;
@@ -77,7 +77,7 @@ struct RecordReplay::Indexes {
     KindIndex<TeamMember> team;
     KindIndex<Activity> activities;
     KindIndex<Note> notes;
-    KindIndex<DealChange> history;
+    KindIndex<DealChange, ChunkedVector<DealChange>> history;
     KindIndex<CustomFieldDef> custom_fields;
     KindIndex<LostReason> lost_reasons;
     KindIndex<SavedView> saved_views;

@@ -17,12 +17,12 @@
 
 namespace dd {
 
-template <typename T>
+template <typename T, typename Records = std::vector<T>>   // Records: a vector-like of T (history: ChunkedVector)
 class RecordSlotMap {
 public:
     static constexpr uint32_t kMissing = 0xffffffffu;
 
-    explicit RecordSlotMap(const std::vector<T>& records) : records_(&records) {}
+    explicit RecordSlotMap(const Records& records) : records_(&records) {}
     RecordSlotMap(const RecordSlotMap&) = delete;
     RecordSlotMap& operator=(const RecordSlotMap&) = delete;
 
@@ -130,7 +130,7 @@ private:
         }
     }
 
-    const std::vector<T>* records_;
+    const Records* records_;
     std::vector<Entry> entries_;
     size_t size_ = 0;
 };

@@ -49,7 +49,7 @@ struct StoreIndexes {
     RecordSlotMap<Company> company_slot{ws.companies};
     RecordSlotMap<Activity> activity_slot{ws.activities};
     RecordSlotMap<Note> note_slot{ws.notes};
-    RecordSlotMap<DealChange> change_slot{ws.history};
+    RecordSlotMap<DealChange, ChunkedVector<DealChange>> change_slot{ws.history};
     StageMap<StageInfo> stages;
     StageMap<Lane> lanes;                 // by stage id
     // A team member's deals: a vector of deal slots each (few members, long lists: erasing from a
@@ -153,8 +153,8 @@ struct StoreIndexes {
     void recompute_all_totals();
 
 private:
-    template <typename T, typename Map>
-    static const T* get(const std::vector<T>& v, const Map& m, Id id) {
+    template <typename V, typename Map>
+    static const typename V::value_type* get(const V& v, const Map& m, Id id) {
         uint32_t s = m.find(id);
         return s == FlatIdMap::kMissing ? nullptr : &v[s];
     }

@@ -61,7 +61,7 @@ void image_of_erased(StoreIndexes&, const T* current, std::optional<T>& out) {
     out.emplace(*current);
 }
 void image_of_erased(StoreIndexes& ix, const DealChange* current, std::optional<DealChange>& image) {
-    DealChange& live = ix.ws.history[size_t(current - ix.ws.history.data())];
+    DealChange& live = ix.ws.history[ix.change_slot.find(current->meta.id)];   // the same line, writable
     DealChange& out = image.emplace();
     out.meta = live.meta;
     out.deal = live.deal;

@@ -191,3 +191,29 @@ TEST_CASE("a placement followed by a whole put or an erase in one transaction re
         CHECK(probe.lane(w.lead)->totals[size_t(DealStatus::Open)].total == 7000);
     }
 }
+
+// The history lines live in chunks (ChunkedVector, 512 lines each): moves that append lines past
+// a chunk boundary, then undo all and redo all, must restore exactly each state on the way.
+TEST_CASE("undo and redo stay exact while the history grows across its chunks") {
+    World w;
+    std::vector<Id> deals;
+    for (int i = 0; i < 6; ++i) deals.push_back(w.deal("Deal " + std::to_string(i)));
+    const size_t lines_at_start = w.store.workspace().history.size();
+    const Id stages[] = {w.proposal, w.negotiation, w.won, w.lead, w.lost};
+    std::vector<Workspace> before;   // the workspace before moves 0, 25, 50, ...
+    for (int k = 0; k < 300; ++k) {
+        if (k % 25 == 0) before.push_back(w.store.workspace());
+        w.ok(MoveDeal{deals[size_t(k % 6)], stages[size_t(k / 6) % 5]});
+    }
+    const Workspace after = w.store.workspace();
+    const size_t lines_of_first = w.store.history_of(deals[0]).size();
+    REQUIRE(after.history.size() > lines_at_start + 512);   // crossed at least one chunk boundary
+    for (int k = 299; k >= 0; --k) {
+        REQUIRE(w.store.undo(w.ctx()).ok());
+        if (k % 25 == 0) CHECK(same_content(before[size_t(k / 25)], w.store.workspace()));
+    }
+    CHECK(w.store.workspace().history.size() == lines_at_start);
+    for (int k = 0; k < 300; ++k) REQUIRE(w.store.redo(w.ctx()).ok());
+    CHECK(same_content(after, w.store.workspace()));
+    CHECK(w.store.history_of(deals[0]).size() == lines_of_first);
+}
