@@ -46,6 +46,14 @@ Result<const SavedView*> changeable_view(const StoreIndexes& ix, Id id, const Ct
     return v;
 }
 
+// What "Update view" replaces: the search, filters, sort and columns (checked on a probe first).
+void set_content(SavedView& v, const UpdateSavedView& c) {
+    v.search = c.search;
+    v.filters = c.filters;
+    v.sort = c.sort;
+    v.layout = c.layout;
+}
+
 // The views in bar order (position, then id for equal positions).
 std::vector<const SavedView*> in_order(const StoreIndexes& ix) {
     std::vector<const SavedView*> v;
@@ -97,19 +105,13 @@ std::string run(Tx& tx, const CreateSavedView& c, const Ctx& ctx) {
 Status validate(const StoreIndexes& ix, const UpdateSavedView& c, const Ctx& ctx) {
     if (auto v = changeable_view(ix, c.view, ctx); !v) return v.error();
     SavedView probe;
-    probe.search = c.search;
-    probe.filters = c.filters;
-    probe.sort = c.sort;
-    probe.layout = c.layout;
+    set_content(probe, c);
     return check_view_content(probe, store_refs(ix));
 }
 
 std::string run(Tx& tx, const UpdateSavedView& c, const Ctx& ctx) {
     SavedView v = *tx.ix().view(c.view);
-    v.search = c.search;
-    v.filters = c.filters;
-    v.sort = c.sort;
-    v.layout = c.layout;
+    set_content(v, c);
     bump(v.meta, ctx);
     std::string label = "Updated view " + v.name;
     tx.put(std::move(v));
