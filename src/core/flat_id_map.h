@@ -39,6 +39,18 @@ public:
         }
     }
 
+    // Inserts key -> value when the key is absent (returns kMissing) or leaves the map as it is
+    // and returns the key's value: one probe where find() then set() take two (every undo of a
+    // stage move adds a tombstone per history line it erases).
+    uint32_t insert(Id key, uint32_t value) {
+        if ((size_ + 1) * 4 > entries_.size() * 3) rehash(std::max<size_t>(16, entries_.size() + entries_.size() / 2));
+        for (size_t i = home(key);; i = next(i)) {
+            Entry& e = entries_[i];
+            if (e.key() == key) return e.value;
+            if (e.key() == kNoId) { e = Entry::of(key, value); ++size_; return kMissing; }
+        }
+    }
+
     bool erase(Id key) {
         if (entries_.empty() || key == kNoId) return false;
         size_t i = home(key);
@@ -88,9 +100,15 @@ private:
         std::vector<Entry> old;
         old.swap(entries_);
         entries_.assign(entries, Entry{});
-        size_ = 0;
-        for (const Entry& e : old)
-            if (e.key() != kNoId) set(e.key(), e.value);
+        // Keys are distinct and the table has room: each entry goes to the first free place from
+        // its home, without set()'s load check and key comparisons (the tombstones' table grows
+        // from empty to 180,000 entries over 100,000 undos of moves).
+        for (const Entry& e : old) {
+            if (e.key() == kNoId) continue;
+            size_t i = home(e.key());
+            while (entries_[i].key() != kNoId) i = next(i);
+            entries_[i] = e;
+        }
     }
 
     std::vector<Entry> entries_;

@@ -580,8 +580,12 @@ void StoreIndexes::drop_tombstone(Id id) {
 }
 
 void StoreIndexes::add_tombstone(RecordKind kind, Id id, uint32_t revision, Millis now) {
-    drop_tombstone(id);
-    tombstone_slot.set(id, uint32_t(ws.tombstones.size()));
+    // Usually the id has no tombstone yet: mapped in one probe. Otherwise the old one goes first
+    // (drop_tombstone) and the new one is appended, as before.
+    if (tombstone_slot.insert(id, uint32_t(ws.tombstones.size())) != FlatIdMap::kMissing) {
+        drop_tombstone(id);
+        tombstone_slot.set(id, uint32_t(ws.tombstones.size()));
+    }
     ws.tombstones.push_back(Tombstone{kind, id, revision, now});
 }
 

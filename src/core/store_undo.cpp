@@ -60,8 +60,9 @@ template <typename T>
 void image_of_erased(StoreIndexes&, const T* current, std::optional<T>& out) {
     out.emplace(*current);
 }
-void image_of_erased(StoreIndexes& ix, const DealChange* current, std::optional<DealChange>& image) {
-    DealChange& live = ix.ws.history[ix.change_slot.find(current->meta.id)];   // the same line, writable
+void image_of_erased(StoreIndexes&, const DealChange* current, std::optional<DealChange>& image) {
+    // `current` points into ix.ws.history, which the caller holds writable: no second lookup.
+    DealChange& live = const_cast<DealChange&>(*current);
     DealChange& out = image.emplace();
     out.meta = live.meta;
     out.deal = live.deal;
