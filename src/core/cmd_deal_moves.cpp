@@ -1,14 +1,9 @@
 // Moving deals between stages and changing their status (won / lost / abandoned / reopened).
 #include "core/cmd_handlers.h"
+#include "core/prefetch.h"
 #include <algorithm>
 #include <cstring>
 #include <string_view>
-
-#if defined(__GNUC__) || defined(__clang__)
-#define dd_prefetch(p) __builtin_prefetch(p)
-#else
-#define dd_prefetch(p) ((void)(p))
-#endif
 
 namespace dd::cmd {
 
@@ -85,6 +80,13 @@ std::string run(Tx& tx, const MoveDeal& c, const Ctx& ctx) {
     // The title's characters live elsewhere on the heap (a cache miss of its own in a large
     // workspace): start fetching them now, so the wait overlaps place_rank's lane reads.
     dd_prefetch(before.title.data());
+    // Likewise the id-map entries of the history lines the move will add (their ids are the
+    // generator's next ones: read from a copy, the sequence itself is untouched) and the deal's
+    // newest line, which the first new line links to.
+    IdGenerator upcoming = tx.ids();
+    ix.change_slot.prefetch(upcoming.next());
+    ix.change_slot.prefetch(upcoming.next());
+    dd_prefetch(&ix.history_head[ix.deal_slot.find(c.deal)]);
     const int64_t rank = place_rank(tx, ctx, c.to_stage, c.before, c.deal);
     const StageKind kind = ix.stage_info(c.to_stage)->kind;
     const std::string& title = quoted(before.title);

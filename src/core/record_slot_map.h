@@ -11,6 +11,7 @@
 // of the struct that owns that vector, not copyable.
 #pragma once
 #include "core/model.h"
+#include "core/prefetch.h"
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -36,6 +37,10 @@ public:
         }
     }
     bool contains(Id key) const { return find(key) != kMissing; }
+    // Starts loading the entry where a lookup of `key` begins (prefetch.h): a hint, no effect.
+    void prefetch(Id key) const {
+        if (!entries_.empty()) dd_prefetch(&entries_[home(key)]);
+    }
 
     // Inserts or overwrites (see the order rules above).
     void set(Id key, uint32_t slot) {

@@ -216,6 +216,14 @@ void Tx::rollback() {
 }
 
 Images restore(StoreIndexes& ix, Images&& images, Millis now) {
+    // The id-map entries this restore will look up first, all requested at once so that their
+    // cache misses overlap (prefetch.h): each touched record's, and for records the step created
+    // (undoing erases them) the tombstone entry their erase will fill.
+    for (const Touched& t : images.order) {
+        if (t.kind == RecordKind::Deal) ix.deal_slot.prefetch(t.id);
+        else if (t.kind == RecordKind::DealChange) ix.change_slot.prefetch(t.id);
+        if (t.created) ix.tombstone_slot.prefetch(t.id);
+    }
     Images replaced;
     replaced.order = std::move(images.order);   // the same records are touched again
     // The opposite step creates (undoing it erases) what is absent before this restore: known
@@ -226,6 +234,12 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
         else created_lines += t.kind == RecordKind::DealChange;
     }
     replaced.history.reserve(created_lines + images.history.size());
+    // Where the deals' history chains start, read when their lines go or come back: requested
+    // now that the deals' slots are known (the lookups above brought their map entries in).
+    if (created_lines > 0 || !images.history.empty())
+        for (const Touched& t : replaced.order)
+            if (t.kind == RecordKind::Deal)
+                if (const uint32_t s = ix.deal_slot.find(t.id); s != FlatIdMap::kMissing) dd_prefetch(&ix.history_head[s]);
     TouchedList& order = replaced.order;
     // The kinds behind `other`: needed when the step touched any of them.
     const bool others = images.other != nullptr ||
