@@ -18,11 +18,13 @@ ViewRefs store_refs(const StoreIndexes& ix) {
 }
 
 // Names are unique per owner: two people may both have "My open deals".
-Status check_name(const StoreIndexes& ix, const std::string& name, Id owner, Id self) {
+// A manager renaming someone else's shared view is told the clash is its owner's.
+Status check_name(const StoreIndexes& ix, const std::string& name, Id owner, Id self, Id actor) {
     if (auto s = require_name(name, "name"); !s) return s;
     for (const SavedView& v : ix.ws.saved_views)
         if (v.meta.id != self && v.owner == owner && same_view_name(v.name, name))
-            return field_error("name", "you already have a view named \"" + v.name + "\"");
+            return field_error("name", std::string(owner == actor ? "you already have" : "its owner already has") +
+                                           " a view named \"" + v.name + "\"");
     return ok_status();
 }
 
@@ -84,7 +86,7 @@ Status validate(const StoreIndexes& ix, const CreateSavedView& c, const Ctx& ctx
     Result<Role> role = actor_role(ix, ctx.actor);
     if (!role) return role.error();
     if (auto s = may_share_view(c.view.shared, role.value()); !s) return s;
-    if (auto s = check_name(ix, c.view.name, ctx.actor, kNoId); !s) return s;
+    if (auto s = check_name(ix, c.view.name, ctx.actor, kNoId, ctx.actor); !s) return s;
     return check_view_content(c.view, store_refs(ix));
 }
 
@@ -122,7 +124,7 @@ std::string run(Tx& tx, const UpdateSavedView& c, const Ctx& ctx) {
 Status validate(const StoreIndexes& ix, const RenameSavedView& c, const Ctx& ctx) {
     Result<const SavedView*> v = changeable_view(ix, c.view, ctx);
     if (!v) return v.error();
-    return check_name(ix, c.name, v.value()->owner, c.view);
+    return check_name(ix, c.name, v.value()->owner, c.view, ctx.actor);
 }
 
 std::string run(Tx& tx, const RenameSavedView& c, const Ctx& ctx) {

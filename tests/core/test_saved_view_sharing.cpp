@@ -117,6 +117,12 @@ TEST_CASE("a shared view: a viewer may not change it; its owner, another manager
         w.refused_with(ShareSavedView{team, false}, w.viewer, "view");
         w.refused_with(DeleteSavedView{team}, w.viewer, "view");
     }
+    SUBCASE("another manager may not give it a name its owner already uses: the clash is the owner's") {
+        w.save("Q4", w.manager);
+        Error e = w.refused_with(RenameSavedView{team, "q4"}, w.other_manager, "name");
+        CHECK(e.message == "its owner already has a view named \"Q4\"");
+        w.ok(RenameSavedView{team, "Q4 team"}, w.other_manager);
+    }
     SUBCASE("another manager renames and updates it; the owner stays") {
         w.ok(RenameSavedView{team, "Forecast"}, w.other_manager);
         w.ok(UpdateSavedView{team, "x", q, {}, TableLayout{}}, w.other_manager);
