@@ -338,7 +338,7 @@ void UndoHistory::push_done(UndoStep&& step) {
 void UndoHistory::trim_redo() {
     while (bytes > budget && undone.size() > 1) {
         bytes -= undone.front().bytes;
-        undone.erase(undone.begin());
+        undone.pop_front();
     }
 }
 
@@ -350,7 +350,7 @@ void UndoHistory::trim() {
     // Redo steps beyond the budget go too (oldest = the bottom of the redo stack).
     while (bytes > budget && !undone.empty() && done.size() + undone.size() > 1) {
         bytes -= undone.front().bytes;
-        undone.erase(undone.begin());
+        undone.pop_front();
     }
 }
 

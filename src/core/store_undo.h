@@ -6,9 +6,9 @@
 // replaced, which become the redo step; so any command, however many records it touched, is
 // exactly one step, and nothing outside put/erase needs to know about undo.
 #pragma once
+#include "core/chunked_deque.h"
 #include "core/small_vec.h"
 #include "core/store_indexes.h"
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -146,8 +146,10 @@ struct UndoStep {
 };
 
 struct UndoHistory {
-    std::deque<UndoStep> done;
-    std::deque<UndoStep> undone;       // a deque too: undoing many steps never moves the others
+    // Chunks of 32 steps (chunked_deque.h): no allocation per command, undo or redo, and no step
+    // ever moves.
+    ChunkedDeque<UndoStep> done;
+    ChunkedDeque<UndoStep> undone;
     size_t bytes = 0;                  // estimated, done + undone
     size_t budget = size_t(64) << 20;
 
