@@ -74,6 +74,39 @@ bool chained_erase(std::vector<T>& v, Map& m, Id id, uint32_t& revision, const B
     return true;
 }
 
+// The kinds kept in a slot chain by an owner (contacts by company, activities and notes by deal):
+// a put keeps the record in place when its owner is unchanged, else unlinks it from the old
+// owner's chain and links it into the new one's; an erase unlinks it, renumbers the record that
+// moves into its slot and drops the chain's last link. owner_of(record) is the owner's id;
+// added(slot) and erased(record, slot) do what else the kind's indexes need.
+template <typename T, typename Map, typename Owners, typename OwnerOf, typename Added>
+bool chain_member_put(std::vector<T>& v, Map& m, T& rec, SlotChains& chains, const Owners& owners, const OwnerOf& owner_of,
+                      const Added& added) {
+    const uint32_t slot = m.find(rec.meta.id);
+    if (slot != FlatIdMap::kMissing && owner_of(v[slot]) == owner_of(rec)) {
+        std::swap(v[slot], rec);   // keeps its place in its owner's chain
+        return true;
+    }
+    return chained_put(v, m, rec, [&](const T& o) { chains.unlink(slot, owner_of(o), owners); },
+                       [&](const T& n) { chains.link(m.find(n.meta.id), owner_of(n), owners); },
+                       [&](uint32_t at) {
+                           added(at);
+                           chains.next.push_back(SlotChains::kNone);
+                       });
+}
+
+template <typename T, typename Map, typename Owners, typename OwnerOf, typename Erased>
+bool chain_member_erase(std::vector<T>& v, Map& m, Id id, uint32_t& revision, SlotChains& chains, const Owners& owners,
+                        const OwnerOf& owner_of, const Erased& erased) {
+    return chained_erase(v, m, id, revision,
+        [&](const T& o, uint32_t slot) {
+            chains.unlink(slot, owner_of(o), owners);
+            erased(o, slot);
+        },
+        [&](uint32_t from, uint32_t to) { chains.renumber(from, to, owner_of(v[from]), owners); },
+        [&] { chains.next.pop_back(); });
+}
+
 // A chain's members in linking order (oldest first), as ids.
 template <typename T, typename Owners>
 std::vector<Id> chain_ids(const SlotChains& chains, Id owner, const Owners& owners, const std::vector<T>& members) {
@@ -326,18 +359,9 @@ void StoreIndexes::erase_history(uint32_t line) {
 
 bool StoreIndexes::put(Contact& c) {
     drop_tombstone(c.meta.id);
-    const uint32_t slot = contact_slot.find(c.meta.id);
-    if (slot != FlatIdMap::kMissing && ws.contacts[slot].company == c.company) {
-        std::swap(ws.contacts[slot], c);   // keeps its place among its company's contacts
-        return true;
-    }
-    return chained_put(ws.contacts, contact_slot, c,
-              [&](const Contact& o) { company_contacts.unlink(slot, o.company, company_slot); },
-              [&](const Contact& n) { company_contacts.link(contact_slot.find(n.meta.id), n.company, company_slot); },
-              [&](uint32_t added) {
-                  contact_deals.owner_added(ws.contacts[added].meta.id);
-                  company_contacts.next.push_back(SlotChains::kNone);
-              });
+    return chain_member_put(ws.contacts, contact_slot, c, company_contacts, company_slot,
+                            [](const Contact& x) { return x.company; },
+                            [&](uint32_t added) { contact_deals.owner_added(ws.contacts[added].meta.id); });
 }
 
 bool StoreIndexes::put(Company& c) {
@@ -355,28 +379,14 @@ bool StoreIndexes::put(TeamMember& m) {
 
 bool StoreIndexes::put(Activity& a) {
     drop_tombstone(a.meta.id);
-    const uint32_t slot = activity_slot.find(a.meta.id);
-    if (slot != FlatIdMap::kMissing && ws.activities[slot].deal == a.deal) {
-        std::swap(ws.activities[slot], a);   // keeps its place among its deal's activities
-        return true;
-    }
-    return chained_put(ws.activities, activity_slot, a,
-              [&](const Activity& o) { deal_activities.unlink(slot, o.deal, deal_slot); },
-              [&](const Activity& n) { deal_activities.link(activity_slot.find(n.meta.id), n.deal, deal_slot); },
-              [&](uint32_t) { deal_activities.next.push_back(SlotChains::kNone); });
+    return chain_member_put(ws.activities, activity_slot, a, deal_activities, deal_slot,
+                            [](const Activity& x) { return x.deal; }, [](uint32_t) {});
 }
 
 bool StoreIndexes::put(Note& n) {
     drop_tombstone(n.meta.id);
-    const uint32_t slot = note_slot.find(n.meta.id);
-    if (slot != FlatIdMap::kMissing && ws.notes[slot].deal == n.deal) {
-        std::swap(ws.notes[slot], n);   // keeps its place among its deal's notes
-        return true;
-    }
-    return chained_put(ws.notes, note_slot, n,
-              [&](const Note& o) { deal_notes.unlink(slot, o.deal, deal_slot); },
-              [&](const Note& x) { deal_notes.link(note_slot.find(x.meta.id), x.deal, deal_slot); },
-              [&](uint32_t) { deal_notes.next.push_back(SlotChains::kNone); });
+    return chain_member_put(ws.notes, note_slot, n, deal_notes, deal_slot, [](const Note& x) { return x.deal; },
+                            [](uint32_t) {});
 }
 
 bool StoreIndexes::put(DealChange& c) {
@@ -519,13 +529,10 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         break;
     }
     case RecordKind::Contact:
-        erased = chained_erase(ws.contacts, contact_slot, id, revision,
-            [&](const Contact& o, uint32_t slot) {
-                company_contacts.unlink(slot, o.company, company_slot);
-                contact_deals.owner_erased(id, slot);   // its deals' links outlive it (undo order)
-            },
-            [&](uint32_t from, uint32_t to) { company_contacts.renumber(from, to, ws.contacts[from].company, company_slot); },
-            [&] { company_contacts.next.pop_back(); });
+        erased = chain_member_erase(ws.contacts, contact_slot, id, revision, company_contacts, company_slot,
+            [](const Contact& x) { return x.company; },
+            // Its deals' links outlive it (undo order).
+            [&](const Contact&, uint32_t slot) { contact_deals.owner_erased(id, slot); });
         break;
     case RecordKind::Company:
         erased = chained_erase(ws.companies, company_slot, id, revision,
@@ -537,16 +544,12 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
         break;
     case RecordKind::TeamMember: erased = table_erase(ws.team, member_slot, id, revision, nothing); break;
     case RecordKind::Activity:
-        erased = chained_erase(ws.activities, activity_slot, id, revision,
-            [&](const Activity& o, uint32_t slot) { deal_activities.unlink(slot, o.deal, deal_slot); },
-            [&](uint32_t from, uint32_t to) { deal_activities.renumber(from, to, ws.activities[from].deal, deal_slot); },
-            [&] { deal_activities.next.pop_back(); });
+        erased = chain_member_erase(ws.activities, activity_slot, id, revision, deal_activities, deal_slot,
+                                    [](const Activity& x) { return x.deal; }, [](const Activity&, uint32_t) {});
         break;
     case RecordKind::Note:
-        erased = chained_erase(ws.notes, note_slot, id, revision,
-            [&](const Note& o, uint32_t slot) { deal_notes.unlink(slot, o.deal, deal_slot); },
-            [&](uint32_t from, uint32_t to) { deal_notes.renumber(from, to, ws.notes[from].deal, deal_slot); },
-            [&] { deal_notes.next.pop_back(); });
+        erased = chain_member_erase(ws.notes, note_slot, id, revision, deal_notes, deal_slot,
+                                    [](const Note& x) { return x.deal; }, [](const Note&, uint32_t) {});
         break;
     case RecordKind::DealChange: {
         const uint32_t slot = change_slot.find(id);
