@@ -4,6 +4,8 @@
 #include "core/starter_workspace.h"
 #include "imgui.h"
 #include "ui/app_dialogs.h"
+#include "ui/csv_import.h"
+#include "ui/csv_import_apply.h"
 #include "ui/list_rows.h"
 #include "ui/list_export.h"
 #include "ui/top_bar.h"
@@ -65,7 +67,9 @@ void draw_frame(ViewContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
     ImGui::Begin("Main", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar(2);
-    view_info(ctx.ui.view).draw(ctx);
+    // While an import is applied in slices the store is half-way through it: the views wait.
+    if (ctx.store.staged_open()) draw_import_backdrop(ctx);
+    else view_info(ctx.ui.view).draw(ctx);
     ImGui::End();
 
     draw_dialogs(ctx);
@@ -87,6 +91,8 @@ void report(App& app, Result<Applied> r, Millis now, FrameOutput& out) {
 void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out) {
     const CommandContext cmd_ctx{app.store.settings().current_user, now};
     for (const Command& command : intents.commands) report(app, app.store.apply(command, cmd_ctx), now, out);
+    // A CSV import applies a slice per frame; its outcome is reported like a command's when done.
+    if (auto outcome = csv_import_advance(app.ui.list.import, app.store, cmd_ctx)) report(app, std::move(*outcome), now, out);
     if (intents.undo || intents.redo)
         report(app, intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
     if (intents.load_sample && !app.store.workspace().deals.empty()) {

@@ -6,6 +6,7 @@
 #include "ui/item_registry.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -127,19 +128,28 @@ void draw_planning(CsvImportState& s, ViewContext& ctx) {
     plan_slice(s, ctx);
 }
 
-// The apply is one command (all-or-nothing, one undo step) and runs within one frame: this
-// frame only says so; the next one records the command, so the text is on screen meanwhile.
+// The apply runs in slices after each frame (csv_import_advance): this draws where it is. Still
+// one command's worth: all-or-nothing, one undo step; Cancel rolls back what was applied.
 void draw_applying(CsvImportState& s, ViewContext& ctx) {
-    const size_t n = s.plan->creates + s.plan->updates;
-    const std::string text = "Importing " + count_text(ctx, n) + (n == 1 ? " deal..." : " deals...");
-    text_item(text.c_str(), nullptr, ctx.palette.text);
-    if (!s.apply_shown) {
-        s.apply_shown = true;
+    const StagedImport* run = s.run.get();
+    if (!run) {   // the frame the Import button was pressed: the run starts after it
+        draw_bar(ctx, "Importing...", "Starting", 0.0);
         return;
     }
-    // Moved, not copied: a million-row import is a command of a million deals.
-    ctx.intents.commands.push_back(std::move(s.plan->command));
-    s = CsvImportState{};   // closes the dialog (draw_csv_import)
+    if (run->rolling_back() || s.cancel_requested) {
+        const size_t total = std::max<size_t>(run->applied(), 1);
+        draw_bar(ctx, "Cancelling the import...", "Undoing what was imported: nothing will be kept",
+                 1.0 - double(run->rollback_left()) / double(total));
+        return;
+    }
+    if (run->phase() == StagedImport::Phase::Validating) {
+        draw_bar(ctx, "Checking the import...", "Checked " + count_text(ctx, run->validated()) + " of " + count_text(ctx, run->items()) + " records",
+                 run->items() ? double(run->validated()) / double(run->items()) : 1.0);
+    } else {
+        draw_bar(ctx, "Importing...", "Imported " + count_text(ctx, run->deals_applied()) + " of " + count_text(ctx, run->deals()) + " deals",
+                 run->items() ? double(run->applied()) / double(run->items()) : 1.0);
+    }
+    if (styled_button("Cancel##import", nullptr, ButtonKind::Secondary, ctx.palette)) s.cancel_requested = true;
 }
 
 // A combo choosing an existing record for an unknown name, or "Create".
@@ -231,7 +241,7 @@ void draw_preview(CsvImportState& s, ViewContext& ctx) {
     ImGui::EndDisabled();
     if (import) {
         s.step = CsvImportState::Step::Applying;
-        s.apply_shown = false;
+        s.cancel_requested = false;
         return;
     }
     ImGui::SameLine();
@@ -281,6 +291,12 @@ void csv_import_read_failed(CsvImportState& s, std::string why) {
     s.read_pending = false;
     s.error = std::move(why);
     s.step = CsvImportState::Step::Mapping;
+}
+
+void draw_import_backdrop(ViewContext& ctx) {
+    text_item("An import is being applied. The workspace shows again when it is done or cancelled.", nullptr,
+              ctx.palette.text_muted, 560);
+    draw_csv_import(ctx);   // in the same window as from the List view: the same modal
 }
 
 void draw_csv_import(ViewContext& ctx) {

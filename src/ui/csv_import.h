@@ -1,8 +1,9 @@
 // The "Import CSV" dialog of the List view: the mapping (a combo per column), then the file read
 // and parsed as it streams in (progress in bytes), the plan built across frames (progress in
 // rows), then the preview (unknown stage and owner names to map or create, the first rows, every
-// bad row with its line and reason, "Skip N bad rows") and Import, which shows "Importing N
-// deals..." for a frame and then records one ImportDeals command: all-or-nothing, one undo step.
+// bad row with its line and reason, "Skip N bad rows") and Import, which applies the ImportDeals
+// command in slices across frames with its progress ("Imported 340,000 of 1,000,000 deals") and
+// a Cancel that rolls back (csv_import_apply.h): all-or-nothing, one undo step.
 //
 // The platform side (platform/web/file_picker.cpp, or a test standing in for it) opens the
 // dialog with the file's first bytes, and whenever csv_import_wants_bytes() says so, reads the
@@ -30,6 +31,9 @@ void csv_import_feed(CsvImportState& s, std::string_view bytes);
 void csv_import_read_failed(CsvImportState& s, std::string why);
 
 void draw_csv_import(ViewContext& ctx);
+// What the main area shows instead of the current view while an import is applied: the views do
+// not read a half-imported workspace (their caches would follow it a frame at a time).
+void draw_import_backdrop(ViewContext& ctx);
 
 // Bytes read and parsed per slice: a slice per frame keeps the progress bar moving (about 20 ms
 // of parsing on a slow machine).

@@ -5,6 +5,7 @@
 // plan needs (the converted rows, the command).
 #pragma once
 #include "core/csv_import.h"
+#include "core/staged_import.h"
 
 #include <memory>
 #include <optional>
@@ -16,7 +17,8 @@ namespace dd::ui {
 struct CsvImportState {
     // Reading: the file streams in, a slice per frame, parsed as it comes (progress: bytes).
     // Planning: the command is built a batch of rows per frame (progress: rows).
-    // Applying: "Importing N deals..." is drawn, and the frame after it records the command.
+    // Applying: the command runs in slices across frames (core/staged_import.h), driven by
+    // csv_import_advance after each frame's drawing (progress: rows checked, then deals imported).
     enum class Step { Closed, Mapping, Reading, Planning, Preview, Applying };
     Step step = Step::Closed;
     std::string file_name;
@@ -34,7 +36,12 @@ struct CsvImportState {
     std::optional<ImportPlan> plan;
     bool replan = false;                    // a name choice changed: build the plan again
     bool skip_bad_rows = false;
-    bool apply_shown = false;               // "Importing N deals..." was drawn: apply now
+    // The staged run, started by csv_import_advance with the plan's command (moved into it).
+    std::shared_ptr<StagedImport> run;
+    bool cancel_requested = false;          // Cancel pressed while applying: roll back
+    // Items applied per frame: 0 = as many as fit the frame's time budget (csv_import_apply.h);
+    // a fixed count makes the frames a test sees the same on any machine.
+    size_t apply_items_per_frame = 0;
     // Frames must keep coming without input (reading is paced by the slices' arrival instead).
     bool busy() const { return step == Step::Planning || step == Step::Applying; }
 };

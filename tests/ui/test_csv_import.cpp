@@ -1,9 +1,11 @@
 // The List view's CSV import dialog driven headless: a picked file streamed in slices the way the
 // browser's file picker does it (its first bytes open the dialog, then one slice per frame when
 // the dialog asks), the mapping step, the read with its progress, the plan, the preview with bad
-// rows by line, "Skip N bad rows", "Importing N deals..." and then Import as one undo step.
+// rows by line, "Skip N bad rows", then Import as one undo step, applied over frames with its
+// progress and a Cancel that rolls back.
 #include <doctest/doctest.h>
 
+#include "core/json_io.h"
 #include "core/store.h"
 #include "imgui.h"
 #include "ui/csv_import.h"
@@ -97,16 +99,12 @@ TEST_CASE("csv import dialog: mapping, preview with the bad row's line, skip it,
     REQUIRE(f.ui.click("Import"));
     CHECK(f.ui.app.store.workspace().deals.size() == deals);
     REQUIRE(f.ui.click("Skip 1 bad row"));
-    // Import: the frame after the click says what is happening, the one after that applies.
+    // Import: a small file is applied within the frame of the click (a big one over frames, below).
     f.press_and_release("Import");
-    CHECK(f.state().step == CsvImportState::Step::Applying);
-    f.ui.frame();
-    CHECK(f.ui.find("Importing 2 deals..."));
-    CHECK(f.ui.app.store.workspace().deals.size() == deals);
-    f.ui.frame(2);
     CHECK(f.state().step == CsvImportState::Step::Closed);
     CHECK(f.ui.app.store.workspace().deals.size() == deals + 2);
     CHECK(f.ui.app.store.undo_label() == "Imported 2 deals");
+    f.ui.frame(2);   // the toast with its Undo comes in
     REQUIRE(f.ui.click("Undo"));
     CHECK(f.ui.app.store.workspace().deals.size() == deals);
 }
@@ -182,4 +180,89 @@ TEST_CASE("csv import dialog: the plan shows its progress; a failed read returns
     CHECK(f.state().step == CsvImportState::Step::Mapping);
     CHECK(f.ui.find("The file could not be read: pick it again."));
     CHECK(f.ui.find("Map Title"));
+}
+
+namespace {
+
+// A file of `rows` new deals (one known person each), read and planned up to the preview, with
+// the apply set to a fixed number of items per frame so the frames below are the same anywhere.
+void preview_big_file(ImportFixture& f, int rows, size_t items_per_frame) {
+    std::string csv = "Title,Value,Contacts\n";
+    for (int i = 0; i < rows; ++i) csv += "Bulk " + std::to_string(i) + ",1,Alice Example\n";
+    PickedFile file{"bulk.csv", csv};
+    file.open(f.state());
+    f.ui.frame(2);
+    REQUIRE(f.ui.click("Preview"));
+    f.read_to_preview(file);
+    REQUIRE(f.state().step == CsvImportState::Step::Preview);
+    f.state().apply_items_per_frame = items_per_frame;
+}
+
+bool shown_starting_with(const UiDriver& ui, const std::string& prefix) {
+    for (const dd::ui::ItemRecord& r : ui.app.items.last)
+        if (r.label.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("csv import dialog: a big import applies over frames with its progress, the store refusing other edits") {
+    ImportFixture f;
+    const size_t deals = f.ui.app.store.workspace().deals.size();
+    preview_big_file(f, 3000, 250);
+    f.press_and_release("Import");
+    REQUIRE(f.state().step == CsvImportState::Step::Applying);
+    // Validation first (every record checked before the first change), then the deals.
+    bool saw_checking = false, saw_importing = false;
+    size_t frames = 0;
+    while (f.state().step == CsvImportState::Step::Applying && frames < 200) {
+        f.ui.frame();
+        ++frames;
+        if (f.state().step != CsvImportState::Step::Applying) break;
+        saw_checking |= shown_starting_with(f.ui, "Checked ");
+        saw_importing |= shown_starting_with(f.ui, "Imported ") && !f.ui.find("Imported 0 of 3,000 deals") &&
+                         !f.ui.find("Imported 3,000 of 3,000 deals");
+        // The views wait: the main area says why, and the half-imported store refuses edits.
+        CHECK(f.ui.find("An import is being applied. The workspace shows again when it is done or cancelled."));
+        CHECK(f.ui.app.store.staged_open());
+        CHECK(f.ui.last_output.wake_after_ms == 0.0);   // frames keep coming while it runs
+    }
+    CHECK(saw_checking);
+    CHECK(saw_importing);
+    CHECK(frames > 10);
+    CHECK(f.state().step == CsvImportState::Step::Closed);
+    CHECK_FALSE(f.ui.app.store.staged_open());
+    CHECK(f.ui.app.store.workspace().deals.size() == deals + 3000);
+    CHECK(f.ui.app.store.undo_label() == "Imported 3000 deals");
+    // The list shows the imported deals: its table followed the one change set.
+    f.ui.frame(2);
+    CHECK(shown_starting_with(f.ui, "Bulk "));
+    // One undo step takes all of them away.
+    REQUIRE(f.ui.click("Undo"));
+    CHECK(f.ui.app.store.workspace().deals.size() == deals);
+}
+
+TEST_CASE("csv import dialog: Cancel while applying rolls back everything; Ctrl+Z meanwhile is refused") {
+    ImportFixture f;
+    const dd::Workspace before = f.ui.app.store.workspace();
+    const std::string undo_before = f.ui.app.store.undo_label();
+    preview_big_file(f, 3000, 100);
+    f.press_and_release("Import");
+    while (f.ui.app.store.workspace().deals.size() < before.deals.size() + 500) f.ui.frame();
+    REQUIRE(f.state().step == CsvImportState::Step::Applying);
+    f.ui.press_key(ImGuiKey_Z, true);
+    CHECK(f.ui.app.ui.toast.text == "an import is being applied: wait for it to finish or cancel it");
+    CHECK(f.ui.app.ui.toast.error);
+    REQUIRE(f.ui.click("Cancel"));
+    size_t frames = 0;
+    while (f.state().step != CsvImportState::Step::Closed && frames++ < 400) f.ui.frame();
+    CHECK(f.state().step == CsvImportState::Step::Closed);
+    CHECK_FALSE(f.ui.app.store.staged_open());
+    CHECK(f.ui.app.ui.toast.text == "import cancelled: nothing was changed");
+    // Exactly as before: every record, revision and tombstone (the saved form compares them all).
+    CHECK(dd::save_workspace_json(f.ui.app.store.workspace()) == dd::save_workspace_json(before));
+    CHECK(f.ui.app.store.undo_label() == undo_before);
+    // The List is back, with the deals it had.
+    f.ui.frame(2);
+    CHECK(f.ui.find("Import CSV"));
 }
