@@ -76,6 +76,9 @@ void schedule_tick(WebPersistence& p, double ms) {
     emscripten_set_timeout(tick, ms, &p);
 }
 
+// Records changed by one frame above which a snapshot is written instead of journal entries.
+constexpr size_t kSnapshotInsteadOfEntry = 50'000;
+
 void flush_and_compact(WebPersistence& p, bool page_hiding) {
     if (p.role != Role::Writer || !p.persist || p.storage.fenced()) return;
     const Millis now = now_ms();
@@ -85,8 +88,10 @@ void flush_and_compact(WebPersistence& p, bool page_hiding) {
         p.storage.set_urgent(false);
     } else {
         if (p.persist->needs_flush(now)) p.persist->flush(now);
-        // Compaction serializes the whole workspace: do it when nothing waits to be written.
-        if (p.persist->journal().buffered_entries() == 0 && p.persist->wants_compaction())
+        // Compaction serializes the whole workspace: do it when nothing waits to be written, and
+        // never while an import is half-applied (staged_import.h: it commits or rolls back first).
+        if (p.persist->journal().buffered_entries() == 0 && p.persist->wants_compaction() &&
+            !p.web->app.store.staged_open())
             p.persist->compact(p.web->app.store.workspace(), now);
     }
     if (p.persist->journal().buffered_entries() > 0) schedule_tick(p, 100);
@@ -240,6 +245,15 @@ void persistence_after_frame(WebApp& web, const ui::FrameOutput& out) {
         return;
     }
     if (out.changes.empty()) return;
+    // A huge change (a 1,000,000-row import or its undo) is saved as a snapshot: its journal entry
+    // would be every record as JSON, several times the binary snapshot's size in memory at once.
+    size_t records = 0;
+    for (const ChangeSet& c : out.changes) records += c.upserted.size() + c.removed.size();
+    if (records > kSnapshotInsteadOfEntry) {
+        p->persist->save_all(web.app.store.workspace(), now);
+        show_status(*p);
+        return;
+    }
     for (const ChangeSet& c : out.changes) p->persist->on_applied(web.app.store, c, now);
     schedule_tick(*p, double(JournalOptions{}.flush_delay_ms));
     show_status(*p);
