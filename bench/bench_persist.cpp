@@ -15,6 +15,7 @@
 #include "core/snapshot_binary.h"
 #include "core/store.h"
 
+#include <ctime>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -194,6 +195,35 @@ int run(size_t deal_count) {
     figure("binary_load_ms", deal_count, decode_ms, "ms to load the binary snapshot (checksum + decode + check)");
     figure("json_load_ms", deal_count, json_ms, "ms to load the JSON one (parse + check), for comparison");
     figure("store_load_ms", deal_count, store_ms, "ms for Store::load of the decoded workspace");
+
+    // What the history lines cost a cold start (docs/storage.md, "Not done yet": the history in a
+    // file of its own, read after the first frame). CPU time (std::clock): comparable on a loaded
+    // machine. The same snapshot encoded without its history, decoded and loaded the same way.
+    dd::Workspace slim_ws = store.workspace();
+    slim_ws.history = decltype(slim_ws.history){};
+    const std::string slim = dd::save_workspace_binary(slim_ws);
+    const auto cpu_ms = [](std::clock_t c0) { return 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC; };
+    std::clock_t c0 = std::clock();
+    dd::Result<dd::Workspace> full_again = dd::load_workspace_binary(binary);
+    const double full_decode_cpu = cpu_ms(c0);
+    c0 = std::clock();
+    dd::Result<dd::Workspace> slim_decoded = dd::load_workspace_binary(slim);
+    const double slim_decode_cpu = cpu_ms(c0);
+    if (!full_again || !slim_decoded) return 1;
+    dd::Store full_store, slim_store;
+    c0 = std::clock();
+    if (!full_store.load(std::move(full_again.value()))) return 1;
+    const double full_store_cpu = cpu_ms(c0);
+    c0 = std::clock();
+    if (!slim_store.load(std::move(slim_decoded.value()))) return 1;
+    const double slim_store_cpu = cpu_ms(c0);
+    figure("history_lines", deal_count, double(store.workspace().history.size()), "history lines (DealChange) in the workspace");
+    figure("history_share_pct", deal_count, 100.0 * double(binary.size() - slim.size()) / double(binary.size()),
+           "% of the binary snapshot's bytes that are history lines");
+    figure("binary_load_cpu_ms", deal_count, full_decode_cpu, "CPU ms to load the binary snapshot (checksum + decode + check)");
+    figure("binary_load_nohist_cpu_ms", deal_count, slim_decode_cpu, "CPU ms for the same without its history lines");
+    figure("store_load_cpu_ms", deal_count, full_store_cpu, "CPU ms for Store::load of the decoded workspace");
+    figure("store_load_nohist_cpu_ms", deal_count, slim_store_cpu, "CPU ms for Store::load without the history lines");
 
     // The replay alone, batched with the id index vs one apply_record_json (linear search) each.
     dd::Workspace base = dd::make_sample_workspace(42, deal_count, kNow);
