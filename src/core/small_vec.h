@@ -51,20 +51,15 @@ public:
     size_t heap_bytes() const { return heap_ ? sizeof(std::vector<T>) + heap_->capacity() * sizeof(T) : 0; }
     bool spilled() const { return heap_ != nullptr; }
 
+    // The inline case is kept small so that it is inlined where it is called (every record a
+    // transaction touches); spilling is a call.
     void push_back(T value) {
-        if (!heap_) {
-            if (size_ < N) {
-                new (inline_data() + size_) T(std::move(value));
-                ++size_;
-                return;
-            }
-            auto v = std::make_unique<std::vector<T>>();
-            v->reserve(2 * N + 2);
-            for (uint32_t i = 0; i < size_; ++i) v->push_back(std::move(inline_data()[i]));
-            destroy_inline();
-            heap_ = std::move(v);
+        if (!heap_ && size_ < N) {
+            new (inline_data() + size_) T(std::move(value));
+            ++size_;
+            return;
         }
-        heap_->push_back(std::move(value));
+        push_back_heap(std::move(value));
     }
 
     // Erases [first, last), keeping the order of the others (the erase-remove idiom works).
@@ -87,6 +82,16 @@ public:
     }
 
 private:
+    void push_back_heap(T value) {
+        if (!heap_) {   // the inline elements move to the heap once
+            auto v = std::make_unique<std::vector<T>>();
+            v->reserve(2 * N + 2);
+            for (uint32_t i = 0; i < size_; ++i) v->push_back(std::move(inline_data()[i]));
+            destroy_inline();
+            heap_ = std::move(v);
+        }
+        heap_->push_back(std::move(value));
+    }
     T* inline_data() { return std::launder(reinterpret_cast<T*>(buf_)); }
     const T* inline_data() const { return std::launder(reinterpret_cast<const T*>(buf_)); }
     void destroy_inline() {

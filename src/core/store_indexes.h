@@ -154,7 +154,7 @@ struct StoreIndexes {
 
 private:
     template <typename V, typename Map>
-    static const typename V::value_type* get(const V& v, const Map& m, Id id) {
+    DD_TABLE_INLINE static const typename V::value_type* get(const V& v, const Map& m, Id id) {
         uint32_t s = m.find(id);
         return s == FlatIdMap::kMissing ? nullptr : &v[s];
     }
