@@ -413,29 +413,38 @@ Id ImportPlanner::owner_for(const ImportRow& r) {
     return owner_ids_[i];
 }
 
-Id ImportPlanner::company_for(const std::string& name) {
-    auto [it, fresh] = companies_.emplace(lower(name), kNoId);
+namespace {
+// The record named `name` (case ignored) in `known`, or a new one made by `make(id)` and added to
+// `created` on first use: companies and contacts of an import are found or created this way.
+template <typename T, typename Make>
+Id find_or_create(std::unordered_map<std::string, Id>& known, std::vector<T>& created, IdGenerator& ids,
+                  const std::string& name, const Make& make) {
+    auto [it, fresh] = known.emplace(lower(name), kNoId);
     if (fresh) {
-        it->second = ids_.next();
-        Company co;
-        co.meta.id = it->second;
-        co.name = name;
-        plan_.command.new_companies.push_back(std::move(co));
+        it->second = ids.next();
+        created.push_back(make(it->second));
     }
     return it->second;
 }
+}  // namespace
+
+Id ImportPlanner::company_for(const std::string& name) {
+    return find_or_create(companies_, plan_.command.new_companies, ids_, name, [&](Id id) {
+        Company co;
+        co.meta.id = id;
+        co.name = name;
+        return co;
+    });
+}
 
 Id ImportPlanner::contact_for(const std::string& name, Id company) {
-    auto [it, fresh] = contacts_.emplace(lower(name), kNoId);
-    if (fresh) {
-        it->second = ids_.next();
+    return find_or_create(contacts_, plan_.command.new_contacts, ids_, name, [&](Id id) {
         Contact ct;
-        ct.meta.id = it->second;
+        ct.meta.id = id;
         ct.name = name;
         ct.company = company;
-        plan_.command.new_contacts.push_back(std::move(ct));
-    }
-    return it->second;
+        return ct;
+    });
 }
 
 void ImportPlanner::plan_row(const ImportRow& r) {
