@@ -76,7 +76,7 @@ function watchProgress(page) {
     window.__importWatch = true;
     const tick = () => {
       for (const i of window.dealdeck.items())
-        if (/^Reading rows|MB read$|rows so far$|^Preparing the import|^Planned |^Importing /.test(i.label) && seen.at(-1) !== i.label) seen.push(i.label);
+        if (/^Reading rows|MB read$|rows so far$|^Preparing the import|^Planned |^Importing|^Imported |^Checked /.test(i.label) && seen.at(-1) !== i.label) seen.push(i.label);
       if (window.__importWatch) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -111,17 +111,21 @@ test('list: a file of 6,000 rows streams in with its progress shown and imports 
   await waitForItems(page, (all) => all.some((i) => i.label === `${ROWS.toLocaleString('en-US')} new deals, 0 updates, 0 bad rows`),
     { what: 'the preview', timeoutMs: 60_000 });
   await clickSettled(page, 'Import');
-  await waitForItems(page, (all) => !all.some((i) => i.label === 'Import' || i.label.startsWith('Importing ')), { what: 'the dialog closed', timeoutMs: 60_000 });
+  await waitForItems(page, (all) => !all.some((i) => i.label === 'Import' || i.label.startsWith('Importing')), { what: 'the dialog closed', timeoutMs: 60_000 });
   const seen = await progressSeen(page);
 
   // The read was seen half done (the first slice parsed, the second not yet), then the plan and
-  // the apply's notice, in that order.
+  // the apply over frames with its own progress (checked, then imported), in that order.
   const total = (csv.length / 1e6).toFixed(1);
   const halfway = seen.indexOf(`1.0 of ${total} MB read`);
   assert.ok(halfway >= 0, `no frame showed the read half done; seen: ${seen.join(' | ')}`);
   assert.ok(seen.some((l) => /^[1-9][\d,]* rows so far$/.test(l)), `no rows counted while reading; seen: ${seen.join(' | ')}`);
-  const importing = seen.indexOf(`Importing ${ROWS.toLocaleString('en-US')} deals...`);
-  assert.ok(importing > halfway, `"Importing ${ROWS} deals..." not seen after the read; seen: ${seen.join(' | ')}`);
+  const importing = seen.indexOf('Importing...');
+  assert.ok(importing > halfway, `"Importing..." not seen after the read; seen: ${seen.join(' | ')}`);
+  const rows = ROWS.toLocaleString('en-US');
+  assert.ok(seen.some((l, at) => at > importing && (new RegExp(`^Imported [\\d,]+ of ${rows} deals$`).test(l) ||
+                                                   /^Checked [\d,]+ of [\d,]+ records$/.test(l))),
+    `no progress of the apply seen; seen: ${seen.join(' | ')}`);
 
   const ws = await snapshot(page);
   assert.equal(ws.deals.length, before + ROWS);
