@@ -120,12 +120,11 @@ test('list: a file of 6,000 rows streams in with its progress shown and imports 
   const halfway = seen.indexOf(`1.0 of ${total} MB read`);
   assert.ok(halfway >= 0, `no frame showed the read half done; seen: ${seen.join(' | ')}`);
   assert.ok(seen.some((l) => /^[1-9][\d,]* rows so far$/.test(l)), `no rows counted while reading; seen: ${seen.join(' | ')}`);
-  const importing = seen.indexOf('Importing...');
-  assert.ok(importing > halfway, `"Importing..." not seen after the read; seen: ${seen.join(' | ')}`);
+  // The apply's bar: records checked, then deals imported (a frame may hold a whole phase of 6,000).
   const rows = ROWS.toLocaleString('en-US');
-  assert.ok(seen.some((l, at) => at > importing && (new RegExp(`^Imported [\\d,]+ of ${rows} deals$`).test(l) ||
-                                                   /^Checked [\d,]+ of [\d,]+ records$/.test(l))),
-    `no progress of the apply seen; seen: ${seen.join(' | ')}`);
+  const applying = seen.findIndex((l) => /^Checked [\d,]+ of [\d,]+ records$/.test(l) ||
+                                         new RegExp(`^Imported [\\d,]+ of ${rows} deals$`).test(l));
+  assert.ok(applying > halfway, `no progress of the apply seen after the read; seen: ${seen.join(' | ')}`);
 
   const ws = await snapshot(page);
   assert.equal(ws.deals.length, before + ROWS);
