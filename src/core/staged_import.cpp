@@ -15,6 +15,7 @@ struct StagedImport::State {
     std::string label;                // computed before the records are moved out
     size_t items = 0, deals = 0, prelude = 0;   // prelude: the items before the first deal
     cmd::ImportCheck check;
+    cmd::ImportCheck spent;           // the validation's sets, freed a slice at a time while applying
     cmd::ImportCursor applied;
     std::optional<Tx> tx;
     IdGenerator ids_before;           // the store's history-id source, put back by a rollback
@@ -37,6 +38,7 @@ void release(StagedImport::State& s, StagedImport::Phase phase) {
     s.tx.reset();
     s.command = ImportDeals{};   // a million deals' worth of (moved-from) records
     s.check = cmd::ImportCheck{};
+    s.spent = cmd::ImportCheck{};
     s.undoing = Images{};
     StoreAccess::set_staged_open(s.store, false);
 }
@@ -123,6 +125,23 @@ void reserve_for_check(StagedImport::State& s) {
     s.check.companies.reserve(c.new_companies.size());
 }
 
+template <typename Set>
+void erase_some(Set& set, size_t& budget) {
+    for (; budget > 0 && !set.empty(); --budget) set.erase(set.begin());
+    if (set.empty()) Set().swap(set);   // and the buckets
+}
+
+// Up to `budget` entries of the spent validation sets freed (each about one item's work).
+void free_some(cmd::ImportCheck& c, size_t budget) {
+    budget *= 4;
+    erase_some(c.refs, budget);
+    erase_some(c.deal_ids, budget);
+    erase_some(c.contacts, budget);
+    erase_some(c.companies, budget);
+    erase_some(c.members, budget);
+    erase_some(c.stages, budget);
+}
+
 void start_rollback(StagedImport::State& s) {
     s.undoing = s.tx->take();
     s.tx.reset();
@@ -173,7 +192,10 @@ bool StagedImport::step(size_t budget) {
             return true;
         }
         if (s.check.at.done()) {
-            s.check = cmd::ImportCheck{};   // its sets of ids and references are not needed any more
+            // Its sets of ids and references are not needed any more; a million entries freed at
+            // once would stall this frame, so the apply's slices free them as they go.
+            s.spent = std::move(s.check);
+            s.check = cmd::ImportCheck{};
             s.check.at.items = s.items;
             s.check.at.part = 6;
             reserve_for_apply(s);
@@ -182,6 +204,7 @@ bool StagedImport::step(size_t budget) {
         }
         return false;
     }
+    free_some(s.spent, budget);
     cmd::consume_import_items(*s.tx, s.command, s.applied, budget, s.ctx);
     list_new_changes(s);
     if (s.applied.done()) commit(s);
