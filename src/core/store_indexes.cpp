@@ -167,10 +167,11 @@ int StoreIndexes::probability_of(const Deal& d) const {
     return info ? info->probability : 0;
 }
 
-void StoreIndexes::add_totals(const Deal& d, int sign) {
+void StoreIndexes::add_totals(const Deal& d, int sign) { add_totals(d, sign, to_base(d.value, d.currency)); }
+
+void StoreIndexes::add_totals(const Deal& d, int sign, Money base) {
     Lane& lane = lanes[d.stage];
     LaneTotals& t = lane.totals[size_t(d.status)];
-    Money base = to_base(d.value, d.currency);
     t.count += sign;
     t.total += sign * base;
     t.weighted_x100 += sign * base * probability_of(d);

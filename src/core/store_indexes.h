@@ -159,6 +159,7 @@ private:
         return s == FlatIdMap::kMissing ? nullptr : &v[s];
     }
     void add_totals(const Deal& d, int sign);
+    void add_totals(const Deal& d, int sign, Money base);   // base: d's value in the base currency
     void lane_insert(uint32_t slot);
     void lane_erase(const Deal& d);
     void index_deal_links(uint32_t slot);     // the deal at `slot`: owner, company, contacts, ref

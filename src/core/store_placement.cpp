@@ -9,11 +9,12 @@ bool StoreIndexes::put_placement(DealPlacement& p) {
     if (slot == FlatIdMap::kMissing) return false;
     Deal& d = ws.deals[slot];
     const bool order_changed = d.stage != p.stage || d.rank != p.rank;
-    add_totals(d, -1);
+    const Money base = to_base(d.value, d.currency);   // value and currency are not placement fields
+    add_totals(d, -1, base);
     if (order_changed) lane_erase(d);
     swap_placement(d, p);
     if (order_changed) lane_insert(slot);
-    add_totals(d, +1);
+    add_totals(d, +1, base);
     return true;
 }
 
