@@ -4,8 +4,8 @@
 // browser's download event; the file is written in parts over frames), then the wait until the
 // million deals are saved, (c) importing a generated 1,000,000-row CSV through the real file
 // chooser into a fresh workspace: the read (streamed, parsed as it arrives, its progress bar shot
-// into docs/screenshots/csv-import-progress.png), the plan (over frames), the apply (one command,
-// one frame: its time is the slowest frame) and the save after it. Not a test: run by hand,
+// into docs/screenshots/csv-import-progress.png), the plan (over frames), the apply (one command
+// applied in slices over frames: its progress figures and the slowest frame) and the save after it. Not a test: run by hand,
 //   node bench/browser/list.mjs [--deals 1000000] [--rows 1000000] [--app build-e-web/app] [--skip-import] [--skip-export] [--import-onto 1000000]
 // Figures go to the LIST-BROWSER part of docs/benchmarks.md.
 import fs from 'node:fs';
@@ -180,7 +180,7 @@ const summaryOf = (all) => all.find((i) => / new deals, [\d,]+ updates, [\d,]+ b
 
 // (c) the generated file imported through the file chooser into the starter workspace: the read
 // (streamed a slice per frame, parsed as it arrives), the plan (a batch of rows per frame), the
-// apply (one ImportDeals command in one frame, after a frame saying "Importing N deals...").
+// apply (one ImportDeals command applied in slices over frames, core/staged_import.h).
 async function importRows(page, file) {
   if (IMPORT_ONTO) {
     const loaded = await page.evaluate((d) => window.dealdeck.loadSample(d, 2), IMPORT_ONTO);

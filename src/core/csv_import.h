@@ -5,7 +5,8 @@
 //      ImportRow, or an ImportProblem naming its line, field and reason; stage and owner names
 //      the workspace does not know are collected for the user to map to existing ones or create;
 //   3. the plan: one ImportDeals command (creates, updates of deals whose reference exists, the
-//      new stages, members, contacts and companies), applied all-or-nothing as ONE undo step.
+//      new stages, members, contacts and companies), applied all-or-nothing as ONE undo step
+//      (by Store::apply, or across frames by a StagedImport: staged_import.h).
 // Nothing is applied from a file with problems unless the user chose to skip the bad rows, and
 // never from a file whose encoding is wrong as a whole.
 #pragma once
@@ -137,7 +138,8 @@ struct ImportPlan {
 };
 
 // Builds the plan a slice of rows at a time: a million rows take seconds, so the dialog spreads
-// them across frames with its progress bar (the command is still one, applied all at once).
+// them across frames with its progress bar (the command is still one; staged_import.h applies it
+// in slices too, all-or-nothing, one undo step).
 // `store`, `parsed` and `ids` must outlive the planner; new ids come from `ids`.
 class ImportPlanner {
 public:
