@@ -200,6 +200,11 @@ bool StagedImport::step(size_t budget) {
             s.check.at.part = 6;
             reserve_for_apply(s);
             s.tx.emplace(ix_of(s), s.ctx.now);
+            const ImportDeals& c = s.command;
+            s.tx->reserve_touches(RecordKind::Deal, s.deals);
+            s.tx->reserve_touches(RecordKind::DealChange, s.deals);   // a Created line per new deal; updates' lines rehash as usual
+            s.tx->reserve_touches(RecordKind::Contact, c.new_contacts.size());
+            s.tx->reserve_touches(RecordKind::Company, c.new_companies.size());
             s.phase = Phase::Applying;
         }
         return false;

@@ -142,7 +142,7 @@ size_t Images::estimated_bytes() const {
 
 bool Tx::first_touch(RecordKind kind, Id id) {
     // Most commands touch a handful of records: a linear scan beats hashing until the list grows.
-    if (images_.order.size() < 16) {
+    if (!seen_) {
         for (const Touched& r : images_.order)
             if (r.kind == kind && r.id == id) return false;
         images_.order.push_back(Touched{kind, false, false, id});
@@ -155,6 +155,14 @@ bool Tx::first_touch(RecordKind kind, Id id) {
     if (!seen_[size_t(kind)].insert(id).second) return false;
     images_.order.push_back(Touched{kind, false, false, id});
     return true;
+}
+
+void Tx::reserve_touches(RecordKind kind, size_t n) {
+    if (!seen_) {
+        seen_ = std::make_unique<std::unordered_set<Id>[]>(kRecordKindCount);
+        for (const Touched& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
+    }
+    seen_[size_t(kind)].reserve(seen_[size_t(kind)].size() + n);
 }
 
 void Tx::put_placement(DealPlacement p) {

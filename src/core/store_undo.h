@@ -95,6 +95,10 @@ public:
     void put_settings(WorkspaceSettings s);
     void erase(RecordKind kind, Id id);
 
+    // About to touch `n` more records of `kind` (a staged import of a million deals): the set
+    // that spots repeated touches is sized once, so that no single put rehashes millions of ids.
+    void reserve_touches(RecordKind kind, size_t n);
+
     // Rolls every touched record back (used only if a command fails after validation: a bug guard).
     void rollback();
     Images take() { return std::move(images_); }
