@@ -46,6 +46,22 @@ void handle_shortcuts(FrameIntents& intents) {
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
+// A quiet strip under the views: room for the page's backup buttons (HTML, over the canvas).
+void draw_footer(const Palette& p, float w, float h) {
+    const float top = std::max(kTopBarHeight, h - kFooterHeight);
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(w, h - top));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(p.surface));
+    ImGui::Begin("Footer", nullptr, kPanelFlags);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PushClipRect(ImVec2(0, top), ImVec2(w, h), false);   // past the padding
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, top + 0.5f), ImVec2(w, top + 0.5f), p.border);
+    ImGui::PopClipRect();
+    ImGui::End();
+}
+
 void draw_frame(ViewContext& ctx) {
     const Palette& p = ctx.palette;
     const float w = ctx.ui.width, h = ctx.ui.height;
@@ -62,8 +78,10 @@ void draw_frame(ViewContext& ctx) {
     draw_top_bar(ctx, w);
     ImGui::End();
 
+    draw_footer(p, w, h);
+
     ImGui::SetNextWindowPos(ImVec2(0, kTopBarHeight));
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(0.0f, h - kTopBarHeight)));
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(0.0f, h - kTopBarHeight - kFooterHeight)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::lg, space::lg));
     ImGui::Begin("Main", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar(2);

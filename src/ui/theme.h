@@ -36,6 +36,9 @@ inline constexpr float xl = 32.0f;
 inline constexpr float kCardRounding = 8.0f;
 inline constexpr float kControlRounding = 6.0f;
 inline constexpr float kTopBarHeight = 56.0f;
+// The strip along the bottom edge: the page's backup buttons (HTML, web/dealdeck.css) sit in it,
+// so they never cover a view's content.
+inline constexpr float kFooterHeight = 40.0f;
 
 const Palette& palette_of(ThemeKind);
 // Sets every ImGui colour and size for the theme (sizes are in CSS pixels).
