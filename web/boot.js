@@ -6,7 +6,12 @@
   // The saved workspace is read from IndexedDB while dealdeck.wasm downloads and compiles (the
   // read does not need the module): storage_idbfs.js puts these files into its IDBFS directory
   // instead of reading them again, then re-checks the stored set once it holds the writer lock.
-  var storedFiles = readStoredFiles('/dealdeck');
+  //
+  // The read starts once the tab knows whether it holds the writer lock (Web Locks, asked for
+  // `ifAvailable`, held from here for as long as the page keeps it): read under the lock, the
+  // files are the stored set as it stands (no other tab can write), so the module need not list
+  // the stored set again before recovery (that re-check cost ~160 ms at 100,000 deals).
+  var storedFiles = readStoredFiles('/dealdeck', takeWriterLock());
   var canvas = document.getElementById('canvas');
   var loading = document.getElementById('dd-loading');
   var started = false;   // the first frame was drawn: later errors are the app's, not the start's
@@ -29,13 +34,13 @@
     dealdeck._rejectReady(new Error(detail));
   }
 
+  // Only whether the browser knows WebGL2 at all. No probe context here: creating one this early
+  // blocks the page's only thread until the GPU process is up (360-520 ms measured in headless
+  // Chromium, every cold start), holding back the IndexedDB read's callbacks and dealdeck.js,
+  // while the app's own context made by main() a few hundred ms later costs 5-30 ms. A browser that
+  // has the API but cannot make a context is told so by main() (dd_show_fatal -> ddFatal below).
   function hasWebGL2() {
-    try {
-      var probe = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && probe.getContext('webgl2'));
-    } catch (e) {
-      return false;
-    }
+    return typeof window.WebGL2RenderingContext !== 'undefined';
   }
   if (!hasWebGL2()) {
     showError('This browser or device does not offer WebGL2, which Dealdeck needs to draw its interface.');
@@ -64,13 +69,37 @@
 
   // Every record of the IDBFS database `dir` (Emscripten 3.1.6's layout: database named after the
   // mount point, version 21, one object store FILE_DATA keyed by path, values {timestamp, mode,
-  // contents}), read in one readonly transaction: {dir, files: Promise of {entries: {path: entry}}
-  // or null}; the module takes `entries` and clears it, so nothing here keeps the bytes alive.
+  // contents}), read in one readonly transaction once `lock` (takeWriterLock) settled: {dir, files:
+  // Promise of {entries: {path: entry}} or null, lock}; the module takes `entries` and clears it,
+  // so nothing here keeps the bytes alive.
   // null means "read it the usual way": no IndexedDB, nothing stored yet (the open would have to
   // create the database: that is aborted, IDBFS creates it as it always did), or any error.
-  function readStoredFiles(dir) {
+  // The writer lock `dealdeck-writer` (persistence_web.js), asked for without waiting: a Promise
+  // of {held, release, lost} (held false: another tab writes, or no Web Locks). `release` lets the
+  // lock go; `lost` is a Promise that settles if another tab takes the lock by force (steal).
+  function takeWriterLock() {
+    return new Promise(function (resolve) {
+      if (!(navigator.locks && navigator.locks.request)) { resolve({ held: false }); return; }
+      var box = { held: false, release: null, lost: null };
+      var request;
+      try {
+        request = navigator.locks.request('dealdeck-writer', { ifAvailable: true }, function (lock) {
+          if (!lock) { resolve(box); return undefined; }
+          box.held = true;
+          return new Promise(function (release) { box.release = release; resolve(box); });
+        });
+      } catch (e) {
+        resolve(box);
+        return;
+      }
+      // Rejects when the lock is stolen; caught here so it is never an unhandled rejection.
+      box.lost = request.then(function () { return false; }, function () { box.stolen = true; return true; });
+    });
+  }
+
+  function readStoredFiles(dir, lock) {
     var mark = function (name) { if (window.performance && performance.mark) performance.mark(name); };
-    var files = new Promise(function (resolve) {
+    var files = lock.then(function () { return new Promise(function (resolve) {
       var req;
       try {
         req = window.indexedDB && window.indexedDB.open(dir, 21);
@@ -105,8 +134,8 @@
           fail(e);
         }
       };
-    });
-    return { dir: dir, files: files };
+    }); });
+    return { dir: dir, files: files, lock: lock };
   }
 
   var script = document.createElement('script');

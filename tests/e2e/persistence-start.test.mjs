@@ -1,7 +1,8 @@
 // Start-up reads the stored files while dealdeck.wasm loads (web/boot.js, docs/storage.md
 // "Start-up"): the read begins before the module is fetched, the data shown is the stored data,
 // and files another tab saved after that early read (before this tab got the writer lock) are
-// not lost: the tab reads the stored set again once it holds the lock.
+// not lost: the tab reads the stored set again once it holds the lock. A tab that held the writer
+// lock before its early read (boot.js asks for it first) reads the stored set only once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, gotoApp, waitReady, snapshot, load } from './helpers/app.mjs';
@@ -91,5 +92,54 @@ test('a first start with nothing stored: the early read finds no database and cr
   await page.reload({ waitUntil: 'load' });
   await waitReady(page);
   assert.deepEqual(dealTitles(await snapshot(page)), dealTitles(stored));
+  assert.deepEqual(problems, []);
+});
+
+// Counts the stored-set reads (IDBFS.getRemoteSet walks the 'timestamp' index with openKeyCursor)
+// and when the first one happened, relative to `dealdeck.ready`.
+function countStoredSetReads() {
+  const seen = (window.__ddSetReads = { count: 0, beforeReady: 0 });
+  const openKeyCursor = IDBIndex.prototype.openKeyCursor;
+  IDBIndex.prototype.openKeyCursor = function (...args) {
+    seen.count++;
+    if (!window.__ddReady) seen.beforeReady++;
+    return openKeyCursor.apply(this, args);
+  };
+  const poll = setInterval(() => {
+    if (!window.dealdeck || !window.dealdeck.ready) return;
+    clearInterval(poll);
+    window.dealdeck.ready.then(() => { window.__ddReady = true; });
+  }, 1);
+}
+
+test('a tab that got the writer lock before its early read opens without reading the stored set again', async (t) => {
+  const { page: first, context, url } = await openApp(t);
+  await gotoApp(first, url);
+  const stored = await loadSampleData(first);
+  // A new page after the first one closed (a reload could ask for the lock before the unloading
+  // document has let go of it: then the tab falls back to asking again and re-checking, correctly).
+  await first.close();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(countStoredSetReads);
+  await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page);
+  assert.deepEqual(dealTitles(await snapshot(page)), dealTitles(stored));
+  assert.equal((await saveStatus(page)).writer, true);
+  // boot.js read the files holding the lock: no re-check of the stored set before recovery.
+  assert.equal((await page.evaluate(() => window.__ddSetReads)).beforeReady, 0);
+
+  // It still saves, and its fence still works: the first sync reads the stored set and finds it
+  // as the early read left it (not "another tab").
+  const changed = structuredClone(stored);
+  changed.deals[0].title = 'Saved by the tab that read under the lock';
+  assert.equal((await load(page, changed)).ok, true);
+  const status = await waitSaved(page);
+  assert.equal(status.isError, false);
+  assert.ok((await page.evaluate(() => window.__ddSetReads)).count >= 1);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  assert.ok(dealTitles(await snapshot(page)).includes('Saved by the tab that read under the lock'));
   assert.deepEqual(problems, []);
 });

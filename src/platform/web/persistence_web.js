@@ -179,7 +179,20 @@ mergeInto(LibraryManager.library, {
   dd_persist_js_request_lock__deps: ['$DDPersist', '$DDSync'],
   dd_persist_js_request_lock: function (takeOver) {
     if (!(navigator.locks && navigator.locks.request)) { DDSync.settle(function () { _dd_persist_lock_result(DDPersist.ctx, 1); }); return; }
-    if (takeOver) DDPersist.takeOver(); else DDPersist.request({ ifAvailable: true });
+    if (takeOver) { DDPersist.takeOver(); return; }
+    // web/boot.js asked for the lock before its early read: when it holds it (and it was not taken
+    // by force meanwhile), this tab is the writer and its files are current (settle skips the
+    // re-check). Otherwise ask as before; a read-only start re-checks the stored set.
+    var early = DDSync.earlyLock;
+    DDSync.earlyLock = null;
+    if (early && early.held && !early.stolen) {
+      DDPersist.release = early.release;
+      early.lost.then(function (stolen) { if (stolen && DDPersist.writer) _dd_persist_hand_over(DDPersist.ctx); });
+      DDSync.settle(function () { _dd_persist_lock_result(DDPersist.ctx, 1); }, true);
+      return;
+    }
+    if (early && early.held && early.release) early.release();
+    DDPersist.request({ ifAvailable: true });
   },
 
   // After a hand-over: let go of the lock once everything pending reached IndexedDB (or after 3 s).

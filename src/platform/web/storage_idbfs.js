@@ -145,7 +145,7 @@ mergeInto(LibraryManager.library, {
     // from IndexedDB): placed as IDBFS itself would (directories first, contents owned by MEMFS,
     // not copied), no second read. `preloaded` makes settle() check the stored set again once
     // the tab holds the writer lock.
-    populateFrom: function (files, done) {
+    populateFrom: function (files, underLock, done) {
       var prefix = DDSync.dir + '/';
       var paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; }).sort();
       var err = null;
@@ -155,16 +155,26 @@ mergeInto(LibraryManager.library, {
         paths.forEach(function (p) { stored[p] = files[p]; });
         DDSync.known = DDSync.stamps(stored);
         DDSync.preloaded = true;
+        DDSync.preloadedUnderLock = !!underLock;
       }
       done(err);
     },
     preloaded: false,
+    preloadedUnderLock: false,   // boot.js read them while holding the writer lock
+    // The writer lock boot.js took before its read ({held, release, lost, stolen}), or null:
+    // persistence_web.js adopts it instead of asking for the lock again.
+    earlyLock: null,
     // Before recovery: files read ahead of the writer lock may be older than what is stored now
     // (a tab that wrote and let go meanwhile): read the stored set again (names and timestamps,
-    // no contents) and fetch only what changed. Nothing to do after a normal populate.
-    settle: function (done) {
+    // no contents) and fetch only what changed. Nothing to do after a normal populate, nor when
+    // the files were read while this tab already held the lock it still holds (`underLock`): no
+    // other tab could have written since.
+    settle: function (done, underLock) {
       if (!DDSync.preloaded) { done(); return; }
+      var current = underLock && DDSync.preloadedUnderLock;
       DDSync.preloaded = false;
+      DDSync.preloadedUnderLock = false;
+      if (current) { done(); return; }
       DDSync.reload(done);
     },
     reload: function (done) {
@@ -249,12 +259,15 @@ mergeInto(LibraryManager.library, {
     var ahead = Module['ddStoredFiles'];
     Module['ddStoredFiles'] = null;
     if (ahead && ahead.dir === DDSync.dir && ahead.files) {
-      ahead.files.then(function (box) {
+      Promise.all([ahead.files, ahead.lock || null]).then(function (got) {
+        var box = got[0];
+        var lock = got[1];
+        DDSync.earlyLock = lock;
         // Taken out of the box: the resolved promise must not keep the first snapshot's bytes
         // alive after MEMFS drops them (a compaction replaces that file).
         var files = box && box.entries;
         if (box) box.entries = null;
-        if (files) DDSync.populateFrom(files, finish);
+        if (files) DDSync.populateFrom(files, !!(lock && lock.held), finish);
         else DDSync.populate(finish);
       });
       return;
