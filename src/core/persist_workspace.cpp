@@ -91,7 +91,9 @@ OpenedWorkspace WorkspacePersistence::open() {
                     }
                     ws = std::move(loaded.value()).release();
                 } else {
-                    auto loaded = decode_workspace_binary(snapshot);
+                    // The snapshot file's CRC-32 over this whole payload has just passed
+                    // (Journal::recover loads only frames that decode_snapshot accepted).
+                    auto loaded = decode_workspace_binary(snapshot, BodyChecksum::CoveredByCaller);
                     if (!loaded.ok()) return loaded.error();
                     ws = std::move(loaded.value());
                 }

@@ -119,6 +119,19 @@ TEST_CASE("a corrupted snapshot payload falls back to the previous generation; t
     check_fell_back(saved, "");
 }
 
+TEST_CASE("a flipped bit in the stored binary snapshot is caught by the file's checksum (the body's own CRC is not rerun)") {
+    SavedWorkspace saved(29, 50);
+    save_two_generations(saved);
+    // Recovery decodes with BodyChecksum::CoveredByCaller: one CRC over the snapshot, the file's.
+    std::string& file = saved.storage.files()[journal::snapshot_name(2)];
+    for (size_t at : {size_t(48 + 3), size_t(48 + 20 + 7), file.size() / 2, file.size() - 1}) {
+        SavedWorkspace again(29, 50);
+        save_two_generations(again);
+        again.storage.files()[journal::snapshot_name(2)][at] ^= 0x04;
+        check_fell_back(again, "checksum mismatch");
+    }
+}
+
 TEST_CASE("a binary snapshot the workspace check refuses falls back to the previous generation") {
     SavedWorkspace saved(23, 50);
     save_two_generations(saved);

@@ -166,6 +166,26 @@ TEST_CASE("binary snapshot: a flipped bit anywhere is refused by the checksum or
     CHECK(refused.error().text() == "binary snapshot: checksum mismatch");
 }
 
+TEST_CASE("binary snapshot: a caller that verified its own checksum over the bytes skips only the body's CRC") {
+    const Workspace ws = make_sample_workspace(9, 6, kNow);
+    std::string bin = save_workspace_binary(ws);
+    // The same body with a wrong body CRC (bytes 16..19 of the header): the body is intact.
+    std::string wrong_crc = bin;
+    wrong_crc[16] ^= 0x5a;
+    CHECK_FALSE(decode_workspace_binary(wrong_crc).ok());
+    Result<Workspace> covered = decode_workspace_binary(wrong_crc, BodyChecksum::CoveredByCaller);
+    REQUIRE(covered.ok());
+    CHECK(save_workspace_json(covered.value()) == save_workspace_json(ws));
+    // Everything else is still checked: length, magic, structure.
+    std::string longer = bin + std::string(1, '\0');
+    CHECK_FALSE(decode_workspace_binary(longer, BodyChecksum::CoveredByCaller).ok());
+    std::string magic = bin;
+    magic[0] = 'X';
+    CHECK_FALSE(decode_workspace_binary(magic, BodyChecksum::CoveredByCaller).ok());
+    std::string truncated = with_fixed_header(bin.substr(0, bin.size() - 5));
+    CHECK_FALSE(decode_workspace_binary(truncated, BodyChecksum::CoveredByCaller).ok());
+}
+
 TEST_CASE("binary snapshot: another version or another magic is refused, naming it") {
     std::string bin = save_workspace_binary(make_sample_workspace(9, 6, kNow));
     const uint32_t newer = kBinarySnapshotVersion + 1;   // a newer version than this app writes
