@@ -101,3 +101,32 @@ TEST_CASE("batch replay: a record that fails leaves the workspace unchanged and 
     again.finish();
     CHECK(ws2.deals[0].title == "After a refused record");
 }
+
+TEST_CASE("batch replay: a batch that adds many more records than the index was built for (it grows) stays exact") {
+    const Workspace start = make_sample_workspace(5, 40, kNow);
+    std::vector<std::string> records;
+    Id next_id = 7'000'000;
+    std::vector<Id> added;
+    for (int i = 0; i < 700; ++i) {   // the deals' index is built for 40 + 64: it rehashes several times
+        Deal d = start.deals[size_t(i) % start.deals.size()];
+        d.meta.id = next_id++;
+        d.title = "Added " + std::to_string(i);
+        added.push_back(d.meta.id);
+        records.push_back(record_to_json(d));
+        if (i % 7 == 3) records.push_back(tombstone_to_json(tomb(RecordKind::Deal, added[size_t(i) / 2], kNow + i)));
+        if (i % 11 == 5) {   // a deleted one comes back, edited
+            Deal again = start.deals[0];
+            again.meta.id = added[size_t(i) / 2];
+            again.title = "Back " + std::to_string(i);
+            records.push_back(record_to_json(again));
+        }
+    }
+    Workspace one_by_one = start;
+    for (const std::string& r : records) REQUIRE(apply_record_json(one_by_one, r).ok());
+    Workspace batched = start;
+    RecordReplay replay(batched);
+    for (const std::string& r : records) REQUIRE(replay.apply(r).ok());
+    replay.finish();
+    CHECK(batched.deals.size() == one_by_one.deals.size());
+    CHECK(save_workspace_json(batched) == save_workspace_json(one_by_one));
+}
