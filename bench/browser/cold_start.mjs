@@ -15,6 +15,14 @@
 //    the stored set), recovery (snapshot decode + journal replay + check), Store::load.
 // 3. The same edit figures at 1,000 deals, for comparison.
 // Prints medians; asserts nothing. Not part of the test suite (run by hand).
+//
+// For work on the start-up itself (not for figures of record):
+//   --profile <dir>      keep the big profile in <dir>, and reuse it when it is already filled
+//                        (skips step 1 and the fill: the stored workspace is the one of the first run)
+//   --cpu-profile <file> a CPU profile of the last run's page (Chrome DevTools' .cpuprofile JSON,
+//                        from CDP Profiler.start at navigation to Profiler.stop at `interactive`);
+//                        WASM functions are named when the app was linked with --profiling-funcs
+import fs from 'node:fs';
 import os from 'node:os';
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,6 +34,9 @@ if (args.includes('--app')) process.env.DEALDECK_APP_DIR = args[args.indexOf('--
 const { openApp, waitReady, appDir } = await import('../../tests/e2e/helpers/app.mjs');
 const { launchProfile, tempProfile, saveStatus, waitSaved } = await import('../../tests/e2e/helpers/persist.mjs');
 
+const textOption = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : null);
+const PROFILE_DIR = textOption('profile');
+const CPU_PROFILE = textOption('cpu-profile');
 const DEALS = option('deals', 100_000);
 const RUNS = option('runs', 5);
 const EDITS = option('edits', 5);
@@ -150,31 +161,63 @@ async function fill(context, url, deals) {
 }
 
 async function main() {
-  const { url, context } = await openApp(t);
+  const opened = await openApp(t);
+  const { context } = opened;
+  let { url } = opened;
+  if (PROFILE_DIR) {
+    // IndexedDB belongs to the origin, port included: a kept profile needs the same port each time.
+    const { startStaticServer } = await import('../../scripts/static-server.mjs');
+    const server = await startStaticServer({ root: appDir, port: 18733 });
+    cleanups.push(() => server.close());
+    url = 'http://127.0.0.1:18733/';
+  }
+  const reuse = PROFILE_DIR && fs.existsSync(`${PROFILE_DIR}/.dealdeck-filled`);
+  let smallEdits = { bytes: [], ms: [], failures: ['not measured: reused profile'] };
+  let bigEdits = smallEdits;
+  const profile = PROFILE_DIR ?? tempProfile(t);
+  let browser;
+  if (!reuse) {
+    // 1,000 deals: the per-edit figures on a small workspace (openApp's own fresh profile).
+    const small = await fill(context, url, 1000);
+    smallEdits = await tryEdits(small.page, EDITS);
 
-  // 1,000 deals: the per-edit figures on a small workspace (openApp's own fresh profile).
-  const small = await fill(context, url, 1000);
-  const smallEdits = await tryEdits(small.page, EDITS);
+    // The big workspace in a profile of our own, so that the browser can be restarted on it.
+    if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    browser = await launchProfile(profile);
+    const big = await fill(browser, url, DEALS);
+    console.log(`filled ${DEALS} deals in ${big.fillMs} ms (generate + save), ${(big.stats.bytesSynced / 1e6).toFixed(1)} MB sent to IndexedDB`);
+    bigEdits = await tryEdits(big.page, EDITS);
+    await waitSaved(big.page);
+    await browser.close();
+    if (PROFILE_DIR) fs.writeFileSync(`${PROFILE_DIR}/.dealdeck-filled`, `${DEALS}\n`);
+  } else {
+    console.log(`reusing the stored workspace in ${PROFILE_DIR} (edit figures not measured)`);
+    // The service worker of an earlier build would serve that build's files (cache-first, the new
+    // one waits for a click): drop it, so the runs use this build (the first run registers it again).
+    fs.rmSync(`${PROFILE_DIR}/Default/Service Worker`, { recursive: true, force: true });
+  }
   await context.close();
-
-  // The big workspace in a profile of our own, so that the browser can be restarted on it.
-  const profile = tempProfile(t);
-  let browser = await launchProfile(profile);
-  const big = await fill(browser, url, DEALS);
-  console.log(`filled ${DEALS} deals in ${big.fillMs} ms (generate + save), ${(big.stats.bytesSynced / 1e6).toFixed(1)} MB sent to IndexedDB`);
-  const bigEdits = await tryEdits(big.page, EDITS);
-  await waitSaved(big.page);
-  await browser.close();
 
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     browser = await launchProfile(profile);
     await browser.addInitScript(recordStart);
     const page = browser.pages()[0] ?? (await browser.newPage());
+    const cdp = CPU_PROFILE && i === RUNS - 1 ? await browser.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url, { waitUntil: 'load' });
     await waitReady(page, 300_000);
     const deadline = Date.now() + 60_000;
     while (!(await page.evaluate(() => window.__coldStart?.interactive)) && Date.now() < deadline) await page.waitForTimeout(20);
+    if (cdp) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(CPU_PROFILE, JSON.stringify(cpu));
+      console.log(`CPU profile of run ${i + 1} written to ${CPU_PROFILE}`);
+    }
     const p = await phases(page);
     const status = await saveStatus(page);
     runs.push(p);
