@@ -66,6 +66,13 @@ std::vector<const SavedView*> in_order(const StoreIndexes& ix) {
     return v;
 }
 
+// Moving one view renumbers the others' positions (theirs included, private or shared): a step
+// that only did that to a view changes nothing its owner cares about.
+bool only_position_differs(const SavedView& a, const SavedView& b) {
+    return a.name == b.name && a.owner == b.owner && a.shared == b.shared && a.search == b.search &&
+           a.filters == b.filters && a.sort == b.sort && a.layout == b.layout;
+}
+
 }  // namespace
 
 void update_views(Tx& tx, const Ctx& ctx, const std::function<bool(SavedView&)>& forget) {
@@ -78,6 +85,31 @@ void update_views(Tx& tx, const Ctx& ctx, const std::function<bool(SavedView&)>&
         bump(v.meta, ctx);
         tx.put(std::move(v));
     }
+}
+
+Status may_restore_views(const StoreIndexes& ix, const Images& images, Id actor) {
+    const bool touches_views = std::any_of(images.order.begin(), images.order.end(),
+                                           [](const Touched& t) { return t.kind == RecordKind::SavedView; });
+    if (!touches_views || ix.ws.team.empty()) return ok_status();   // first start: no rights yet
+    Result<Role> role = actor_role(ix, actor);
+    if (!role) return role.error();
+    auto may_change = [&](const SavedView& v) { return may_change_view(v, actor, role.value()); };
+    if (images.other)
+        for (const Image<SavedView>& image : images.other->saved_views) {
+            const SavedView* now = ix.view(image.id);
+            if (now && image.record && only_position_differs(*now, *image.record)) continue;
+            if (now)
+                if (auto s = may_change(*now); !s) return s;
+            if (!image.record) continue;
+            if (auto s = may_change(*image.record); !s) return s;
+            if (auto s = may_share_view(image.record->shared && !(now && now->shared), role.value()); !s) return s;
+        }
+    // Views the step created have no image: undoing it deletes them.
+    for (const Touched& t : images.order)
+        if (t.kind == RecordKind::SavedView && t.created)
+            if (const SavedView* now = ix.view(t.id))
+                if (auto s = may_change(*now); !s) return s;
+    return ok_status();
 }
 
 // ---- CreateSavedView ----

@@ -1,6 +1,7 @@
 // Store: apply / undo / redo, permissions, and read access over the indexes.
 #include "core/store.h"
 #include "core/cmd_handlers.h"
+#include "core/cmd_saved_views.h"
 #include "core/store_indexes.h"
 #include "core/store_load.h"
 #include "core/store_undo.h"
@@ -65,6 +66,14 @@ Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id ac
     if (needed == Permission::Settings) return field_error("actor", "only admins can change workspace settings");
     return field_error("actor", "viewers can look but not change anything; ask an admin for manager access");
 }
+// Undo and redo ask again what the step's command asked: its role level, and for the commands
+// that need no data rights (saved views) the rights on each view it touches, unless the actor is
+// who made the step (those were checked then). Who presses Undo changes with Team settings' "You are".
+Status allowed_to_restore(const StoreIndexes& ix, Permission held, const UndoStep& step, Id actor) {
+    if (auto s = allowed(ix, held, step.permission, actor); !s) return s;
+    if (step.permission != Permission::Anyone || step.actor == actor) return ok_status();
+    return cmd::may_restore_views(ix, step.images, actor);
+}
 }  // namespace
 
 Status Store::check(const Command& c, const CommandContext& ctx) const {
@@ -78,7 +87,7 @@ Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
     Tx tx(*ix_, ctx.now);
     std::string label = std::visit([&](const auto& x) { return cmd::run(tx, x, ctx); }, c);
     ChangeSet changes = change_set(*ix_, tx.images());
-    undo_->push_done(UndoStep{label, tx.take(), required_permission(c), 0});
+    undo_->push_done(UndoStep{label, tx.take(), required_permission(c), 0, ctx.actor});
     return Applied{std::move(label), std::move(changes)};
 }
 
@@ -86,7 +95,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     if (auto s = refuse_if_staged(staged_open_); !s) return s.error();
     if (undo_->done.empty()) return field_error("", "nothing to undo");
     UndoStep& top = undo_->done.back();
-    if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
+    if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
     // The step goes over to the other stack in place: its images are restored straight from
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
     undo_->bytes -= top.bytes;
@@ -94,6 +103,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     step.images = restore(*ix_, std::move(top.images), ctx.now);
     step.label = std::move(top.label);
     step.permission = top.permission;
+    step.actor = top.actor;
     undo_->done.pop_back();
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
     Applied applied{"Undid: " + step.label, change_set(*ix_, step.images)};
@@ -106,7 +116,7 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     if (auto s = refuse_if_staged(staged_open_); !s) return s.error();
     if (undo_->undone.empty()) return field_error("", "nothing to redo");
     UndoStep& top = undo_->undone.back();
-    if (auto s = allowed(*ix_, permission_of(ctx.actor), top.permission, ctx.actor); !s) return s.error();
+    if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
     // The step goes over to the other stack in place: its images are restored straight from
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
     undo_->bytes -= top.bytes;
@@ -114,6 +124,7 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     step.images = restore(*ix_, std::move(top.images), ctx.now);
     step.label = std::move(top.label);
     step.permission = top.permission;
+    step.actor = top.actor;
     undo_->undone.pop_back();
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
     Applied applied{"Redid: " + step.label, change_set(*ix_, step.images)};

@@ -147,6 +147,7 @@ struct UndoStep {
     Images images;
     Permission permission = Permission::Data;
     size_t bytes = 0;
+    Id actor = kNoId;   // who made it: undoing what you did needs only your role (store.cpp)
 };
 
 struct UndoHistory {

@@ -224,3 +224,52 @@ TEST_CASE("on a first start (no team yet) views can be saved and shared by whoev
     REQUIRE(w.store.apply(ShareSavedView{v.meta.id, false}, CommandContext{kNoId, w.now}).ok());
     CHECK_FALSE(w.store.find_saved_view(v.meta.id)->shared);
 }
+
+TEST_CASE("undo and redo of a view change follow the view's rights of whoever presses them") {
+    // Who presses Undo can change between the step and the undo (Team settings, "You are"); the
+    // one who made a step may always undo it (the last case of the test above).
+    SharingWorld w;
+    auto refused_undo = [&w](bool redo, Id actor) {
+        const Workspace before = w.store.workspace();
+        const std::string undo_before = w.store.undo_label(), redo_before = w.store.redo_label();
+        Result<Applied> r = redo ? w.store.redo(w.ctx(actor)) : w.store.undo(w.ctx(actor));
+        REQUIRE_FALSE(r.ok());
+        CHECK(identical(before, w.store.workspace()));
+        CHECK(w.store.undo_label() == undo_before);
+        CHECK(w.store.redo_label() == redo_before);
+        return r.error();
+    };
+    SUBCASE("a viewer may neither undo a manager's new shared view (a delete) nor redo it") {
+        const Id team = w.save("Team forecast", w.manager, true);
+        Error e = refused_undo(false, w.viewer);
+        CHECK(e.field == "view");
+        CHECK(e.message.find("only its owner, a manager or an admin") != std::string::npos);
+        REQUIRE(w.store.undo(w.ctx(w.other_manager)).ok());
+        CHECK(w.store.find_saved_view(team) == nullptr);
+        CHECK(refused_undo(true, w.viewer).field == "view");
+        REQUIRE(w.store.redo(w.ctx(w.manager)).ok());
+        CHECK(w.get(team).name == "Team forecast");
+    }
+    SUBCASE("nobody but its owner may undo a change of a private view, not even an admin") {
+        const Id mine = w.save("Vic's deals", w.viewer);
+        w.ok(RenameSavedView{mine, "Vic's open deals"}, w.viewer);
+        CHECK(refused_undo(false, w.admin).field == "view");
+        CHECK(w.get(mine).name == "Vic's open deals");
+        REQUIRE(w.store.undo(w.ctx(w.viewer)).ok());
+        CHECK(w.get(mine).name == "Vic's deals");
+        CHECK(refused_undo(true, w.manager).field == "view");
+        REQUIRE(w.store.redo(w.ctx(w.viewer)).ok());
+        CHECK(w.get(mine).name == "Vic's open deals");
+    }
+    SUBCASE("a viewer may not undo a manager's unsharing: it would share the view again") {
+        const Id team = w.save("Team forecast", w.manager, true);
+        w.ok(ShareSavedView{team, false}, w.manager);
+        CHECK(refused_undo(false, w.viewer).field == "view");   // private now: not the viewer's
+        REQUIRE(w.store.undo(w.ctx(w.manager)).ok());
+        CHECK(w.get(team).shared);
+    }
+    SUBCASE("someone who is not a team member may not undo a view change") {
+        w.save("Team forecast", w.manager, true);
+        CHECK(refused_undo(false, Id(999999)).field == "actor");
+    }
+}
