@@ -99,7 +99,10 @@
 
   function readStoredFiles(dir, lock) {
     var mark = function (name) { if (window.performance && performance.mark) performance.mark(name); };
-    var files = lock.then(function () { return new Promise(function (resolve) {
+    // The database is opened at once, beside the lock request (opening reads nothing); the read
+    // transaction is created only once the lock is settled, so that under the lock it sees the
+    // stored set as it stands.
+    var files = new Promise(function (resolve) {
       var req;
       try {
         req = window.indexedDB && window.indexedDB.open(dir, 21);
@@ -111,10 +114,11 @@
       req.onupgradeneeded = function (e) { e.target.transaction.abort(); };
       req.onerror = function (e) { e.preventDefault(); resolve(null); };
       req.onblocked = function () { resolve(null); };
-      req.onsuccess = function () {
+      req.onsuccess = function () { lock.then(function () {
         var db = req.result;
         var keys = null, values = null;
         var fail = function (e) { if (e && e.preventDefault) e.preventDefault(); db.close(); resolve(null); };
+        mark('dd-idb-read-start');
         try {
           var tx = db.transaction(['FILE_DATA'], 'readonly');
           var store = tx.objectStore('FILE_DATA');
@@ -133,8 +137,8 @@
         } catch (e) {
           fail(e);
         }
-      };
-    }); });
+      }); };
+    });
     return { dir: dir, files: files, lock: lock };
   }
 
