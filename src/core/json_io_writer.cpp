@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <cstdint>
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 
 namespace dd::json_io {
 namespace {
@@ -56,25 +59,52 @@ bool needs_escape8(uint64_t w) {
 }
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
+#if defined(__wasm_simd128__)
+// The same test on 16 bytes at once, exact, where the WASM build has SIMD (src/core/CMakeLists.txt
+// gives this file -msimd128): text is a fifth of a save's time there and the 8-byte words take
+// about twice the instructions per byte.
+bool needs_escape16(v128_t v) {
+    const v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('"')), wasm_i8x16_eq(v, wasm_i8x16_splat('\\'))),
+                                    wasm_u8x16_lt(v, wasm_i8x16_splat(0x20)));
+    return wasm_v128_any_true(hit);
+}
+#endif
+
 }  // namespace
 
 void Writer::grow(size_t n) {
     // Open the next step of the reserved buffer (std::string grows its capacity geometrically if
     // the reservation was too small).
     const size_t used = size();
-    buf_.resize(used + (n > kStep ? n : kStep));
+    open_to(used + (n > kStep ? n : kStep));
     reset_cursor(used);
 }
 
 void Writer::string(std::string_view s) {
-    // Most text needs no escape: copy it 8 bytes at a time while checking each word, then the
-    // last (overlapping) word; only a string with an escape takes the byte-by-byte path below.
+    // Most text needs no escape: copy it 8 bytes (WASM: 16) at a time while checking each word,
+    // then the last (overlapping) word; only a string with an escape takes the byte-by-byte path.
     const size_t n = s.size();
     const char* src = s.data();
     char* p = room(n + 2);
     *p = '"';
     size_t i = 0;
-    if (n >= 8) {
+#if defined(__wasm_simd128__)
+    if (n >= 16) {   // 16 bytes at a time, then the last 16 (overlapping); a hit leaves the rest below
+        for (; i + 16 <= n; i += 16) {
+            const v128_t v = wasm_v128_load(src + i);
+            if (needs_escape16(v)) break;
+            wasm_v128_store(p + 1 + i, v);
+        }
+        if (i + 16 > n) {
+            const v128_t v = wasm_v128_load(src + n - 16);
+            if (!needs_escape16(v)) {
+                wasm_v128_store(p + 1 + n - 16, v);
+                i = n;
+            }
+        }
+    }
+#endif
+    if (n - i >= 8) {
         for (; i + 8 <= n; i += 8) {
             uint64_t w;
             std::memcpy(&w, src + i, 8);

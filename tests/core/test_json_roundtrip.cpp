@@ -199,6 +199,59 @@ TEST_CASE("the reader's fixed-width fast paths for ids, dates and instants agree
     CHECK_FALSE(id_ok("\"0123456789abcde\""));
 }
 
+namespace {
+// JSON's escapes spelled one byte at a time, as the writer's slow path does: the reference for its
+// 8-byte (native) and 16-byte (WASM SIMD) scans.
+std::string escaped_reference(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20) {
+                const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += char(c);
+            }
+        }
+    }
+    return out + "\"";
+}
+}  // namespace
+
+TEST_CASE("the writer escapes exactly what JSON requires at every byte of its word scans") {
+    // Strings of 0..48 bytes (three 16-byte words and the overlapping tails) with one or two
+    // characters to escape, or a byte just outside the escaped set, at every position.
+    const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\t', '\x7f', ' ', '!', '#', '[', ']'};
+    for (size_t n = 0; n <= 48; ++n) {
+        for (size_t at = 0; at <= n; ++at) {
+            for (char special : specials) {
+                std::string text(n, 'x');
+                for (size_t k = 0; k < n; ++k) text[k] = char('a' + (k * 7) % 26);
+                if (at < n) text[at] = special;
+                if (at + 17 < n) text[at + 17] = '"';   // a second escape in a later word
+                json_io::Writer w;
+                w.string(text);
+                REQUIRE(w.view() == escaped_reference(text));
+            }
+        }
+    }
+    // Bytes of UTF-8 (high bit set) are copied as they are.
+    const std::string utf8 = "d\xc3\xa9j\xc3\xa0 vu \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x9a\x80 and a longer tail";
+    json_io::Writer w;
+    w.string(utf8);
+    CHECK(w.view() == "\"" + utf8 + "\"");
+}
+
 TEST_CASE("the writer's output is exact across its buffer steps, for values of every size") {
     // The writer opens its reserved buffer 64 KB at a time: values that straddle a step, and one
     // value bigger than a step, must come out whole.
