@@ -73,14 +73,16 @@ void image_of_erased(StoreIndexes&, const DealChange* current, std::optional<Dea
     out.new_value = std::move(live.new_value);
 }
 
+// `absent` is set when a record of this kind ends absent (erased here, or not there to begin with).
 template <typename T, typename Find>
 void restore_kind(StoreIndexes& ix, TouchedList& order, std::vector<Image<T>>& images,
-                  std::vector<Image<T>>& replaced, RecordKind kind, Millis now, const Find& find) {
+                  std::vector<Image<T>>& replaced, RecordKind kind, Millis now, const Find& find, bool& absent) {
     // Records the step created go (their current state is the opposite image)...
     for (Touched& t : order) {
         if (t.kind != kind || !t.created) continue;
         const T* current = find(t.id);
         t.absent = current == nullptr;
+        absent = true;
         if (current) {
             replaced.push_back(Image<T>{t.id, std::nullopt});
             image_of_erased(ix, current, replaced.back().record);
@@ -97,9 +99,12 @@ void restore_kind(StoreIndexes& ix, TouchedList& order, std::vector<Image<T>>& i
             rec.meta.updated_at = now;
             // put swaps the current record out into rec: the opposite image without a copy.
             if (ix.put(rec)) replaced.push_back(Image<T>{img.id, std::optional<T>(std::move(rec))});
-        } else if (current) {
-            replaced.push_back(Image<T>{img.id, *current});
-            ix.erase(kind, img.id, now);
+        } else {
+            absent = true;
+            if (current) {
+                replaced.push_back(Image<T>{img.id, *current});
+                ix.erase(kind, img.id, now);
+            }
         }
     }
 }
@@ -216,6 +221,7 @@ void Tx::erase(RecordKind kind, Id id) {
     case RecordKind::SavedView: remember(id, ix_.view(id), images_.others().saved_views, kind); break;
     case RecordKind::Settings: return;
     }
+    images_.erased = true;
     ix_.erase(kind, id, now_);
 }
 
@@ -266,14 +272,14 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
             ix.put_settings(std::move(s));
         }
         // Pipelines first so that restored deals find their stages (lanes tolerate either order).
-        restore_kind(ix, order, from.pipelines, to.pipelines, RecordKind::Pipeline, now, [&](Id id) { return ix.pipeline(id); });
-        restore_kind(ix, order, from.custom_fields, to.custom_fields, RecordKind::CustomField, now, [&](Id id) { return ix.field(id); });
-        restore_kind(ix, order, from.lost_reasons, to.lost_reasons, RecordKind::LostReason, now, [&](Id id) { return ix.reason(id); });
-        restore_kind(ix, order, from.team, to.team, RecordKind::TeamMember, now, [&](Id id) { return ix.member(id); });
-        restore_kind(ix, order, from.companies, to.companies, RecordKind::Company, now, [&](Id id) { return ix.company(id); });
-        restore_kind(ix, order, from.contacts, to.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); });
+        restore_kind(ix, order, from.pipelines, to.pipelines, RecordKind::Pipeline, now, [&](Id id) { return ix.pipeline(id); }, replaced.erased);
+        restore_kind(ix, order, from.custom_fields, to.custom_fields, RecordKind::CustomField, now, [&](Id id) { return ix.field(id); }, replaced.erased);
+        restore_kind(ix, order, from.lost_reasons, to.lost_reasons, RecordKind::LostReason, now, [&](Id id) { return ix.reason(id); }, replaced.erased);
+        restore_kind(ix, order, from.team, to.team, RecordKind::TeamMember, now, [&](Id id) { return ix.member(id); }, replaced.erased);
+        restore_kind(ix, order, from.companies, to.companies, RecordKind::Company, now, [&](Id id) { return ix.company(id); }, replaced.erased);
+        restore_kind(ix, order, from.contacts, to.contacts, RecordKind::Contact, now, [&](Id id) { return ix.contact(id); }, replaced.erased);
     }
-    restore_kind(ix, order, images.deals, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); });
+    restore_kind(ix, order, images.deals, replaced.deals, RecordKind::Deal, now, [&](Id id) { return ix.deal(id); }, replaced.erased);
     // Placements: the deal was there before and after the step, so it is there now. Each put
     // swaps the current placement out into the image, so the vector becomes the opposite
     // step's in place (no allocation).
@@ -281,7 +287,10 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
         auto& v = images.placements;
         v.erase(std::remove_if(v.begin(), v.end(), [&](DealPlacement& p) {
                     const Deal* current = ix.deal(p.meta.id);
-                    if (!current) return true;
+                    if (!current) {   // gone (never for a consistent stack): dropped, and listed as absent
+                        replaced.erased = true;
+                        return true;
+                    }
                     p.meta.revision = std::max(p.meta.revision, current->meta.revision) + 1;
                     p.meta.updated_at = now;
                     ix.put_placement(p);
@@ -294,15 +303,15 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
         OtherImages empty;
         OtherImages& from = images.other ? *images.other : empty;
         OtherImages& to = replaced.others();
-        restore_kind(ix, order, from.activities, to.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); });
-        restore_kind(ix, order, from.notes, to.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); });
+        restore_kind(ix, order, from.activities, to.activities, RecordKind::Activity, now, [&](Id id) { return ix.activity(id); }, replaced.erased);
+        restore_kind(ix, order, from.notes, to.notes, RecordKind::Note, now, [&](Id id) { return ix.note(id); }, replaced.erased);
     }
-    restore_kind(ix, order, images.history, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); });
+    restore_kind(ix, order, images.history, replaced.history, RecordKind::DealChange, now, [&](Id id) { return ix.change(id); }, replaced.erased);
     if (others) {
         OtherImages empty;
         OtherImages& from = images.other ? *images.other : empty;
         restore_kind(ix, order, from.saved_views, replaced.others().saved_views, RecordKind::SavedView, now,
-                     [&](Id id) { return ix.view(id); });
+                     [&](Id id) { return ix.view(id); }, replaced.erased);
     }
     for (Touched& t : replaced.order) t.created = t.absent;
     return replaced;
@@ -311,6 +320,13 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
 ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
     ChangeSet cs;
     cs.upserted.reserve(images.order.size());
+    if (!images.erased) {   // every touched record is present (see Images::erased)
+        for (const Touched& r : images.order) {
+            if (r.kind == RecordKind::Settings) cs.settings = true;
+            else cs.upserted.push_back(RecordRef{r.kind, r.id});
+        }
+        return cs;
+    }
     for (const Touched& r : images.order) {
         if (r.kind == RecordKind::Settings) {
             cs.settings = true;

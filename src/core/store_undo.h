@@ -62,6 +62,10 @@ struct Images {
     std::vector<Image<Deal>> deals;
     std::vector<Image<DealChange>> history;
     std::unique_ptr<OtherImages> other;   // null for steps that touch only deals and history
+    // Some touched record may be absent now (the step erased it, or a restore found it gone).
+    // Without erases every touched record is present, so change_set lists them all as upserts
+    // without looking each one up (a stage move: its deal and lines, ~200 instructions).
+    bool erased = false;
     OtherImages& others() {
         if (!other) other = std::make_unique<OtherImages>();
         return *other;

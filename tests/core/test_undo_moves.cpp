@@ -217,3 +217,56 @@ TEST_CASE("undo and redo stay exact while the history grows across its chunks") 
     CHECK(same_content(after, w.store.workspace()));
     CHECK(w.store.history_of(deals[0]).size() == lines_of_first);
 }
+
+namespace {
+bool lists(const std::vector<RecordRef>& refs, RecordKind kind, Id id) {
+    for (const RecordRef& r : refs)
+        if (r.kind == kind && r.id == id) return true;
+    return false;
+}
+bool lists(const std::vector<Tombstone>& tombs, RecordKind kind, Id id) {
+    for (const Tombstone& t : tombs)
+        if (t.kind == kind && t.id == id) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("change sets of a move, its undo and redo, and of a delete list every touched record as present or removed") {
+    World w;
+    Id a = w.deal("Acme renewal", w.proposal);
+    Id b = w.deal("Beta pilot", w.proposal);
+    // A move erases nothing: the deal and its new lines are all upserts, nothing removed.
+    const Applied moved = w.ok(MoveDeal{a, w.lost, kNoId, w.too_expensive, "too slow"});
+    auto lines = w.store.history_of(a);
+    REQUIRE(lines.size() >= 3);
+    CHECK(moved.changes.removed.empty());
+    CHECK(lists(moved.changes.upserted, RecordKind::Deal, a));
+    size_t new_lines = 0;
+    for (const RecordRef& r : moved.changes.upserted) new_lines += r.kind == RecordKind::DealChange;
+    CHECK(moved.changes.upserted.size() == new_lines + 1);
+    for (size_t i = 0; i < new_lines; ++i) CHECK(lists(moved.changes.upserted, RecordKind::DealChange, lines[i]->meta.id));
+    // Its undo erases those lines: removed, with tombstones; the deal is upserted.
+    auto undone = w.store.undo(w.ctx());
+    REQUIRE(undone.ok());
+    CHECK(lists(undone.value().changes.upserted, RecordKind::Deal, a));
+    CHECK(undone.value().changes.removed.size() == new_lines);
+    for (size_t i = 0; i < new_lines; ++i) CHECK(lists(undone.value().changes.removed, RecordKind::DealChange, lines[i]->meta.id));
+    // Redo brings them back: upserts again.
+    auto redone = w.store.redo(w.ctx());
+    REQUIRE(redone.ok());
+    CHECK(redone.value().changes.removed.empty());
+    CHECK(redone.value().changes.upserted.size() == new_lines + 1);
+    for (size_t i = 0; i < new_lines; ++i) CHECK(lists(redone.value().changes.upserted, RecordKind::DealChange, lines[i]->meta.id));
+    // A delete erases the deal and its lines: all removed, the other deal untouched.
+    const Applied deleted = w.ok(DeleteDeals{{a}});
+    CHECK(lists(deleted.changes.removed, RecordKind::Deal, a));
+    for (size_t i = 0; i < new_lines; ++i) CHECK(lists(deleted.changes.removed, RecordKind::DealChange, lines[i]->meta.id));
+    CHECK_FALSE(lists(deleted.changes.upserted, RecordKind::Deal, a));
+    CHECK_FALSE(lists(deleted.changes.upserted, RecordKind::Deal, b));
+    // And its undo puts them back: upserts.
+    auto back = w.store.undo(w.ctx());
+    REQUIRE(back.ok());
+    CHECK(back.value().changes.removed.empty());
+    CHECK(lists(back.value().changes.upserted, RecordKind::Deal, a));
+    for (size_t i = 0; i < new_lines; ++i) CHECK(lists(back.value().changes.upserted, RecordKind::DealChange, lines[i]->meta.id));
+}
