@@ -63,6 +63,17 @@
       showError('The application code (dealdeck.wasm) could not be loaded or started' + (what ? ': ' + what : '') + '.');
     },
     ddFatal: showError,   // reported by main() itself (e.g. no WebGL2 context after all)
+    // main() waits for the early read (an Emscripten run dependency). The page has one thread:
+    // run early, main() held it for ~0.3 s making the WebGL2 context (waiting for the GPU process)
+    // and then drew its first frames, while the read's callbacks (database open, transaction,
+    // results) queued behind it: the read of a 100,000-deal workspace ended at 0.9-1.5 s. Held,
+    // the read ends at 0.3-0.45 s and main() then finds the GPU ready and the files there
+    // (dealdeck.ready 1.2-1.4 s instead of 1.4-2.6 s, interleaved runs at load 3.5-4.7). Recovery
+    // needs the files anyway: nothing that shows data could have started sooner.
+    preRun: [function (mod) {
+      mod.addRunDependency('dd-stored-files');
+      storedFiles.files.then(function () { mod.removeRunDependency('dd-stored-files'); });
+    }],
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
   };
