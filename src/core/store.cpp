@@ -87,7 +87,7 @@ Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
     Tx tx(*ix_, ctx.now);
     std::string label = std::visit([&](const auto& x) { return cmd::run(tx, x, ctx); }, c);
     ChangeSet changes = change_set(*ix_, tx.images());
-    undo_->push_done(UndoStep{label, tx.take(), required_permission(c), 0, ctx.actor});
+    undo_->push_done(label, tx, required_permission(c), ctx.actor);
     return Applied{std::move(label), std::move(changes)};
 }
 
@@ -100,7 +100,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
     undo_->bytes -= top.bytes;
     UndoStep& step = undo_->undone.emplace_back();
-    step.images = restore(*ix_, std::move(top.images), ctx.now);
+    restore(*ix_, std::move(top.images), ctx.now, step.images);
     step.label = std::move(top.label);
     step.permission = top.permission;
     step.actor = top.actor;
@@ -121,7 +121,7 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
     undo_->bytes -= top.bytes;
     UndoStep& step = undo_->done.emplace_back();
-    step.images = restore(*ix_, std::move(top.images), ctx.now);
+    restore(*ix_, std::move(top.images), ctx.now, step.images);
     step.label = std::move(top.label);
     step.permission = top.permission;
     step.actor = top.actor;

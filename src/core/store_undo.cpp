@@ -62,15 +62,9 @@ void image_of_erased(StoreIndexes&, const T* current, std::optional<T>& out) {
 }
 void image_of_erased(StoreIndexes&, const DealChange* current, std::optional<DealChange>& image) {
     // `current` points into ix.ws.history, which the caller holds writable: no second lookup.
-    DealChange& live = const_cast<DealChange&>(*current);
-    DealChange& out = image.emplace();
-    out.meta = live.meta;
-    out.deal = live.deal;
-    out.actor = live.actor;
-    out.kind = live.kind;
-    out.field = std::move(live.field);
-    out.old_value = std::move(live.old_value);
-    out.new_value = std::move(live.new_value);
+    // Move-constructed: the ids, kind and revision are copied (the erase still reads them), the
+    // three texts' buffers taken (cheaper than assigning into default-constructed strings).
+    image.emplace(std::move(const_cast<DealChange&>(*current)));
 }
 
 // `absent` is set when a record of this kind ends absent (erased here, or not there to begin with).
@@ -230,6 +224,12 @@ void Tx::rollback() {
 }
 
 Images restore(StoreIndexes& ix, Images&& images, Millis now) {
+    Images replaced;
+    restore(ix, std::move(images), now, replaced);
+    return replaced;
+}
+
+void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced) {
     // The id-map entries this restore will look up first, all requested at once so that their
     // cache misses overlap (prefetch.h): each touched record's, and for records the step created
     // (undoing erases them) the tombstone entry their erase will fill.
@@ -238,7 +238,6 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
         else if (t.kind == RecordKind::DealChange) ix.change_slot.prefetch(t.id);
         if (t.created) ix.tombstone_slot.prefetch(t.id);
     }
-    Images replaced;
     replaced.order = std::move(images.order);   // the same records are touched again
     // The opposite step creates (undoing it erases) what is absent before this restore: known
     // here for all but the records this step created (restore_kind notes those as it finds them).
@@ -314,7 +313,6 @@ Images restore(StoreIndexes& ix, Images&& images, Millis now) {
                      [&](Id id) { return ix.view(id); }, replaced.erased);
     }
     for (Touched& t : replaced.order) t.created = t.absent;
-    return replaced;
 }
 
 ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
@@ -356,6 +354,19 @@ void UndoHistory::push_done(UndoStep&& step) {
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
     bytes += step.bytes;
     done.push_back(std::move(step));
+    trim();
+}
+
+void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permission, Id actor) {
+    for (const UndoStep& s : undone) bytes -= s.bytes;
+    undone.clear();
+    UndoStep& step = done.emplace_back();
+    step.label = label;
+    tx.take_into(step.images);
+    step.permission = permission;
+    step.actor = actor;
+    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    bytes += step.bytes;
     trim();
 }
 

@@ -106,6 +106,7 @@ public:
     // Rolls every touched record back (used only if a command fails after validation: a bug guard).
     void rollback();
     Images take() { return std::move(images_); }
+    void take_into(Images& out) { out = std::move(images_); }   // one move, into where it is kept
     const Images& images() const { return images_; }
 
 private:
@@ -143,6 +144,9 @@ private:
 // Puts every image back (erasing records whose image is "did not exist"), bumping revisions so
 // sync sees a newer version. Returns the images it replaced (the opposite step).
 Images restore(StoreIndexes& ix, Images&& images, Millis now);
+// The same, writing the opposite step into `replaced` (an undo step's own images, where they are
+// kept: no move of the whole Images afterwards). `replaced` must be a default-constructed Images.
+void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced);
 // What the records listed in `images.order` look like now: upserted or removed (tombstone).
 ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 
@@ -163,6 +167,9 @@ struct UndoHistory {
     size_t budget = size_t(64) << 20;
 
     void push_done(UndoStep&& step);   // a new command: clears redo
+    // The same for a command's transaction, its step built in place on the stack: the images
+    // move once (from the Tx), not into a temporary step and then again into the stack.
+    void push_done(const std::string& label, Tx& tx, Permission permission, Id actor);
     void trim();                       // drop the oldest steps beyond the budget (keeps the newest)
     // After an undo: the redo image of a step can be larger than its undo image (a created
     // history line is 16 bytes to undo, a whole line to redo), so only the redo stack gives way;
