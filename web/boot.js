@@ -70,9 +70,13 @@
     // the read ends at 0.3-0.45 s and main() then finds the GPU ready and the files there
     // (dealdeck.ready 1.2-1.4 s instead of 1.4-2.6 s, interleaved runs at load 3.5-4.7). Recovery
     // needs the files anyway: nothing that shows data could have started sooner.
+    // Once the read is in, storedFiles.settled holds it ({box, lock}) for main() to take at once.
     preRun: [function (mod) {
       mod.addRunDependency('dd-stored-files');
-      storedFiles.files.then(function () { mod.removeRunDependency('dd-stored-files'); });
+      Promise.all([storedFiles.files, storedFiles.lock]).then(function (got) {
+        storedFiles.settled = { box: got[0], lock: got[1] };
+        mod.removeRunDependency('dd-stored-files');
+      });
     }],
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },

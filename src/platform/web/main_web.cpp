@@ -81,21 +81,25 @@ bool create_window(WebApp& web) {
 int main() {
     // Lives as long as the page: returning from main keeps the runtime (no EXIT_RUNTIME).
     WebApp* web = new WebApp(dd::IdGenerator::from_entropy(), dd::IdGenerator::from_entropy().next());
-    if (!create_window(*web) || !dd::web::renderer_init(web->renderer)) {
-        dd_show_fatal("Dealdeck could not start WebGL2 drawing in this browser.");
-        return 1;
-    }
     ImGui::CreateContext();
     dd::ui::init_app_ui(web->app);
     web->app.ui.theme = dd_prefers_dark() ? dd::ui::ThemeKind::Dark : dd::ui::ThemeKind::Light;
     dd::web::prefs_load(*web);   // this device's list layout (localStorage)
+
+    // The saved workspace (or, on a first start, the starter one): loaded from IndexedDB, then
+    // data_ready is set (persistence_web.h). Before the WebGL2 context: when web/boot.js's early
+    // read is in (main() waits for it) and the tab holds the writer lock, recovery and
+    // Store::load run inside this call, while Chromium's GPU process comes up, instead of after
+    // a context creation that waits for it (~0.2-0.3 s at a cold start, docs/storage.md).
+    dd::web::persistence_start(*web);
+
+    if (!create_window(*web) || !dd::web::renderer_init(web->renderer)) {
+        dd_show_fatal("Dealdeck could not start WebGL2 drawing in this browser.");
+        return 1;
+    }
     dd::web::input_install(*web);
     dd::web::clipboard_install(*web);
     dd::web::bridge_install(*web);
-
-    // The saved workspace (or, on a first start, the starter one): loaded asynchronously from
-    // IndexedDB, then data_ready is set (persistence_web.h).
-    dd::web::persistence_start(*web);
 
     dd::web::scheduler_start(web->scheduler, draw_frame, web);
     return 0;

@@ -259,9 +259,7 @@ mergeInto(LibraryManager.library, {
     var ahead = Module['ddStoredFiles'];
     Module['ddStoredFiles'] = null;
     if (ahead && ahead.dir === DDSync.dir && ahead.files) {
-      Promise.all([ahead.files, ahead.lock || null]).then(function (got) {
-        var box = got[0];
-        var lock = got[1];
+      var take = function (box, lock) {
         DDSync.earlyLock = lock;
         // Taken out of the box: the resolved promise must not keep the first snapshot's bytes
         // alive after MEMFS drops them (a compaction replaces that file).
@@ -269,7 +267,17 @@ mergeInto(LibraryManager.library, {
         if (box) box.entries = null;
         if (files) DDSync.populateFrom(files, !!(lock && lock.held), finish);
         else DDSync.populate(finish);
-      });
+      };
+      // main() normally runs once the read is in (boot.js holds it): take the files now, so that
+      // a tab holding the lock recovers inside this call (main_web.cpp mounts before it creates
+      // the WebGL2 context, whose wait for the GPU process then overlaps nothing else).
+      if (ahead.settled) {
+        var settled = ahead.settled;
+        ahead.settled = null;
+        take(settled.box, settled.lock);
+        return;
+      }
+      Promise.all([ahead.files, ahead.lock || null]).then(function (got) { take(got[0], got[1]); });
       return;
     }
     mark('dd-idb-load-start');
