@@ -236,9 +236,9 @@ async function main() {
   console.log(`  navigation start -> first frame that answered input          ${m((r) => r.interactive)} ms`);
   console.log(`  where it goes (medians, from navigation start): IndexedDB read by the page ${m((r) => r.idbStart)}..${m((r) => r.idbEnd)} ms ` +
     `(${m((r) => r.idbEnd - r.idbStart)} ms, while the module loads; database open + writer lock until ${m((r) => r.idbRead)} ms); wasm fetched at ${m((r) => r.wasmFetched)} ms; ` +
-    `main() mounts the files at ${m((r) => r.mount)} ms (compile, instantiate, fonts, GL before it), in MEMFS at ${m((r) => r.mounted)} ms; ` +
+    `main() mounts the files at ${m((r) => r.mount)} ms (it waits for the page's read; compile and instantiate before it), in MEMFS at ${m((r) => r.mounted)} ms; ` +
     `lock + stored set re-checked ${m((r) => r.recoverStart - r.mounted)} ms; recovery ${m((r) => r.recoverEnd - r.recoverStart)} ms; ` +
-    `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; first frame ${m((r) => r.ready - r.storeLoaded)} ms`);
+    `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; WebGL2 context, fonts and first frame ${m((r) => r.ready - r.storeLoaded)} ms`);
   for (const [deals, e] of [[1000, smallEdits], [DEALS, bigEdits]]) {
     const what = `edits at ${deals} deals (a board card moved by keyboard, right then left, each saved on its own)`;
     if (e.bytes.length) {
