@@ -41,9 +41,12 @@ void on_cursor_enter(GLFWwindow* w, int entered) {
     request_frame(web.scheduler);
 }
 
-void on_key(GLFWwindow* w, int key, int, int action, int) {
+void on_key(GLFWwindow* w, int key, int, int action, int mods) {
     WebApp& web = web_of(w);
-    if (action == GLFW_PRESS && key >= 0 && key < 512) web.input.key_pressed[key] = true;
+    if (action == GLFW_PRESS && key >= 0 && key < 512) {
+        web.input.key_pressed[key] = true;
+        web.input.key_mods |= mods;   // GLFW's modifier keys at this press (input.h)
+    }
     request_frame(web.scheduler);
 }
 
@@ -74,6 +77,7 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void* user) {
     if (type == EMSCRIPTEN_EVENT_BLUR) {
         for (bool& p : web.input.mouse_pressed) p = false;
         for (bool& p : web.input.key_pressed) p = false;
+        web.input.key_mods = 0;
     }
     request_frame(web.scheduler);
     return EM_FALSE;
@@ -152,7 +156,9 @@ void input_new_frame(WebApp& web) {
         io.KeysDown[k] = web.input.key_pressed[k] || glfwGetKey(w, k) == GLFW_PRESS;
         web.input.key_pressed[k] = false;
     }
-    const int mods = web.input.click_mods;
+    // Modifiers held at a mouse click or at a key press this frame sees count as held now.
+    const int mods = web.input.click_mods | web.input.key_mods;
+    web.input.key_mods = 0;
     io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL] || (mods & GLFW_MOD_CONTROL);
     io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT] || (mods & GLFW_MOD_SHIFT);
     io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT] || (mods & GLFW_MOD_ALT);

@@ -19,6 +19,11 @@ struct InputState {
     // the frame that sees the release, which comes after the press frame; by then the key may be up
     // already (a quick Shift-click, or a slow frame). They count until a frame sees every button up.
     int click_mods = 0;
+    // Modifiers held at a key press (GLFW_MOD_*), for the frame that sees that press. A shortcut
+    // whose key and modifier are both let go before the next frame (Shift+Right, Ctrl+Z on a slow
+    // frame or a busy machine) otherwise reaches ImGui as the bare key when a frame ran between the
+    // modifier's press and the key's: the modifier's own latch was used up by that frame.
+    int key_mods = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
 };
 
