@@ -218,11 +218,6 @@ void activity_composer(ViewContext& ctx, const Deal& deal, float width) {
 
 }  // namespace
 
-void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap) {
-    text_item(text.c_str(), nullptr, color, wrap > 0.0f ? wrap : ImGui::GetContentRegionAvail().x);
-    name_last_item(name.c_str());
-}
-
 void caption(const char* text, const Palette& p) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.text_muted));
     ImGui::TextUnformatted(text);

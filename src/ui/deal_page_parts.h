@@ -21,9 +21,6 @@ void draw_deal_planned(ViewContext& ctx, const Deal& deal, bool editable, float 
 // in, Save records an UpdateActivity with what changed.
 void open_activity_editor(DealPageState& page, const Activity& activity);
 
-// Text that is an item named `name` (the registry finds "Error title: must not be empty"),
-// drawn in `color`, wrapped at `wrap` (<= 0: the window's width).
-void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap = 0.0f);
 // A small muted caption above a value ("Expected close").
 void caption(const char* text, const Palette& p);
 // Today as a civil date (UTC), from the frame's clock.

@@ -1,6 +1,8 @@
 #include "ui/list_filters.h"
 
+#include "core/format.h"
 #include "core/store.h"
+#include "core/cmd_support.h"
 #include "imgui.h"
 #include "ui/icons.h"
 #include "ui/item_registry.h"
@@ -29,42 +31,111 @@ bool checkbox(const char* label, bool value, bool& out) {
     return changed;
 }
 
-// "1500" or "1500.50" in major units -> minor units of the base currency (2 decimals assumed).
-std::optional<Money> parse_amount(const char* text) {
-    if (!text[0]) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(text, &end);
-    if (end == text) return std::nullopt;
-    return Money(v * 100.0 + (v >= 0 ? 0.5 : -0.5));
-}
-
-Day parse_day_or_none(const char* text) {
-    Day d = kNoDay;
-    return parse_day(text, d) ? d : kNoDay;
-}
-
 void date_input(const char* label, char* buf, size_t size) {
     ImGui::SetNextItemWidth(120);
     ImGui::InputTextWithHint((std::string("##") + label).c_str(), "YYYY-MM-DD", buf, size);
     name_last_item(label);
 }
 
-void apply_inputs(ListState& ls) {
+// The filter popup's text fields, read into the query. A field that does not parse (or a range whose
+// start is after its end) leaves that filter off and says why under the fields: a typo must never
+// quietly filter on something else ("12,5" read as 12) or look applied when it is not.
+struct InputReader {
+    const Store& store;
+    std::vector<std::string>& errors;
+
+    std::optional<Money> amount(const char* label, const char* text) {
+        const std::string t = cmd::trim(std::string(text));
+        if (t.empty()) return std::nullopt;
+        Result<Money> m = parse_amount(t, store.settings().base_currency, store.settings().locale);
+        if (!m) { errors.push_back(std::string(label) + ": " + m.error().message); return std::nullopt; }
+        return m.value();
+    }
+    Day day(const char* label, const std::string& text) {
+        const std::string t = cmd::trim(std::string(text));
+        Day d = kNoDay;
+        if (!t.empty() && !parse_day(t, d)) errors.push_back(std::string(label) + ": must be a date (YYYY-MM-DD)");
+        return d;
+    }
+    std::optional<int64_t> whole_number(const std::string& label, const std::string& text) {
+        const std::string t = cmd::trim(std::string(text));
+        if (t.empty()) return std::nullopt;
+        char* end = nullptr;
+        const long long v = std::strtoll(t.c_str(), &end, 10);
+        if (end == t.c_str() || *end) { errors.push_back(label + ": must be a whole number"); return std::nullopt; }
+        return int64_t(v);
+    }
+    // Keeps [from, to] only when it is a range: from <= to, or one end open.
+    template <typename T>
+    bool ordered(const char* label, const T& from, const T& to, bool both_set) {
+        if (!both_set || !(to < from)) return true;
+        errors.push_back(std::string(label) + ": the start is after the end");
+        return false;
+    }
+};
+
+void apply_inputs(ListState& ls, const Store& store) {
     ListFilterInputs& in = ls.filter_inputs;
     DealQuery& q = ls.filters;
-    q.value_min = parse_amount(in.value_min);
-    q.value_max = parse_amount(in.value_max);
-    q.close_from = parse_day_or_none(in.close_from);
-    q.close_to = parse_day_or_none(in.close_to);
-    const Day cf = parse_day_or_none(in.created_from), ct = parse_day_or_none(in.created_to);
+    in.errors.clear();
+    InputReader read{store, in.errors};
+    q.value_min = read.amount("Minimum value", in.value_min);
+    q.value_max = read.amount("Maximum value", in.value_max);
+    if (!read.ordered("Value", q.value_min, q.value_max, q.value_min && q.value_max)) q.value_min = q.value_max = std::nullopt;
+    q.close_from = read.day("Close from", in.close_from);
+    q.close_to = read.day("Close to", in.close_to);
+    if (!read.ordered("Expected close", q.close_from, q.close_to, q.close_from != kNoDay && q.close_to != kNoDay))
+        q.close_from = q.close_to = kNoDay;
+    Day cf = read.day("Created from", in.created_from), ct = read.day("Created to", in.created_to);
+    if (!read.ordered("Created", cf, ct, cf != kNoDay && ct != kNoDay)) cf = ct = kNoDay;
     q.created_from = cf == kNoDay ? 0 : Millis(cf) * 86'400'000;
     q.created_to = ct == kNoDay ? 0 : Millis(ct) * 86'400'000 + 86'399'999;
+}
+
+// One custom field's filter from its text, or nothing (empty, or an error reported).
+std::optional<CustomFilter> custom_filter(InputReader& read, const CustomFieldDef& f, const std::string& raw) {
+    const std::string text = cmd::trim(raw);
+    if (text.empty()) return std::nullopt;
+    CustomFilter cf;
+    cf.field = f.meta.id;
+    switch (f.type) {
+    case FieldType::Text: case FieldType::SingleSelect: cf.text = text; return cf;
+    case FieldType::Checkbox: {
+        std::string t = text;
+        for (char& c : t) c = char(std::tolower(static_cast<unsigned char>(c)));
+        const bool yes = t == "yes" || t == "y" || t == "1" || t == "true";
+        if (!yes && t != "no" && t != "n" && t != "0" && t != "false") {
+            read.errors.push_back(f.name + ": yes or no");
+            return std::nullopt;
+        }
+        cf.number_min = cf.number_max = yes ? 1 : 0;
+        return cf;
+    }
+    case FieldType::Date: {
+        const Day d = read.day(f.name.c_str(), text);
+        if (d == kNoDay) return std::nullopt;
+        cf.number_min = cf.number_max = d;
+        return cf;
+    }
+    case FieldType::Number: {
+        // "10" (exactly), "10..20", "10.." (at least), "..20" (at most).
+        const size_t dots = text.find("..");
+        const size_t errors_before = read.errors.size();
+        cf.number_min = read.whole_number(f.name, text.substr(0, dots));
+        cf.number_max = dots == std::string::npos ? cf.number_min : read.whole_number(f.name, text.substr(dots + 2));
+        if (read.errors.size() != errors_before || (!cf.number_min && !cf.number_max)) return std::nullopt;
+        if (!read.ordered(f.name.c_str(), cf.number_min, cf.number_max, cf.number_min && cf.number_max)) return std::nullopt;
+        return cf;
+    }
+    }
+    return std::nullopt;
 }
 
 void custom_filters(ViewContext& ctx) {
     ListState& ls = ctx.ui.list;
     const auto& fields = ctx.store.workspace().custom_fields;
     ls.filter_inputs.custom_text.resize(fields.size());
+    InputReader read{ctx.store, ls.filter_inputs.errors};
     std::vector<CustomFilter> out;
     for (size_t i = 0; i < fields.size(); ++i) {
         const CustomFieldDef& f = fields[i];
@@ -72,36 +143,17 @@ void custom_filters(ViewContext& ctx) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%s", text.c_str());
         ImGui::SetNextItemWidth(200);
-        const char* hint = f.type == FieldType::Number ? "min..max" : f.type == FieldType::Checkbox ? "yes / no" : "contains";
+        const char* hint = f.type == FieldType::Number ? "10, 10..20, 10.., ..20"
+                           : f.type == FieldType::Checkbox ? "yes / no"
+                           : f.type == FieldType::Date     ? "YYYY-MM-DD"
+                                                           : "contains";
         if (ImGui::InputTextWithHint(("##custom" + std::to_string(i)).c_str(), hint, buf, sizeof buf)) text = buf;
         name_last_item(f.name.c_str());
         ImGui::SameLine();
         ImGui::TextUnformatted(f.name.c_str());
-        if (text.empty()) continue;
-        CustomFilter cf;
-        cf.field = f.meta.id;
-        if (f.type == FieldType::Text || f.type == FieldType::SingleSelect) cf.text = text;
-        else if (f.type == FieldType::Checkbox) cf.number_min = cf.number_max = (text[0] == 'y' || text[0] == '1') ? 1 : 0;
-        else if (f.type == FieldType::Date) {
-            Day d = kNoDay;
-            if (parse_day(text, d)) cf.number_min = cf.number_max = d;
-        } else {
-            const size_t dots = text.find("..");
-            cf.number_min = std::strtoll(text.c_str(), nullptr, 10);
-            if (dots != std::string::npos) cf.number_max = std::strtoll(text.c_str() + dots + 2, nullptr, 10);
-            else cf.number_max = cf.number_min;
-        }
-        out.push_back(cf);
+        if (std::optional<CustomFilter> cf = custom_filter(read, f, text)) out.push_back(std::move(*cf));
     }
     ls.filters.custom = std::move(out);
-}
-
-// Minor units -> "1500" or "1500.5" (what parse_amount reads back to the same amount).
-std::string amount_text(Money v) {
-    char buf[32];
-    if (v % 100 == 0) std::snprintf(buf, sizeof buf, "%lld", (long long)(v / 100));
-    else std::snprintf(buf, sizeof buf, "%.2f", double(v) / 100.0);
-    return buf;
 }
 
 template <size_t N>
@@ -112,8 +164,10 @@ void put_text(char (&buf)[N], const std::string& text) { std::snprintf(buf, N, "
 void fill_filter_inputs(ListState& ls, const Workspace& ws) {
     const DealQuery& q = ls.filters;
     ListFilterInputs in;
-    if (q.value_min) put_text(in.value_min, amount_text(*q.value_min));
-    if (q.value_max) put_text(in.value_max, amount_text(*q.value_max));
+    // In the workspace's locale and base currency: what apply_inputs reads back to the same amount.
+    const WorkspaceSettings& settings = ws.settings;
+    if (q.value_min) put_text(in.value_min, format_amount(*q.value_min, settings.base_currency, settings.locale));
+    if (q.value_max) put_text(in.value_max, format_amount(*q.value_max, settings.base_currency, settings.locale));
     if (q.close_from != kNoDay) put_text(in.close_from, day_to_string(q.close_from));
     if (q.close_to != kNoDay) put_text(in.close_to, day_to_string(q.close_to));
     if (q.created_from != 0) put_text(in.created_from, day_to_string(Day(q.created_from / 86'400'000)));
@@ -220,12 +274,13 @@ void draw_list_filters_button(ViewContext& ctx) {
     date_input("Created from", in.created_from, sizeof in.created_from);
     ImGui::SameLine();
     date_input("Created to", in.created_to, sizeof in.created_to);
-    apply_inputs(ls);
+    apply_inputs(ls, store);
 
     if (!ws.custom_fields.empty()) {
         ImGui::TextDisabled("Custom fields");
         custom_filters(ctx);
     }
+    for (const std::string& e : in.errors) named_text(e, "Error " + e, ctx.palette.danger);
     ImGui::Spacing();
     if (styled_button("Clear filters", nullptr, ButtonKind::Secondary, ctx.palette)) {
         ls.filters = DealQuery{};

@@ -40,13 +40,14 @@ struct ListExportJob {
 
 // The filter popup's text fields (parsed into ListState::filters each frame they change).
 struct ListFilterInputs {
-    char value_min[24] = {};      // in major units of the base currency ("1500")
+    char value_min[24] = {};      // in the base currency, as the locale writes it ("1,500.50")
     char value_max[24] = {};
     char close_from[11] = {};     // YYYY-MM-DD
     char close_to[11] = {};
     char created_from[11] = {};
     char created_to[11] = {};
     std::vector<std::string> custom_text;   // per custom field (workspace order): text or option
+    std::vector<std::string> errors;        // fields that did not parse, shown under them ("Close from: ...")
 };
 
 struct ListState {
@@ -100,7 +101,7 @@ struct ListState {
     uint64_t exports_started = 0;             // numbers the downloads
     bool pick_import_file = false;            // the platform opens a file picker after the frame
     CsvImportState import;                    // the import dialog (csv_import.h)
-    bool export_bom = true;
+    bool export_bom = true;                   // a UTF-8 BOM first, for Excel (the export options)
 };
 
 }  // namespace dd::ui

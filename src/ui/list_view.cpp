@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "ui/item_registry.h"
 #include "ui/csv_import.h"
+#include "ui/icons.h"
 #include "ui/list_bulk.h"
 #include "ui/list_export.h"
 #include "ui/list_filters.h"
@@ -53,6 +54,19 @@ void draw_export_progress(ViewContext& ctx, float right) {
     ImGui::ProgressBar(done, ImVec2(112.0f, ImGui::GetFrameHeight()), "");
 }
 
+// The export's one choice: a byte-order mark first, so Excel reads the file as UTF-8 (its default
+// otherwise is the system's code page, which garbles names like "Müller"); other tools are fine
+// either way, and some (older scripts, `cut`) trip over it, hence a choice.
+void draw_export_options(ViewContext& ctx) {
+    ListState& ls = ctx.ui.list;
+    if (icon_button(icons::kCaretDown, "Export options", ctx.palette, true, "Export options"))
+        ImGui::OpenPopup("export-options");
+    if (!ImGui::BeginPopup("export-options")) return;
+    ImGui::Checkbox("For Excel (UTF-8 with a byte-order mark)", &ls.export_bom);
+    name_last_item("Export for Excel");
+    ImGui::EndPopup();
+}
+
 }  // namespace
 
 void draw_list_view(ViewContext& ctx) {
@@ -68,8 +82,10 @@ void draw_list_view(ViewContext& ctx) {
     if (ls.export_job.busy()) {
         draw_export_progress(ctx, right);
     } else {
-        ImGui::SameLine(right - 250.0f);
+        ImGui::SameLine(right - 250.0f - ImGui::GetFrameHeight() - 2.0f);
         if (styled_button("Export CSV", nullptr, ButtonKind::Secondary, p)) list_start_export(ls, Day(ctx.now / 86'400'000));
+        ImGui::SameLine(0.0f, 2.0f);
+        draw_export_options(ctx);
     }
     ImGui::SameLine();
     if (styled_button("Import CSV", nullptr, ButtonKind::Secondary, p)) ls.pick_import_file = true;

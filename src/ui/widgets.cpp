@@ -144,6 +144,11 @@ void text_item(const char* text, ImFont* font, ImU32 color, float wrap_width) {
     if (font) ImGui::PopFont();
 }
 
+void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap) {
+    text_item(text.c_str(), nullptr, color, wrap > 0.0f ? wrap : ImGui::GetContentRegionAvail().x);
+    name_last_item(name.c_str());
+}
+
 void chip(const char* text, ImU32 dot_color, const Palette& p) {
     ImVec2 ts = ImGui::CalcTextSize(text);
     const float pad_x = 10.0f, dot = 8.0f, gap = 6.0f, h = ts.y + 8.0f;

@@ -5,6 +5,8 @@
 #include "core/model.h"
 #include "ui/theme.h"
 
+#include <string>
+
 namespace dd::ui {
 
 // ImGui ID scope of a record: its id, never a row index or an address, so a widget keeps its
@@ -27,6 +29,9 @@ bool segment_button(const char* label, const char* icon, bool selected, float wi
 // Text that is also an item (with its text as label), so it shows in the registry: headings
 // and empty-state messages that tests look for. wrap_width <= 0: no wrapping.
 void text_item(const char* text, ImFont* font, ImU32 color, float wrap_width = 0.0f);
+// Text that is an item named `name` (the registry finds "Error title: must not be empty"),
+// drawn in `color`, wrapped at `wrap` (<= 0: the window's width).
+void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap = 0.0f);
 
 // A rounded pill with a coloured dot: stage names, statuses.
 void chip(const char* text, ImU32 dot_color, const Palette& p);

@@ -386,3 +386,29 @@ TEST_CASE("list: a big export is written in parts over several frames with its p
     for (size_t i : {size_t(0), size_t(4321), size_t(19999)})
         CHECK(records[i + 1].fields[0] == ui.app.store.find_deal(order[i])->title);
 }
+
+TEST_CASE("list: the export starts with a UTF-8 BOM for Excel unless the export options turn it off") {
+    ListFixture f;
+    const auto export_once = [&](const char* which) -> std::string {
+        f.ls().downloads.clear();
+        INFO(std::string(which));
+        REQUIRE(f.ui.click("Export CSV"));
+        REQUIRE(f.ls().downloads.size() == 1);
+        return f.ls().downloads[0].bytes;
+    };
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string with_bom = export_once("with the BOM");
+    CHECK(with_bom.compare(0, 3, bom) == 0);
+
+    REQUIRE(f.ui.click("Export options"));
+    REQUIRE(f.ui.click("Export for Excel"));
+    CHECK_FALSE(f.ls().export_bom);
+    const dd::ui::ItemRecord* count = f.ui.find("300 deals");
+    REQUIRE(count != nullptr);
+    f.ui.click_at(count->x + 4, count->center_y());   // a click outside closes the options
+    f.ui.frame();
+    REQUIRE(f.ui.find("Export for Excel") == nullptr);
+    const std::string plain = export_once("without");
+    CHECK(plain.compare(0, 3, bom) != 0);
+    CHECK(plain == with_bom.substr(3));   // the same file, only without the mark
+}
