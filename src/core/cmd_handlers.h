@@ -29,6 +29,8 @@ DD_COMMAND_HANDLERS(ImportDeals)
 DD_COMMAND_HANDLERS(MoveDeal)
 DD_COMMAND_HANDLERS(BulkMoveDeals)
 DD_COMMAND_HANDLERS(SetDealStatus)
+// A stage move's label from its parts, after `prefix` ("Undid: "): the same text run(MoveDeal) returned.
+std::string move_label(const StoreIndexes& ix, const MoveLabel& m, std::string_view prefix);
 // cmd_bulk_status.cpp
 DD_COMMAND_HANDLERS(BulkSetDealStatus)
 // cmd_people.cpp

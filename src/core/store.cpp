@@ -74,6 +74,13 @@ Status allowed_to_restore(const StoreIndexes& ix, Permission held, const UndoSte
     if (step.permission != Permission::Anyone || step.actor == actor) return ok_status();
     return cmd::may_restore_views(ix, step.images, actor);
 }
+// A step's label after `prefix`: its text, or for a stage move built from its parts (MoveLabel).
+std::string label_of(const StoreIndexes& ix, const UndoStep& step, std::string_view prefix) {
+    if (step.move_label.form != MoveLabel::None) return cmd::move_label(ix, step.move_label, prefix);
+    std::string out;
+    out.reserve(prefix.size() + step.label.size());
+    return out.append(prefix).append(step.label);
+}
 }  // namespace
 
 Status Store::check(const Command& c, const CommandContext& ctx) const {
@@ -104,9 +111,10 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     step.label = std::move(top.label);
     step.permission = top.permission;
     step.actor = top.actor;
+    step.move_label = top.move_label;
     undo_->done.pop_back();
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
-    Applied applied{"Undid: " + step.label, change_set(*ix_, step.images)};
+    Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
     undo_->trim_redo();
     return applied;
@@ -125,9 +133,10 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     step.label = std::move(top.label);
     step.permission = top.permission;
     step.actor = top.actor;
+    step.move_label = top.move_label;
     undo_->undone.pop_back();
     step.bytes = step.images.estimated_bytes() + step.label.capacity();
-    Applied applied{"Redid: " + step.label, change_set(*ix_, step.images)};
+    Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
     undo_->trim();
     return applied;
@@ -135,8 +144,8 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
 
 bool Store::can_undo() const { return !undo_->done.empty(); }
 bool Store::can_redo() const { return !undo_->undone.empty(); }
-std::string Store::undo_label() const { return undo_->done.empty() ? std::string() : undo_->done.back().label; }
-std::string Store::redo_label() const { return undo_->undone.empty() ? std::string() : undo_->undone.back().label; }
+std::string Store::undo_label() const { return undo_->done.empty() ? std::string() : label_of(*ix_, undo_->done.back(), ""); }
+std::string Store::redo_label() const { return undo_->undone.empty() ? std::string() : label_of(*ix_, undo_->undone.back(), ""); }
 size_t Store::undo_depth() const { return undo_->done.size(); }
 void Store::set_undo_budget(size_t bytes) {
     undo_->budget = bytes;

@@ -361,7 +361,8 @@ void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permiss
     for (const UndoStep& s : undone) bytes -= s.bytes;
     undone.clear();
     UndoStep& step = done.emplace_back();
-    step.label = label;
+    if (tx.move_label().form != MoveLabel::None) step.move_label = tx.move_label();   // no copy of the text
+    else step.label = label;
     tx.take_into(step.images);
     step.permission = permission;
     step.actor = actor;

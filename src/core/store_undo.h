@@ -34,6 +34,20 @@ struct Touched {
     Id id = kNoId;
 };
 
+// A stage move's label kept as what it is made of: which sentence, the deal and the target stage.
+// Its undo step stores these (no allocation, no copy of the text: the copy was a malloc and ~260
+// instructions per move) and the text is built again only when asked (undo_label, redo_label,
+// the "Undid: ..." of undo and redo). It comes out the same: a step is only asked while it is
+// the top of its stack, when the workspace is exactly as right after the move (undo) or right
+// before it (redo), every later command undone or its redo cleared (followers and loads clear
+// the stacks), so the deal's title and the stage's name are those of that moment.
+struct MoveLabel {
+    enum Form : uint8_t { None, MovedTo, Reordered, MarkedWon, MarkedLost };
+    Form form = None;
+    Id deal = kNoId;
+    Id stage = kNoId;   // the stage moved to
+};
+
 // Images of the kinds that stage moves never touch, behind one pointer so that the step of a
 // move (the hot path: dragging cards) moves, sizes and frees a few vectors, not a dozen.
 struct OtherImages {
@@ -108,6 +122,9 @@ public:
     Images take() { return std::move(images_); }
     void take_into(Images& out) { out = std::move(images_); }   // one move, into where it is kept
     const Images& images() const { return images_; }
+    // Set by a stage move: its step keeps these parts instead of the label's text.
+    void set_move_label(const MoveLabel& m) { move_label_ = m; }
+    const MoveLabel& move_label() const { return move_label_; }
 
 private:
     // The first touch keeps the prior image: the record put displaces (moved, not copied) or
@@ -135,6 +152,7 @@ private:
 
     StoreIndexes& ix_;
     Millis now_;
+    MoveLabel move_label_;
     Images images_;
     // Touched records by kind, built only once a transaction touches many records (most touch a
     // few: eleven empty sets per command cost more than the linear scan they would replace).
@@ -151,7 +169,8 @@ void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced);
 ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 
 struct UndoStep {
-    std::string label;
+    std::string label;         // empty when move_label is set (the text is built from it)
+    MoveLabel move_label;
     Images images;
     Permission permission = Permission::Data;
     size_t bytes = 0;
