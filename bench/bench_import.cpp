@@ -3,7 +3,10 @@
 //   one-shot: Store::apply(ImportDeals) in one call (validation + Tx puts, indexes, undo images,
 //             history lines + the change set), the command freed after it (as the app did);
 //   staged:   StagedImport (staged_import.h) stepped 256 items at a time: validation, apply,
-//             commit, with the slowest step (what one frame would hold without the time check);
+//             commit, with the slowest step (what one frame would hold without the time check)
+//             and the committing step; the snapshot encoded before the commit as the app asks
+//             for it, the commit frame's save of it, the list's DealTable taking the change set
+//             in parts of 4,096 records (the slowest part) and the first query after;
 // then what follows in the app: the list's DealTable update, the journal entry persistence would
 // write for the change set (every record as JSON) vs the binary snapshot written instead, the undo
 // of the whole import, and a cancel's rollback from the end of the apply.
@@ -153,6 +156,11 @@ void one_shot(size_t rows) {
         p.done();
     }
     {
+        Part p("snapshot_binary.encode_only", rows);
+        const std::string bytes = save_workspace_binary(s.store.workspace());
+        p.done(("(" + std::to_string(bytes.size() / 1000000) + " MB)").c_str());
+    }
+    {
         MemoryStorage storage;
         WorkspacePersistence persist(storage);
         Part p("snapshot_binary (after: saved instead)", rows);
@@ -171,6 +179,7 @@ void staged(size_t rows) {
     std::printf("staged (StagedImport, 256 items per step), %zu rows:\n", rows);
     for (int cancel = 0; cancel < 2; ++cancel) {
         Setup s(rows);
+        auto table = std::make_unique<DealTable>(s.store);   // the list's, built before the import
         std::unique_ptr<StagedImport> run;
         double slowest_validate = 0, slowest_apply = 0;
         {
@@ -181,6 +190,8 @@ void staged(size_t rows) {
                 std::exit(1);
             }
             run = std::move(begun.value());
+            // As the app asks for an import saved as a snapshot: encoded before the commit.
+            if (!cancel) run->encode_snapshot_before_commit();
             while (run->phase() == StagedImport::Phase::Validating) {
                 const double t = cpu_ms();
                 run->step(256);
@@ -189,21 +200,57 @@ void staged(size_t rows) {
             p.done();
         }
         std::printf("  slowest validation step: %.2f ms CPU\n", slowest_validate);
+        double last_step = 0;   // the step that committed (what the commit's frame holds)
         {
             Part p(cancel ? "staged.apply (cancel run, to the last step)" : "staged.apply_and_commit", rows);
             while (!run->finished()) {
                 if (cancel && run->applied() + 256 >= run->items()) break;
                 const double t = cpu_ms();
                 run->step(256);
-                slowest_apply = std::max(slowest_apply, cpu_ms() - t);
+                last_step = cpu_ms() - t;
+                slowest_apply = std::max(slowest_apply, last_step);
             }
             p.done("(puts + indexes + undo images + history + change set; command records moved in)");
         }
         std::printf("  slowest apply step: %.2f ms CPU\n", slowest_apply);
         if (!cancel) {
+            std::printf("  the committing step: %.2f ms CPU\n", last_step);
+            std::printf("figure import.staged.commit_step %zu %.1f 0 0\n", rows, last_step);
+            std::printf("figure import.staged.slowest_step %zu %.1f 0 0\n", rows, slowest_apply);
+        }
+        if (!cancel) {
             Result<Applied> r = run->take_result();
             std::printf("  %s: undo step estimated %.1f MB, change set %zu records\n", r.ok() ? r.value().label.c_str() : "refused",
                         double(s.store.undo_bytes()) / 1e6, r.ok() ? r.value().changes.upserted.size() : 0);
+            const std::string snapshot = run->take_snapshot();
+            {
+                // What the commit's frame still does in the app: hand the encoded bytes to the journal.
+                MemoryStorage storage;
+                WorkspacePersistence persist(storage);
+                Part p("staged.save_encoded (the commit frame's save)", rows);
+                persist.save_encoded(snapshot, kNow);
+                p.done(("(" + std::to_string(snapshot.size() / 1000000) + " MB, encoded before the commit)").c_str());
+            }
+            if (r.ok()) {
+                // The list's table takes the change set a part per frame (4,096 records between two
+                // looks at the clock), then the first query after it.
+                double slowest_part = 0;
+                size_t parts = 0;
+                {
+                    Part p("dealtable.apply_in_parts", rows);
+                    for (bool done = false; !done; ++parts) {
+                        const double t = cpu_ms();
+                        done = table->apply_some(r.value().changes, 4096);
+                        slowest_part = std::max(slowest_part, cpu_ms() - t);
+                    }
+                    p.done();
+                }
+                std::printf("  %zu parts of 4,096 records, the slowest %.2f ms CPU\n", parts, slowest_part);
+                std::printf("figure import.dealtable.slowest_part %zu %.1f 0 0\n", rows, slowest_part);
+                Part p("dealtable.first_query_after (board order)", rows);
+                const size_t shown = table->query(DealQuery{}, {}).size();
+                p.done(("(" + std::to_string(shown) + " rows)").c_str());
+            }
             continue;
         }
         {

@@ -217,13 +217,15 @@ void DealTable::remove_row(uint32_t row) {
     --live_;
 }
 
-void DealTable::apply(const ChangeSet& changes) {
-    auto forget_custom_ranks = [&](Id field) {
-        for (auto it = ranks_.begin(); it != ranks_.end();)
-            it = it->first.second == field ? ranks_.erase(it) : std::next(it);
-    };
+// Stages and probabilities when pipelines changed, base values when rates did; room for the new
+// rows of a big change set.
+void DealTable::apply_start(const ChangeSet& changes) {
     bool pipelines = false;
-    for (const RecordRef& r : changes.upserted) pipelines |= r.kind == RecordKind::Pipeline;
+    size_t deal_upserts = 0;
+    for (const RecordRef& r : changes.upserted) {
+        pipelines |= r.kind == RecordKind::Pipeline;
+        deal_upserts += r.kind == RecordKind::Deal;
+    }
     for (const Tombstone& t : changes.removed) pipelines |= t.kind == RecordKind::Pipeline;
     if (pipelines) {   // stages added, moved or gone: renumber every row's stage in board order
         const std::vector<Id> old_ids = stage_ids_;
@@ -242,55 +244,94 @@ void DealTable::apply(const ChangeSet& changes) {
             }
         ranks_.erase({int(DealColumn::Value), kNoId});
     }
-    auto other_record = [&](RecordKind kind, Id id) {
-        switch (kind) {
-        case RecordKind::TeamMember: renamed(members_, id); break;
-        case RecordKind::Contact: renamed(contacts_, id); break;
-        case RecordKind::Company: renamed(companies_, id); break;
-        case RecordKind::CustomField: forget_custom_ranks(id); break;
-        default: break;
-        }
-    };
-    for (const Tombstone& t : changes.removed) {
-        if (t.kind != RecordKind::Deal) {
-            other_record(t.kind, t.id);
-            continue;
-        }
+    // A million new deals grew every column a doubling at a time (each a copy of the column):
+    // sized once for at most that many new rows (an upsert of a deal already there takes none).
+    if (deal_upserts > 4096 && deal_upserts > free_rows_.size()) add_row_room(deal_upserts - free_rows_.size());
+}
+
+void DealTable::add_row_room(size_t rows) {
+    const size_t n = ids_.size() + rows;
+    ids_.reserve(n);
+    for (auto* v : {&owner_, &company_, &contact_, &contact2_, &currency_}) v->reserve(n);
+    status_.reserve(n);
+    stage_.reserve(n);
+    lane_rank_.reserve(n);
+    more_contacts_.reserve(n);
+    probability_.reserve(n);
+    expected_close_.reserve(n);
+    created_.reserve(n);
+    updated_.reserve(n);
+    last_activity_.reserve(n);
+    base_value_.reserve(n);
+    row_of_.reserve(live_ + rows);
+}
+
+void DealTable::apply_removed(const Tombstone& t) {
+    switch (t.kind) {
+    case RecordKind::Deal: {
         const uint32_t row = row_of_.find(t.id);
         if (row != FlatIdMap::kMissing) remove_row(row);
+        break;
     }
-    for (const RecordRef& r : changes.upserted) {
-        if (r.kind != RecordKind::Deal) {
-            other_record(r.kind, r.id);
-            continue;
-        }
-        const Deal* d = store_.find_deal(r.id);
-        if (!d) continue;
-        uint32_t row = row_of_.find(r.id);
-        if (row == FlatIdMap::kMissing) {
-            if (!free_rows_.empty()) {
-                row = free_rows_.back();
-                free_rows_.pop_back();
-            } else {
-                row = uint32_t(ids_.size());
-                ids_.push_back(kNoId);
-                for (auto* v : {&owner_, &company_, &contact_, &contact2_, &currency_}) v->push_back(0);
-                status_.push_back(0);
-                stage_.push_back(0);
-                lane_rank_.push_back(0);
-                more_contacts_.push_back(0);
-                probability_.push_back(0);
-                expected_close_.push_back(kNoDay);
-                created_.push_back(0);
-                updated_.push_back(0);
-                last_activity_.push_back(0);
-                base_value_.push_back(0);
-            }
-            ++live_;
-        }
-        fill_row(row, *d);
-        touch_ranks(row);
+    case RecordKind::TeamMember: renamed(members_, t.id); break;
+    case RecordKind::Contact: renamed(contacts_, t.id); break;
+    case RecordKind::Company: renamed(companies_, t.id); break;
+    case RecordKind::CustomField:
+        for (auto it = ranks_.begin(); it != ranks_.end();) it = it->first.second == t.id ? ranks_.erase(it) : std::next(it);
+        break;
+    default: break;
     }
+}
+
+void DealTable::apply_upserted(const RecordRef& r) {
+    if (r.kind != RecordKind::Deal) {
+        apply_removed(Tombstone{r.kind, r.id});   // a renamed person or company, a changed field: the same
+        return;
+    }
+    const Deal* d = store_.find_deal(r.id);
+    if (!d) return;
+    uint32_t row = row_of_.find(r.id);
+    if (row == FlatIdMap::kMissing) {
+        if (!free_rows_.empty()) {
+            row = free_rows_.back();
+            free_rows_.pop_back();
+        } else {
+            row = uint32_t(ids_.size());
+            ids_.push_back(kNoId);
+            for (auto* v : {&owner_, &company_, &contact_, &contact2_, &currency_}) v->push_back(0);
+            status_.push_back(0);
+            stage_.push_back(0);
+            lane_rank_.push_back(0);
+            more_contacts_.push_back(0);
+            probability_.push_back(0);
+            expected_close_.push_back(kNoDay);
+            created_.push_back(0);
+            updated_.push_back(0);
+            last_activity_.push_back(0);
+            base_value_.push_back(0);
+        }
+        ++live_;
+    }
+    fill_row(row, *d);
+    touch_ranks(row);
+}
+
+void DealTable::apply(const ChangeSet& changes) { apply_some(changes, SIZE_MAX); }
+
+bool DealTable::apply_some(const ChangeSet& changes, size_t budget) {
+    if (!apply_started_) {
+        apply_start(changes);
+        apply_started_ = true;
+    }
+    const size_t removed = changes.removed.size(), total = removed + changes.upserted.size();
+    for (; apply_at_ < total && budget > 0; ++apply_at_, --budget) {
+        if (apply_at_ < removed) apply_removed(changes.removed[apply_at_]);
+        else apply_upserted(changes.upserted[apply_at_ - removed]);
+    }
+    if (apply_at_ < total) return false;
+    apply_at_ = 0;
+    apply_started_ = false;
+    return true;
 }
 
 // ---- reading ----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ namespace dd {
 
 class Store;
 struct ChangeSet;
+struct RecordRef;
 
 class DealTable {
 public:
@@ -45,6 +46,11 @@ public:
     // Brings the table up to date after the store applied a command, an undo or a redo.
     // (A workspace replaced by Store::load needs a new table.)
     void apply(const ChangeSet& changes);
+    // The same in parts, for change sets of millions of records (a CSV import, its undo): up to
+    // `budget` more records of `changes` (the same change set on every call), true once all of
+    // it is applied. Between the calls the table is half-way: query() must wait for the end.
+    bool apply_some(const ChangeSet& changes, size_t budget);
+    size_t apply_done() const { return apply_at_; }   // records of the change set applied so far
 
     // Matching rows in display order. Not const: builds the search text and the ranks it needs on
     // first use, and reuses its buffers from one query to the next.
@@ -113,6 +119,15 @@ private:
     RankIndex board_;                      // (stage, lane rank, id): ties in board order
     bool rows_in_board_order_ = true;      // true from a fresh build until the first edit
     std::map<std::pair<int, Id>, RankIndex> ranks_;   // (column, custom field) -> ranks
+
+    // apply_some's place in its change set: records done (removed ones first, then upserted),
+    // and whether the pipelines and settings part (which runs first) is done.
+    size_t apply_at_ = 0;
+    bool apply_started_ = false;
+    void apply_start(const ChangeSet& changes);
+    void apply_removed(const Tombstone& t);
+    void apply_upserted(const RecordRef& r);
+    void add_row_room(size_t rows);
 
     // Per-query buffers, kept to avoid allocating 1,000,000-entry arrays per query.
     std::vector<uint32_t> rows_, scratch_keys_, scratch_rows_, keys_;

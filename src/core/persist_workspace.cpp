@@ -116,6 +116,8 @@ Status WorkspacePersistence::save_all(const Workspace& ws, Millis now) {
     return journal_.compact(save_workspace_binary(ws), now);
 }
 
+Status WorkspacePersistence::save_encoded(std::string_view payload, Millis now) { return journal_.compact(payload, now); }
+
 Status WorkspacePersistence::compact(const Workspace& ws, Millis now) {
     return journal_.compact(save_workspace_binary(ws), now);
 }

@@ -35,12 +35,20 @@ struct OpenedWorkspace {
     const Workspace& workspace() const { return checked.workspace(); }
 };
 
+// Records changed by one frame above which the app saves a snapshot of the whole workspace
+// instead of a journal entry (a million-row import or its undo: the entry would be every record
+// as JSON, several times the binary snapshot's size in memory at once).
+constexpr size_t kSnapshotInsteadOfEntry = 50'000;
+
 class WorkspacePersistence {
 public:
     explicit WorkspacePersistence(Storage& storage, JournalOptions options = {});
 
     OpenedWorkspace open();
     Status save_all(const Workspace&, Millis now);
+    // The same with the workspace already encoded (BinarySnapshotWriter, over several frames):
+    // `payload` must be the encoding of the workspace as it stands now.
+    Status save_encoded(std::string_view payload, Millis now);
 
     void on_applied(const Workspace&, const ChangeSet&, Millis now);
     void on_applied(const Store&, const ChangeSet&, Millis now);   // same, with the store's O(1) lookups

@@ -34,6 +34,29 @@ constexpr uint32_t kOldestBinarySnapshotVersion = 1;
 
 std::string save_workspace_binary(const Workspace&);
 Result<Workspace> load_workspace_binary(std::string_view bytes);
+
+// save_workspace_binary written a part at a time: a million-deal workspace takes most of a second
+// to encode, too long for one frame. step(n) encodes up to n more records (and checksums them);
+// the workspace must not change between the first step and the last. take() then gives exactly
+// the bytes save_workspace_binary(ws) gives.
+class BinarySnapshotWriter {
+public:
+    explicit BinarySnapshotWriter(const Workspace& ws);
+    bool step(size_t records);   // true once the whole workspace is written
+    bool done() const { return section_ > kLastSection; }
+    size_t bytes() const { return out_.size(); }
+    std::string take();          // after done()
+
+private:
+    static constexpr int kLastSection = 11;   // pipelines (0) ... saved_views (11)
+    const Workspace& ws_;
+    std::string out_;
+    int section_ = -1;          // -1: the settings; then Workspace's record kinds in order
+    size_t index_ = 0;          // the next record of the section
+    bool counted_ = false;      // the section's count is written
+    uint32_t crc_ = 0;          // of the body written so far
+    size_t crc_to_ = 0;         // bytes of out_ the crc covers
+};
 // The same without the final check_workspace, for a caller that checks the workspace itself after
 // changing it further (recovery replays the journal onto it, then checks once).
 // `BodyChecksum::CoveredByCaller`: the caller has just verified a checksum over every byte of

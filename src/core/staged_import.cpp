@@ -1,6 +1,7 @@
 #include "core/staged_import.h"
 
 #include "core/import_steps.h"
+#include "core/snapshot_binary.h"
 #include "core/store_access.h"
 #include <optional>
 
@@ -12,6 +13,10 @@ struct StagedImport::State {
     CommandContext ctx;
     Phase phase = Phase::Validating;
     bool rolling_back = false;        // cancelled while applying: the rollback runs in slices
+    bool finishing = false;           // every item applied: the spent command is freed, then the commit
+    bool want_snapshot = false;       // encode_snapshot_before_commit()
+    std::unique_ptr<BinarySnapshotWriter> writer;   // the snapshot being encoded while finishing
+    std::string snapshot;             // the encoded workspace after the import, once committed
     std::string label;                // computed before the records are moved out
     size_t items = 0, deals = 0, prelude = 0;   // prelude: the items before the first deal
     cmd::ImportCheck check;
@@ -40,6 +45,7 @@ void release(StagedImport::State& s, StagedImport::Phase phase) {
     s.check = cmd::ImportCheck{};
     s.spent = cmd::ImportCheck{};
     s.undoing = Images{};
+    s.writer.reset();
     StoreAccess::set_staged_open(s.store, false);
 }
 
@@ -142,6 +148,23 @@ void free_some(cmd::ImportCheck& c, size_t budget) {
     erase_some(c.stages, budget);
 }
 
+template <typename V>
+void pop_some(V& v, size_t& budget) {
+    for (; budget > 0 && !v.empty(); --budget) v.pop_back();
+}
+
+// Up to `budget` of the command's records destroyed (the records were moved out by the apply;
+// updates keep their patches): a million of them destroyed at once held the commit's frame.
+// True when none is left.
+bool free_command_some(ImportDeals& c, size_t budget) {
+    budget *= 16;   // a moved-from record is a few checks of empty buffers
+    pop_some(c.creates, budget);
+    pop_some(c.updates, budget);
+    pop_some(c.new_contacts, budget);
+    pop_some(c.new_companies, budget);
+    return c.creates.empty() && c.updates.empty() && c.new_contacts.empty() && c.new_companies.empty();
+}
+
 void start_rollback(StagedImport::State& s) {
     s.undoing = s.tx->take();
     s.tx.reset();
@@ -209,11 +232,28 @@ bool StagedImport::step(size_t budget) {
         }
         return false;
     }
+    if (s.finishing) {
+        // Nothing changes in the store any more; what is left is memory to give back, in slices,
+        // so that the commit's frame holds only the commit.
+        free_some(s.spent, budget);
+        const cmd::ImportCheck& c = s.spent;
+        const bool spent_freed = c.refs.empty() && c.deal_ids.empty() && c.contacts.empty() && c.companies.empty() &&
+                                 c.members.empty() && c.stages.empty();
+        if (!free_command_some(s.command, budget) || !spent_freed) return false;
+        if (s.want_snapshot) {
+            // The workspace is final and the store held: encoded over the next steps.
+            if (!s.writer) s.writer = std::make_unique<BinarySnapshotWriter>(ix_of(s).ws);
+            if (!s.writer->step(budget * 16)) return false;
+            s.snapshot = s.writer->take();
+        }
+        commit(s);
+        return finished();
+    }
     free_some(s.spent, budget);
     cmd::consume_import_items(*s.tx, s.command, s.applied, budget, s.ctx);
     list_new_changes(s);
-    if (s.applied.done()) commit(s);
-    return finished();
+    s.finishing = s.applied.done();
+    return false;
 }
 
 void StagedImport::cancel() {
@@ -240,6 +280,10 @@ size_t StagedImport::deals_applied() const {
 }
 bool StagedImport::rolling_back() const { return st_->rolling_back && !finished(); }
 size_t StagedImport::rollback_left() const { return st_->undo_next; }
+
+void StagedImport::encode_snapshot_before_commit() { st_->want_snapshot = true; }
+
+std::string StagedImport::take_snapshot() { return std::move(st_->snapshot); }
 
 Result<Applied> StagedImport::take_result() {
     Result<Applied> out = std::move(st_->result);

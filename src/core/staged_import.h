@@ -54,6 +54,14 @@ public:
     // Taken once (the change set of a million deals is not copied).
     Result<Applied> take_result();
 
+    // Asks for the workspace as it stands after the import, binary-encoded (snapshot_binary.h),
+    // written a part per step between the last change and the commit, while the store is still
+    // held (so nothing changes under the encoding). Persistence saves a huge import as such a
+    // snapshot: encoded here, the commit's frame does not encode a million deals. Call before
+    // the run finishes; take_snapshot() then gives the bytes once it committed ("" otherwise).
+    void encode_snapshot_before_commit();
+    std::string take_snapshot();
+
     struct State;   // staged_import.cpp
 
 private:

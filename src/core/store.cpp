@@ -147,6 +147,8 @@ bool Store::can_redo() const { return !undo_->undone.empty(); }
 std::string Store::undo_label() const { return undo_->done.empty() ? std::string() : label_of(*ix_, undo_->done.back(), ""); }
 std::string Store::redo_label() const { return undo_->undone.empty() ? std::string() : label_of(*ix_, undo_->undone.back(), ""); }
 size_t Store::undo_depth() const { return undo_->done.size(); }
+size_t Store::undo_records() const { return undo_->done.empty() ? 0 : undo_->done.back().images.order.size(); }
+size_t Store::redo_records() const { return undo_->undone.empty() ? 0 : undo_->undone.back().images.order.size(); }
 void Store::set_undo_budget(size_t bytes) {
     undo_->budget = bytes;
     undo_->trim();

@@ -85,6 +85,10 @@ public:
     std::string undo_label() const;   // "" when nothing to undo
     std::string redo_label() const;
     size_t undo_depth() const;
+    // Records the step Undo (Redo) would restore, 0 when none: a whole million-row import takes
+    // seconds to undo, and the app says so on screen before the frame that does it.
+    size_t undo_records() const;
+    size_t redo_records() const;
     // Undo memory budget in estimated bytes (default 64 MiB); the oldest steps are dropped beyond it.
     void set_undo_budget(size_t bytes);
     size_t undo_bytes() const;

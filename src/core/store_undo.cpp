@@ -146,20 +146,20 @@ bool Tx::first_touch(RecordKind kind, Id id) {
             if (r.kind == kind && r.id == id) return false;
         images_.order.push_back(Touched{kind, false, false, id});
         if (images_.order.size() == 16) {
-            seen_ = std::make_unique<std::unordered_set<Id>[]>(kRecordKindCount);
-            for (const Touched& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
+            seen_ = std::make_unique<FlatIdMap[]>(kRecordKindCount);
+            for (const Touched& r : images_.order) seen_[size_t(r.kind)].insert(r.id, 0);
         }
         return true;
     }
-    if (!seen_[size_t(kind)].insert(id).second) return false;
+    if (seen_[size_t(kind)].insert(id, 0) != FlatIdMap::kMissing) return false;
     images_.order.push_back(Touched{kind, false, false, id});
     return true;
 }
 
 void Tx::reserve_touches(RecordKind kind, size_t n) {
     if (!seen_) {
-        seen_ = std::make_unique<std::unordered_set<Id>[]>(kRecordKindCount);
-        for (const Touched& r : images_.order) seen_[size_t(r.kind)].insert(r.id);
+        seen_ = std::make_unique<FlatIdMap[]>(kRecordKindCount);
+        for (const Touched& r : images_.order) seen_[size_t(r.kind)].insert(r.id, 0);
     }
     seen_[size_t(kind)].reserve(seen_[size_t(kind)].size() + n);
 }

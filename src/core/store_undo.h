@@ -7,12 +7,12 @@
 // exactly one step, and nothing outside put/erase needs to know about undo.
 #pragma once
 #include "core/chunked_deque.h"
+#include "core/flat_id_map.h"
 #include "core/small_vec.h"
 #include "core/store_indexes.h"
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace dd {
@@ -156,7 +156,10 @@ private:
     Images images_;
     // Touched records by kind, built only once a transaction touches many records (most touch a
     // few: eleven empty sets per command cost more than the linear scan they would replace).
-    std::unique_ptr<std::unordered_set<Id>[]> seen_;
+    // Open-addressing tables (the value is unused): no allocation per touched record, and freed
+    // in one go. As node sets, the 2.1 M ids of a million-row import took ~0.5 s to free in the
+    // frame that committed it.
+    std::unique_ptr<FlatIdMap[]> seen_;
 };
 
 // Puts every image back (erasing records whose image is "did not exist"), bumping revisions so

@@ -2,6 +2,7 @@
 // exactly the workspace the one-shot command gives, is one undo step, refuses other commands
 // while it runs, and rolls back to exactly the prior store when cancelled or refused.
 #include "core/csv_import.h"
+#include "core/snapshot_binary.h"
 #include "core/staged_import.h"
 #include "test_store_fixture.h"
 
@@ -222,4 +223,53 @@ TEST_CASE("staged import: a viewer is refused before anything starts, as by the 
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().field == "actor");
     CHECK_FALSE(w.store.staged_open());
+}
+
+TEST_CASE("staged import: every item applied, the commit waits for the memory to be given back; a cancel then still rolls back") {
+    // After the last item the run frees the spent command a slice at a time before it commits
+    // (a million moved-from records freed at once held the commit's frame): it is not committed
+    // yet, the store is still held, and a cancel there rolls the whole import back exactly.
+    for (uint32_t seed = 31; seed <= 34; ++seed) {
+        CAPTURE(seed);
+        std::mt19937 rng(seed);
+        ImportWorld w;
+        ImportDeals c = plan_of(w, random_csv(rng, 200 + rng() % 200));
+        const Workspace before = w.store.workspace();
+        const size_t depth = w.store.undo_depth();
+        auto run = begin_ok(w, std::move(c));
+        run->encode_snapshot_before_commit();   // as the app asks for a huge import
+        const size_t items = run->items();
+        while (run->applied() < items) REQUIRE_FALSE(run->step(1 + rng() % 5));
+        CHECK(run->deals_applied() == run->deals());
+        CHECK(run->phase() == StagedImport::Phase::Applying);   // not committed by the last item's step
+        CHECK(w.store.staged_open());
+        CHECK_FALSE(w.store.can_redo());
+        CHECK(w.store.undo_depth() == depth);
+        if (seed % 2) {
+            // Freed in slices of 16 records per item of budget, then encoded: steps, then the commit.
+            size_t steps = 0;
+            while (!run->step(1)) ++steps;
+            CHECK(steps > 2);
+            CHECK(run->phase() == StagedImport::Phase::Committed);
+            CHECK(w.store.undo_depth() == depth + 1);
+            REQUIRE(run->take_result().ok());
+            // Encoded while finishing, before the commit: the workspace as it stands after it.
+            const std::string snapshot = run->take_snapshot();
+            CHECK(!snapshot.empty());
+            CHECK(snapshot == save_workspace_binary(w.store.workspace()));
+            REQUIRE(w.store.undo(w.ctx()).ok());
+            CHECK(test::same_content(before, w.store.workspace()));
+        } else {
+            if (seed == 32) {   // cancelled half-way through the snapshot's encoding
+                for (int i = 0; i < 40; ++i) REQUIRE_FALSE(run->step(1));
+            }
+            run->cancel();
+            run_to_end(*run, rng, 16);
+            CHECK(run->phase() == StagedImport::Phase::RolledBack);
+            CHECK(run->take_snapshot().empty());
+            CHECK(identical(before, w.store.workspace()));
+            CHECK(w.store.undo_depth() == depth);
+        }
+        CHECK_FALSE(w.store.staged_open());
+    }
 }
