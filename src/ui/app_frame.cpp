@@ -62,6 +62,19 @@ void draw_footer(const Palette& p, float w, float h) {
     ImGui::End();
 }
 
+// Steps touching more records than this are undone and redone after a frame that says so.
+constexpr size_t kBigHistoryStep = 50'000;
+
+// In place of the view while a huge undo or redo waits for its frame: what is about to happen.
+void draw_history_notice(ViewContext& ctx) {
+    const bool undo = ctx.ui.history_asked == UiState::HistoryAsk::Undo;
+    const std::string label = undo ? ctx.store.undo_label() : ctx.store.redo_label();
+    const std::string title = std::string(undo ? "Undoing: " : "Redoing: ") + label + "...";
+    text_item(title.c_str(), nullptr, ctx.palette.text, 560);
+    text_item("This changes every record of that step at once and takes a few seconds; the page does not respond meanwhile.",
+              nullptr, ctx.palette.text_muted, 560);
+}
+
 void draw_frame(ViewContext& ctx) {
     const Palette& p = ctx.palette;
     const float w = ctx.ui.width, h = ctx.ui.height;
@@ -87,6 +100,7 @@ void draw_frame(ViewContext& ctx) {
     ImGui::PopStyleVar(2);
     // While an import is applied in slices the store is half-way through it: the views wait.
     if (ctx.store.staged_open()) draw_import_backdrop(ctx);
+    else if (ctx.ui.history_asked != UiState::HistoryAsk::None) draw_history_notice(ctx);
     else view_info(ctx.ui.view).draw(ctx);
     ImGui::End();
 
@@ -110,9 +124,28 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
     const CommandContext cmd_ctx{app.store.settings().current_user, now};
     for (const Command& command : intents.commands) report(app, app.store.apply(command, cmd_ctx), now, out);
     // A CSV import applies a slice per frame; its outcome is reported like a command's when done.
-    if (auto outcome = csv_import_advance(app.ui.list.import, app.store, cmd_ctx)) report(app, std::move(*outcome), now, out);
-    if (intents.undo || intents.redo)
-        report(app, intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
+    if (auto outcome = csv_import_advance(app.ui.list.import, app.store, cmd_ctx, &out.snapshot)) report(app, std::move(*outcome), now, out);
+    // A huge undo or redo (a whole import) runs two frames after it was asked for: the frame in
+    // between shows the notice (draw_history_notice), so the screen says why the page stalls.
+    UiState& ui = app.ui;
+    if (ui.history_asked != UiState::HistoryAsk::None) {
+        if (ui.history_notice_shown) {
+            const bool undo = ui.history_asked == UiState::HistoryAsk::Undo;
+            ui.history_asked = UiState::HistoryAsk::None;
+            ui.history_notice_shown = false;
+            report(app, undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
+        } else {
+            ui.history_notice_shown = true;   // this frame drew it
+        }
+    } else if (intents.undo || intents.redo) {
+        const size_t records = intents.undo ? app.store.undo_records() : app.store.redo_records();
+        if (records > kBigHistoryStep && !app.store.staged_open()) {
+            ui.history_asked = intents.undo ? UiState::HistoryAsk::Undo : UiState::HistoryAsk::Redo;
+            ui.history_notice_shown = false;
+        } else {
+            report(app, intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
+        }
+    }
     if (intents.load_sample && !app.store.workspace().deals.empty()) {
         app.ui.confirm_sample = true;   // ask first: this replaces the workspace
     } else if (intents.load_sample || intents.replace_with_sample) {
@@ -198,6 +231,10 @@ FrameOutput app_frame(App& app, Millis now) {
     list_export_step(app.ui.list, app.store);
     // A CSV import parses in slices, one per frame, an export writes in parts: keep frames coming until done.
     if (app.ui.list.import.busy() || app.ui.list.export_job.busy()) out.wake_after_ms = 0.0;
+    // The list takes a huge change set a part per frame (list_rows.h): the next part comes next frame.
+    if (app.ui.view == View::List && list_rows_pending(app.ui.list, app.ui.data_version)) out.wake_after_ms = 0.0;
+    // A huge undo or redo asked for: the frame showing the notice, then the one doing it.
+    if (app.ui.history_asked != UiState::HistoryAsk::None) out.wake_after_ms = 0.0;
     return out;
 }
 

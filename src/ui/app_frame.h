@@ -7,6 +7,7 @@
 #include "core/store_load.h"
 #include "ui/app_state.h"
 
+#include <string>
 #include <vector>
 
 namespace dd::ui {
@@ -17,6 +18,10 @@ struct FrameOutput {
     double wake_after_ms = -1.0;
     bool data_changed = false;   // the store changed this frame (persistence saves on this)
     std::vector<ChangeSet> changes;   // what each applied command/undo/redo changed (the journal)
+    // A huge CSV import committed this frame, alone: the whole workspace as it stands now,
+    // binary-encoded while the import finished (StagedImport::encode_snapshot_before_commit), so
+    // persistence saves it without encoding a million deals in this frame. Empty otherwise.
+    std::string snapshot;
 };
 
 // Creates the ImGui context state the app relies on (ini off, registry attached, theme).

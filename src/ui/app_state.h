@@ -50,6 +50,11 @@ struct UiState {
     std::string save_status;       // persistence: "Saved", "Saving...", or an error (set by the platform)
     bool save_error = false;
     float width = 0, height = 0;   // the display size of the current frame (CSS pixels)
+    // Undo or redo of a huge step (a whole CSV import: seconds of work in one frame), said on
+    // screen first: asked in one frame, the notice shown in the next, done in the one after.
+    enum class HistoryAsk { None, Undo, Redo };
+    HistoryAsk history_asked = HistoryAsk::None;
+    bool history_notice_shown = false;   // a frame showing the notice was drawn
 };
 
 struct App {

@@ -8,12 +8,16 @@
 #include "core/store.h"
 
 #include <optional>
+#include <string>
 
 namespace dd::ui {
 
 struct CsvImportState;
 
-std::optional<Result<Applied>> csv_import_advance(CsvImportState& s, Store& store, const CommandContext& ctx);
+// `snapshot` receives, for an import big enough to be saved as a snapshot, the workspace after
+// it, encoded by the run before its commit (StagedImport::encode_snapshot_before_commit).
+std::optional<Result<Applied>> csv_import_advance(CsvImportState& s, Store& store, const CommandContext& ctx,
+                                                  std::string* snapshot = nullptr);
 
 // Work per frame: the items done between two looks at the clock, and the time spent per frame
 // (the frame's drawing comes on top: the whole frame stays near 50 ms on a slow machine).

@@ -2,6 +2,7 @@
 
 #include "core/store.h"
 
+#include <chrono>
 #include <string>
 
 namespace dd::ui {
@@ -54,12 +55,55 @@ void note_list_changes(ListState& ls, const std::vector<ChangeSet>& changes, uin
     ls.table_changes_to = to;
 }
 
-void refresh_list_rows(ListState& ls, const Store& store, uint64_t data_version, const char* search) {
+namespace {
+
+// Records applied between two looks at the clock.
+constexpr size_t kTableRecordsPerCheck = 4096;
+
+// The noted change sets applied in order, each dropped once the table took all of it, until
+// `ms` of work is spent. True when none is left.
+bool apply_noted_changes(ListState& ls, double ms) {
+    const auto start = std::chrono::steady_clock::now();
+    size_t done = 0;
+    for (; done < ls.table_changes.size(); ++done) {
+        const ChangeSet& changes = ls.table_changes[done];
+        for (;;) {
+            if (ls.table->apply_some(changes, kTableRecordsPerCheck)) break;
+            const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
+            if (spent.count() >= ms) {
+                ls.table_changes.erase(ls.table_changes.begin(), ls.table_changes.begin() + ptrdiff_t(done));
+                return false;
+            }
+        }
+    }
+    ls.table_changes.clear();
+    return true;
+}
+
+bool table_follows(const ListState& ls, const Store& store, uint64_t data_version) {
+    return ls.table && &ls.table->store() == &store && ls.table_data_version != data_version &&
+           !ls.table_changes.empty() && ls.table_changes_to == data_version;
+}
+
+}  // namespace
+
+bool list_rows_pending(const ListState& ls, uint64_t data_version) {
+    return ls.table && ls.table_data_version != data_version && !ls.table_changes.empty() &&
+           ls.table_changes_to == data_version;
+}
+
+std::pair<size_t, size_t> list_rows_progress(const ListState& ls) {
+    if (!ls.table || ls.table_changes.empty()) return {0, 0};
+    const ChangeSet& c = ls.table_changes.front();
+    return {ls.table->apply_done(), c.upserted.size() + c.removed.size()};
+}
+
+void refresh_list_rows(ListState& ls, const Store& store, uint64_t data_version, const char* search, double table_ms) {
     bool data_changed = false;
-    if (ls.table && &ls.table->store() == &store && ls.table_data_version != data_version &&
-        !ls.table_changes.empty() && ls.table_changes_to == data_version) {
-        for (const ChangeSet& changes : ls.table_changes) ls.table->apply(changes);
-        ls.table_changes.clear();
+    if (table_follows(ls, store, data_version)) {
+        // Half-way through a huge change set: nothing else is brought up to date (the rows and
+        // the selection wait for the table), the next frame goes on.
+        if (!apply_noted_changes(ls, table_ms)) return;
         ls.table_data_version = data_version;
         data_changed = true;
     }

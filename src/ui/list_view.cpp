@@ -67,12 +67,26 @@ void draw_export_options(ViewContext& ctx) {
     ImGui::EndPopup();
 }
 
+// While the table takes a huge change set a part per frame (a CSV import of a million rows, its
+// undo): how far it is, in place of the toolbar and rows (both read the table, half-way now).
+void draw_list_catching_up(ViewContext& ctx) {
+    const auto [done, total] = list_rows_progress(ctx.ui.list);
+    text_item("Updating the list...", nullptr, ctx.palette.text);
+    const std::string figure = "Updated " + grouped(done) + " of " + grouped(total) + " changed records";
+    text_item(figure.c_str(), nullptr, ctx.palette.text_muted);
+    ImGui::ProgressBar(total ? float(double(done) / double(total)) : 1.0f, ImVec2(560, 0), "");
+}
+
 }  // namespace
 
 void draw_list_view(ViewContext& ctx) {
     ListState& ls = ctx.ui.list;
     const Palette& p = ctx.palette;
     refresh_list_rows(ls, ctx.store, ctx.ui.data_version, ctx.ui.search);
+    if (list_rows_pending(ls, ctx.ui.data_version)) {
+        draw_list_catching_up(ctx);
+        return;
+    }
 
     // Toolbar: filters, saved views; export and import on the right.
     draw_list_filters_button(ctx);

@@ -266,3 +266,42 @@ TEST_CASE("csv import dialog: Cancel while applying rolls back everything; Ctrl+
     f.ui.frame(2);
     CHECK(f.ui.find("Import CSV"));
 }
+
+TEST_CASE("csv import dialog: undo and redo of a huge import say so on screen in the frame before they run") {
+    // 30,000 new deals and their Created lines: over 50,000 records, seconds of work in one frame
+    // at a million rows. Ctrl+Z is taken in one frame, the next frame shows what is about to
+    // happen (and changes nothing), the frame after undoes it: one step, all of it.
+    ImportFixture f;
+    const size_t deals = f.ui.app.store.workspace().deals.size();
+    preview_big_file(f, 30000, 100000);
+    f.press_and_release("Import");
+    for (int i = 0; i < 50 && f.state().step != CsvImportState::Step::Closed; ++i) f.ui.frame();
+    REQUIRE(f.state().step == CsvImportState::Step::Closed);
+    REQUIRE(f.ui.app.store.workspace().deals.size() == deals + 30000);
+    const std::string label = f.ui.app.store.undo_label();
+    f.ui.frame(2);
+
+    ImGuiIO& io = ImGui::GetIO();
+    for (const bool undo : {true, false}) {
+        CAPTURE(undo);
+        const size_t before = f.ui.app.store.workspace().deals.size();
+        io.KeyCtrl = true;
+        io.KeyShift = !undo;
+        io.KeysDown[ImGuiKey_Z] = true;
+        f.ui.frame();   // asked
+        io.KeysDown[ImGuiKey_Z] = false;
+        io.KeyCtrl = io.KeyShift = false;
+        CHECK(f.ui.app.store.workspace().deals.size() == before);
+        CHECK(f.ui.last_output.wake_after_ms == 0.0);   // the notice's frame comes by itself
+        f.ui.frame();   // drawn with the notice, nothing done yet
+        CHECK(f.ui.find(((undo ? "Undoing: " : "Redoing: ") + label + "...").c_str()));
+        CHECK(f.ui.app.store.workspace().deals.size() == before);
+        CHECK(f.ui.last_output.wake_after_ms == 0.0);
+        f.ui.frame();   // done in this one
+        CHECK(f.ui.app.store.workspace().deals.size() == (undo ? deals : deals + 30000));
+        CHECK(f.ui.app.ui.toast.text == (undo ? "Undid: " : "Redid: ") + label);
+        f.ui.frame(2);
+        CHECK_FALSE(shown_starting_with(f.ui, undo ? "Undoing: " : "Redoing: "));
+    }
+    CHECK(f.ui.app.store.undo_label() == label);   // still one step
+}

@@ -76,9 +76,6 @@ void schedule_tick(WebPersistence& p, double ms) {
     emscripten_set_timeout(tick, ms, &p);
 }
 
-// Records changed by one frame above which a snapshot is written instead of journal entries.
-constexpr size_t kSnapshotInsteadOfEntry = 50'000;
-
 void flush_and_compact(WebPersistence& p, bool page_hiding) {
     if (p.role != Role::Writer || !p.persist || p.storage.fenced()) return;
     const Millis now = now_ms();
@@ -250,7 +247,10 @@ void persistence_after_frame(WebApp& web, const ui::FrameOutput& out) {
     size_t records = 0;
     for (const ChangeSet& c : out.changes) records += c.upserted.size() + c.removed.size();
     if (records > kSnapshotInsteadOfEntry) {
-        p->persist->save_all(web.app.store.workspace(), now);
+        // A huge import alone in its frame comes encoded already (encoded before its commit,
+        // over frames, from exactly this workspace); anything else is encoded here.
+        if (!out.snapshot.empty() && out.changes.size() == 1) p->persist->save_encoded(out.snapshot, now);
+        else p->persist->save_all(web.app.store.workspace(), now);
         show_status(*p);
         return;
     }
