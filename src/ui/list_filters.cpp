@@ -241,7 +241,7 @@ void draw_list_filters_button(ViewContext& ctx) {
                 toggle_in(q.stages, st.id, on);
             if (++n % 4) ImGui::SameLine();
         }
-        ImGui::NewLine();
+        if (n % 4) ImGui::NewLine();   // a full row of four already ended its line
     }
 
     ImGui::TextDisabled("Owner");
@@ -275,12 +275,16 @@ void draw_list_filters_button(ViewContext& ctx) {
     ImGui::SameLine();
     date_input("Created to", in.created_to, sizeof in.created_to);
     apply_inputs(ls, store);
+    // Each error under the fields it is about: the ranges' here, the custom fields' after them.
+    const size_t range_errors = in.errors.size();
+    for (const std::string& e : in.errors) named_text(e, "Error " + e, ctx.palette.danger);
 
     if (!ws.custom_fields.empty()) {
         ImGui::TextDisabled("Custom fields");
         custom_filters(ctx);
     }
-    for (const std::string& e : in.errors) named_text(e, "Error " + e, ctx.palette.danger);
+    for (size_t i = range_errors; i < in.errors.size(); ++i)
+        named_text(in.errors[i], "Error " + in.errors[i], ctx.palette.danger);
     ImGui::Spacing();
     if (styled_button("Clear filters", nullptr, ButtonKind::Secondary, ctx.palette)) {
         ls.filters = DealQuery{};
