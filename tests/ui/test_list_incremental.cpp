@@ -7,22 +7,14 @@
 #include "core/sample_data.h"
 #include "core/store.h"
 #include "ui/list_rows.h"
+#include "list_rows_fixture.h"
 
 namespace {
 
 constexpr dd::Millis kNow = 1'780'000'000'000;
 
-std::vector<dd::Id> shown_ids(const dd::ui::ListState& ls) {
-    std::vector<dd::Id> out;
-    for (uint32_t r : ls.rows) out.push_back(ls.table->deal(r).meta.id);
-    return out;
-}
-
-std::vector<dd::Id> expected_ids(const dd::Store& store, const dd::ui::ListState& ls, const char* search) {
-    std::vector<dd::Id> out;
-    for (const dd::Deal* d : dd::query_deals(store, dd::ui::list_query(ls, search), ls.sort)) out.push_back(d->meta.id);
-    return out;
-}
+using dd::ui::test::expected_ids;
+using dd::ui::test::shown_ids;
 
 }  // namespace
 
