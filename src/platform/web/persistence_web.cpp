@@ -76,11 +76,23 @@ void schedule_tick(WebPersistence& p, double ms) {
     emscripten_set_timeout(tick, ms, &p);
 }
 
+// The whole workspace was replaced (sample data, a backup import, the bridge's load): a
+// snapshot, which also covers whatever the journal still buffers. False when it was not.
+bool save_replaced_workspace(WebPersistence& p, Millis now) {
+    if (p.web->app.loads == p.seen_loads) return false;
+    p.seen_loads = p.web->app.loads;
+    p.persist->save_all(p.web->app.store.workspace(), now);
+    return true;
+}
+
 void flush_and_compact(WebPersistence& p, bool page_hiding) {
     if (p.role != Role::Writer || !p.persist || p.storage.fenced()) return;
     const Millis now = now_ms();
     if (page_hiding) {
         p.storage.set_urgent(true);
+        // A workspace replaced outside a frame (the bridge's load) is saved by the next frame,
+        // and a closing page draws none.
+        save_replaced_workspace(p, now);
         p.persist->flush(now);
         p.storage.set_urgent(false);
     } else {
@@ -235,9 +247,7 @@ void persistence_after_frame(WebApp& web, const ui::FrameOutput& out) {
         return;
     }
     const Millis now = now_ms();
-    if (web.app.loads != p->seen_loads) {   // the whole workspace was replaced (sample, import)
-        p->seen_loads = web.app.loads;
-        p->persist->save_all(web.app.store.workspace(), now);
+    if (save_replaced_workspace(*p, now)) {
         show_status(*p);
         return;
     }

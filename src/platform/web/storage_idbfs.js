@@ -11,6 +11,9 @@
 //  * Chrome commits IndexedDB with relaxed durability by default: our readwrite transactions ask
 //    for 'strict', and a sync counts as done only on the transaction's `complete` event (IDBFS
 //    3.1.6 calls back from oncomplete);
+//  * a page that closes right after an edit: our write transactions call commit() once their
+//    requests are made, so IndexedDB commits them without another turn of this page's event
+//    loop, and a page-hiding write aborts a sync still reading (writeNow);
 //  * a stale tab (frozen, discarded, or another tab took over) must not write old state over newer
 //    data: before each sync the stored file set is compared with the one this tab last saw, and a
 //    difference stops all writing from this tab for good ("fenced").
@@ -80,50 +83,106 @@ mergeInto(LibraryManager.library, {
       var text = DDSync.describe(err);
       return /quota/i.test(text) || (err && err.name === 'QuotaExceededError');
     },
+    // The stored set {path: {timestamp}} (names and timestamps, no contents), read with the
+    // timestamp index's key cursor as IDBFS.getRemoteSet does, but in a transaction kept on
+    // `sync.tx` so that a page-hiding write can abort it: a readonly transaction still walking
+    // its cursor holds back every readwrite transaction created after it, and a closing page
+    // never delivers the rest of the cursor, so the page-hiding write would never start.
+    readStored: function (db, sync, done) {
+      var entries = {};
+      var finished = false;
+      var finish = function (err, set) {
+        if (finished) return;
+        finished = true;
+        sync.tx = null;
+        done(err, set);
+      };
+      var tx;
+      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly'); } catch (e) { return done(e); }
+      sync.tx = tx;
+      tx.onabort = function () { finish(tx.error || new Error('reading the stored files was aborted')); };
+      tx.objectStore(IDBFS.DB_STORE_NAME).index('timestamp').openKeyCursor().onsuccess = function (event) {
+        var cursor = event.target.result;
+        if (!cursor) return finish(null, { type: 'remote', db: db, entries: entries });
+        entries[cursor.primaryKey] = { timestamp: cursor.key };
+        cursor.continue();
+      };
+    },
+    // Writes every local file whose timestamp differs from `remote`'s and removes the stored ones
+    // no longer here, in one readwrite transaction (IDBFS.reconcile's diff), then calls commit():
+    // the transaction is committed as soon as its requests are done, without waiting for this
+    // page to see their results and go idle, which a closing page never does. No request error
+    // is swallowed (IDBFS.reconcile prevents their default, which commits the other writes): any
+    // failure aborts the whole transaction, and `done` gets the transaction's error.
+    writeChanged: function (db, local, remote, done) {
+      var create = [], remove = [];
+      Object.keys(local.entries).forEach(function (path) {
+        var stored = remote.entries[path];
+        if (!stored || +stored.timestamp !== +local.entries[path].timestamp) create.push(path);
+      });
+      Object.keys(remote.entries).forEach(function (path) { if (!local.entries[path]) remove.push(path); });
+      if (!create.length && !remove.length) return done(null, 0);
+      var tx;
+      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite'); } catch (e) { return done(e); }
+      var store = tx.objectStore(IDBFS.DB_STORE_NAME);
+      var sent = 0, failed = null;
+      // Directories before the files in them; files before the directories holding them.
+      create.sort().forEach(function (path) {
+        if (failed) return;
+        IDBFS.loadLocalEntry(path, function (err, entry) {
+          if (err) { failed = err; return; }
+          if (entry.contents) sent += entry.contents.length;
+          try { store.put(entry, path); } catch (e) { failed = e; }
+        });
+      });
+      remove.sort().reverse().forEach(function (path) {
+        if (!failed) try { store.delete(path); } catch (e) { failed = e; }
+      });
+      if (failed) {
+        try { tx.abort(); } catch (e) { /* already finished */ }
+        return done(failed);
+      }
+      tx.oncomplete = function () { done(null, sent); };
+      tx.onabort = function () { done(tx.error || new Error('saving was aborted')); };
+      if (tx.commit) tx.commit();
+    },
     // One write sync: local files -> IndexedDB, only what changed. `urgent` (page hiding) skips
-    // reading the stored set first, so the write transaction starts before this function returns.
-    syncOnce: function (urgent, done) {
+    // reading the stored set first, so the write transaction is created and committed before this
+    // function returns. `sync` is {seq, tx, superseded}: see readStored and writeNow.
+    syncOnce: function (urgent, sync, done) {
       var mount = DDSync.mountNode();
-      var seq = ++DDSync.seq;
+      sync.seq = ++DDSync.seq;
       // The fence compares the stored set with what this tab knew when the sync began: a
       // page-hiding write that completes meanwhile (writeNow) changes both, not another tab.
       var knownAtStart = DDSync.known;
       IDBFS.getLocalSet(mount, function (err, local) {
         if (err) return done(err);
-        var write = function (remote) {
-          var sent = 0;
-          Object.keys(local.entries).forEach(function (path) {
-            var known = remote.entries[path];
-            if (!known || +known.timestamp !== +local.entries[path].timestamp) {
-              try { var st = FS.stat(path); if (FS.isFile(st.mode)) sent += st.size; } catch (e) { /* gone */ }
-            }
-          });
-          IDBFS.reconcile(local, remote, function (err2) {
-            if (!err2) {
-              // Two syncs can overlap (see writeNow): the newest one's view of the stored set wins.
-              if (seq > DDSync.knownSeq) { DDSync.known = DDSync.stamps(local.entries); DDSync.knownSeq = seq; }
-              DDSync.bytes += sent;
-              DDSync.syncs++;
-            }
-            done(err2);
-          });
-        };
-        if (urgent && DDSync.known) {
-          IDBFS.getDB(mount.mountpoint, function (err3, db) {
-            if (err3) return done(err3);
+        IDBFS.getDB(mount.mountpoint, function (err2, db) {
+          if (err2) return done(err2);
+          var write = function (remote) {
+            DDSync.writeChanged(db, local, remote, function (err3, sent) {
+              if (!err3) {
+                // Two syncs can overlap (see writeNow): the newest one's view of the stored set wins.
+                if (sync.seq > DDSync.knownSeq) { DDSync.known = DDSync.stamps(local.entries); DDSync.knownSeq = sync.seq; }
+                DDSync.bytes += sent;
+                DDSync.syncs++;
+              }
+              done(err3);
+            });
+          };
+          if (urgent && DDSync.known) {
             var entries = {};
             Object.keys(DDSync.known).forEach(function (k) { entries[k] = { timestamp: new Date(DDSync.known[k]) }; });
-            write({ type: 'remote', db: db, entries: entries });
-          });
-          return;
-        }
-        IDBFS.getRemoteSet(mount, function (err4, remote) {
-          if (err4) return done(err4);
-          if (knownAtStart && !DDSync.sameSet(knownAtStart, DDSync.stamps(remote.entries))) {
-            DDSync.fenced = true;
-            return done(new Error('another tab or window saved newer data'));
+            return write({ type: 'remote', db: db, entries: entries });
           }
-          write(remote);
+          DDSync.readStored(db, sync, function (err4, remote) {
+            if (err4) return done(err4);
+            if (knownAtStart && !DDSync.sameSet(knownAtStart, DDSync.stamps(remote.entries))) {
+              DDSync.fenced = true;
+              return done(new Error('another tab or window saved newer data'));
+            }
+            write(remote);
+          });
         });
       });
     },
@@ -185,21 +244,31 @@ mergeInto(LibraryManager.library, {
     },
     // The page is being hidden or closed while a sync is still in flight: waiting for it would
     // leave the newest edits in memory when the page goes (the queued sync never starts). Write
-    // every changed file now, in a transaction created before this returns. IndexedDB runs
-    // readwrite transactions on one store in creation order, and both syncs send the files'
-    // current contents, so the stored set ends as this write left it; whichever of the two
-    // completes last, `known` keeps the newer sync's set (seq), so no false "another tab" fence.
+    // every file changed since the last completed sync now, in a transaction created and
+    // committed before this returns. A sync still reading the stored set is aborted first (its
+    // readonly transaction would hold this write back, and a closing page never finishes that
+    // read); its files are in this write. A sync already writing has committed its transaction
+    // (writeChanged): IndexedDB runs readwrite transactions on one store in creation order, and
+    // both send the files' current contents, so the stored set ends as this write left it;
+    // whichever of the two completes last, `known` keeps the newer sync's set (seq), so no false
+    // "another tab" fence.
     writeNow: function () {
       if (DDSync.urgentInflight || !DDSync.known) return;
+      var normal = DDSync.current;
+      if (normal && normal.tx) {
+        normal.superseded = true;
+        try { normal.tx.abort(); } catch (e) { /* finished meanwhile: it goes on to write */ }
+      }
       var target = DDSync.requested;
       DDSync.urgentInflight = true;
-      DDSync.syncOnce(true, function (err) {
+      DDSync.syncOnce(true, { seq: 0, tx: null, superseded: false }, function (err) {
         DDSync.urgentInflight = false;
         if (!err) DDSync.durable = Math.max(DDSync.durable, target);
         if (DDSync.ctx) _dd_idbfs_sync_changed(DDSync.ctx);
-        DDSync.pump(false);   // requests that arrived meanwhile
+        DDSync.pump(false);   // requests that arrived meanwhile, or a failed write retried
       });
     },
+    current: null,    // the sync in flight that is not a page-hiding write ({seq, tx, superseded})
     pump: function (urgent) {
       if (!DDSync.writable) return;
       if (DDSync.fenced || DDSync.durable >= DDSync.requested) return;
@@ -210,10 +279,15 @@ mergeInto(LibraryManager.library, {
       if (DDSync.timer && !urgent) return;
       if (DDSync.timer) { clearTimeout(DDSync.timer); DDSync.timer = 0; }
       var target = DDSync.requested;
+      var sync = { seq: 0, tx: null, superseded: false };
       DDSync.inflight = true;
-      DDSync.syncOnce(!!urgent, function (err) {
+      DDSync.current = sync;
+      DDSync.syncOnce(!!urgent, sync, function (err) {
         DDSync.inflight = false;
-        if (err) {
+        DDSync.current = null;
+        if (err && sync.superseded) {
+          // Aborted for a page-hiding write, which carries its files and pumps when it is done.
+        } else if (err) {
           DDSync.error = DDSync.fenced ? 'Another tab or window saved newer data; this tab stopped saving. Reload it to continue.'
                                        : DDSync.describe(err);
           DDSync.quota = !DDSync.fenced && DDSync.isQuota(err);
