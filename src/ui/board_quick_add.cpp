@@ -1,5 +1,6 @@
 #include "ui/board_quick_add.h"
 
+#include "core/format.h"
 #include "imgui_internal.h"
 #include "ui/board_format.h"
 #include "ui/icons.h"
@@ -36,35 +37,6 @@ std::string organisation_of(const std::string& title) {
         if (at != std::string::npos && at > 0) return trimmed(title.substr(0, at).c_str());
     }
     return trimmed(title.c_str());
-}
-
-bool parse_amount(const std::string& text, int digits, Money& out) {
-    std::string t = trimmed(text.c_str());
-    if (t.empty()) { out = 0; return true; }
-    Money units = 0, frac = 0;
-    int frac_digits = -1;
-    bool any = false;
-    for (char c : t) {
-        if (c == ',' || c == ' ' || c == '$' ) continue;
-        if (c == '.') { if (frac_digits >= 0) return false; frac_digits = 0; continue; }
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-        any = true;
-        if (frac_digits < 0) {
-            if (units > 90'000'000'000'000LL) return false;
-            units = units * 10 + (c - '0');
-        } else if (frac_digits < digits) {
-            frac = frac * 10 + (c - '0');
-            ++frac_digits;
-        } else {
-            return false;   // more decimals than the currency has
-        }
-    }
-    if (!any) return false;
-    for (int i = frac_digits < 0 ? 0 : frac_digits; i < digits; ++i) frac *= 10;
-    Money scale = 1;
-    for (int i = 0; i < digits; ++i) scale *= 10;
-    out = units * scale + frac;
-    return true;
 }
 
 CreateDeal quick_add_command(ViewContext& ctx, const Stage& stage, const std::string& title, Money value,
@@ -127,15 +99,18 @@ float draw_quick_add(ViewContext& ctx, const Stage& stage, float width) {
     if (typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         close_form(qa);
     } else if (enter) {
-        Money value = 0;
         const std::string title = trimmed(qa.title);
+        // The core's parser, as the deal form's and the list filters': the workspace's locale
+        // decides which of "12,400" and "12.400" is twelve thousand four hundred.
+        const WorkspaceSettings& settings = ctx.store.settings();
+        const Result<Money> value = parse_amount(qa.value, settings.base_currency, settings.locale);
         if (title.empty()) {
             qa.error = "A deal needs a title";
             qa.focus_title = true;
-        } else if (!parse_amount(qa.value, minor_digits(ctx.store.settings().base_currency), value)) {
-            qa.error = "The value must be a number, like 12,400";
+        } else if (!value.ok()) {
+            qa.error = "Value " + value.error().message;
         } else {
-            ctx.intents.commands.push_back(quick_add_command(ctx, stage, title, value, trimmed(qa.contact)));
+            ctx.intents.commands.push_back(quick_add_command(ctx, stage, title, value.value(), trimmed(qa.contact)));
             const Id keep = qa.stage;
             close_form(qa);
             qa.stage = keep;          // stay open for the next deal

@@ -17,8 +17,6 @@ float draw_quick_add(ViewContext& ctx, const Stage& stage, float width);
 
 // The organisation part of a deal title (see above).
 std::string organisation_of(const std::string& title);
-// Parses "12,400", "12400.5", "$950" into minor units of a currency with `digits` decimals.
-bool parse_amount(const std::string& text, int digits, Money& out);
 
 // The CreateDeal a filled form makes (validation of the fields is the store's).
 CreateDeal quick_add_command(ViewContext& ctx, const Stage& stage, const std::string& title, Money value,

@@ -179,6 +179,41 @@ TEST_CASE("quick add creates a deal at the end of the lane with a contact named 
     CHECK(ui.find("A deal needs a title") != nullptr);
 }
 
+// The quick add reads the value with the core's parser, as the deal form does: in the workspace's
+// locale, and a bad value is refused with the parser's reason, the form kept as typed.
+TEST_CASE("quick add reads the value as the workspace's locale writes it, and refuses a bad one") {
+    UiDriver ui(1800, 900);
+    fill_starter(ui, 1);
+    REQUIRE(ui.app.store.apply(SetLocale{"de-DE"}, {ui.app.store.settings().current_user, ui.now}).ok());
+    const Stage& lead = stage_named(ui, "Lead in");
+    ui.frame(2);
+    REQUIRE(ui.click("Add deal to Lead in"));
+    ui.type("Initech: Rollout");
+    REQUIRE(ui.click("Deal value"));
+    ui.type("12.400,5");
+    ui.press_key(ImGuiKey_Enter);
+    std::vector<Id> ids = lane_ids(ui, lead.id);
+    REQUIRE(ids.size() == 2);
+    CHECK(deal(ui, ids[1]).value == 1240050);
+
+    // Three decimals in a two-decimal currency: refused, named, nothing created.
+    REQUIRE(ui.click("Deal title"));
+    ui.type("Umbrella - Pilot");
+    REQUIRE(ui.click("Deal value"));
+    ui.type("7,125");
+    ui.press_key(ImGuiKey_Enter);
+    CHECK(lane_ids(ui, lead.id).size() == 2);
+    CHECK(ui.find("Value takes at most 2 decimals") != nullptr);
+    // Letters: refused with an example in the locale's own writing.
+    REQUIRE(ui.click("Deal value"));
+    ui.press_key(ImGuiKey_A, true);
+    ui.press_key(ImGuiKey_Backspace);
+    ui.type("twelve");
+    ui.press_key(ImGuiKey_Enter);
+    CHECK(lane_ids(ui, lead.id).size() == 2);
+    CHECK(ui.find("Value must be an amount such as 1.250,50") != nullptr);
+}
+
 TEST_CASE("arrows move the selection and Shift+Right / Shift+Left move the deal between stages") {
     UiDriver ui(1800, 900);
     fill_starter(ui, 2);
