@@ -81,7 +81,8 @@ Status validate_reason(const StoreIndexes& ix, Id reason) {
 
 // ---- MoveDeal ----
 Status validate(const StoreIndexes& ix, const MoveDeal& c, const Ctx&) {
-    if (!ix.deal(c.deal)) return field_error("deal", "does not exist");
+    // The command's first look at the deal: all of it requested at once (run reads it all over).
+    if (!ix.deal_fetching(c.deal)) return field_error("deal", "does not exist");
     if (!ix.stage_info(c.to_stage)) return field_error("to_stage", "does not exist");
     if (c.before != kNoId) {
         const Deal* b = ix.deal(c.before);
@@ -106,6 +107,8 @@ std::string run(Tx& tx, const MoveDeal& c, const Ctx& ctx) {
     ix.change_slot.prefetch(upcoming.next());
     ix.change_slot.prefetch(upcoming.next());
     dd_prefetch(&ix.history_head[ix.deal_slot.find(c.deal)]);
+    // And the old lane's block, which move_one's put erases the deal from after its history lines.
+    ix.prefetch_lane(before.stage, ix.key_of(before));
     const int64_t rank = place_rank(tx, ctx, c.to_stage, c.before, c.deal);
     const StageKind kind = ix.stage_info(c.to_stage)->kind;
     MoveLabel parts;

@@ -584,6 +584,10 @@ void StoreIndexes::drop_tombstone(Id id) {
 }
 
 void StoreIndexes::add_tombstone(RecordKind kind, Id id, uint32_t revision, Millis now) {
+    // Undoing stage moves adds a tombstone per history line it erases (180,000 for 100,000
+    // moves, from none): grown by about 2.25x rather than the tables' 1.5x, so the ids are
+    // re-inserted about half as often (each re-insert is a random write into the new table).
+    if ((tombstone_slot.size() + 1) * 4 > tombstone_slot.capacity() * 3) tombstone_slot.reserve(tombstone_slot.size() * 2);
     // Usually the id has no tombstone yet: mapped in one probe. Otherwise the old one goes first
     // (drop_tombstone) and the new one is appended, as before.
     if (tombstone_slot.insert(id, uint32_t(ws.tombstones.size())) != FlatIdMap::kMissing) {

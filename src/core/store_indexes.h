@@ -79,6 +79,12 @@ struct StoreIndexes {
 
     // ---- lookups ----
     const Deal* deal(Id id) const { return get(ws.deals, deal_slot, id); }
+    // As deal(), requesting all of the record at once (RecordSlotMap::find_fetching): the first
+    // lookup of a deal a command or an undo goes on to read and change.
+    const Deal* deal_fetching(Id id) const {
+        const uint32_t s = deal_slot.find_fetching(id);
+        return s == FlatIdMap::kMissing ? nullptr : &ws.deals[s];
+    }
     const Pipeline* pipeline(Id id) const { return get(ws.pipelines, pipeline_slot, id); }
     const Contact* contact(Id id) const { return get(ws.contacts, contact_slot, id); }
     const Company* company(Id id) const { return get(ws.companies, company_slot, id); }
@@ -123,6 +129,10 @@ struct StoreIndexes {
     }
     auto ref_of() const {
         return [this](uint32_t slot) -> std::string_view { return ws.deals[slot].external_ref; };
+    }
+    // Starts loading the lane block where a deal of `stage` at `key` is or would go.
+    void prefetch_lane(Id stage, const LaneKey& key) const {
+        if (const Lane* l = lane(stage)) l->order.prefetch(key, slot_key());
     }
 
     // ---- the only mutations ----

@@ -105,6 +105,49 @@ TEST_CASE("a move records the same history lines as before, and undo takes them 
     CHECK(w.get(a).meta.revision == before.meta.revision + 2);   // the move, then the undo
 }
 
+namespace {
+std::vector<Id> line_ids(const Workspace& ws) {   // ws.history's lines in vector order
+    std::vector<Id> out;
+    for (const DealChange& c : ws.history) out.push_back(c.meta.id);
+    return out;
+}
+std::vector<Id> chain_ids(const Store& s, Id deal) {   // history_of: newest first
+    std::vector<Id> out;
+    for (const DealChange* c : s.history_of(deal)) out.push_back(c->meta.id);
+    return out;
+}
+}  // namespace
+
+// Undo erases a step's created lines newest first (each is then the last line of ws.history and
+// the head of its deal's chain: nothing moves, nothing is relinked), and keeps their redo images
+// in the order the command created them, so a redo appends them in that order again.
+TEST_CASE("undo and redo of a move with several history lines keep the lines' order exactly") {
+    World w;
+    Id a = w.deal("Acme renewal", w.proposal);
+    Id b = w.deal("Beta", w.lead);
+    w.ok(MoveDeal{a, w.lost, kNoId, w.too_expensive, "too slow"});
+    w.ok(MoveDeal{b, w.negotiation});
+    const std::vector<Id> lines_before = line_ids(w.store.workspace());
+    const std::vector<Id> chain_before = chain_ids(w.store, a);
+    w.ok(MoveDeal{a, w.lead});   // reopen: five lines (stage, status, close date, reason, its text)
+    const std::vector<Id> lines_after = line_ids(w.store.workspace());
+    const std::vector<Id> chain_after = chain_ids(w.store, a);
+    REQUIRE(lines_after.size() == lines_before.size() + 5);
+    for (int round = 0; round < 2; ++round) {
+        REQUIRE(w.store.undo(w.ctx()).ok());
+        CHECK(line_ids(w.store.workspace()) == lines_before);
+        CHECK(chain_ids(w.store, a) == chain_before);
+        REQUIRE(w.store.redo(w.ctx()).ok());
+        CHECK(line_ids(w.store.workspace()) == lines_after);
+        CHECK(chain_ids(w.store, a) == chain_after);
+    }
+    // The older move's lines are untouched by all of it, and undo as before.
+    REQUIRE(w.store.undo(w.ctx()).ok());
+    REQUIRE(w.store.undo(w.ctx()).ok());
+    CHECK(w.get(b).stage == w.lead);
+    CHECK(chain_ids(w.store, a) == chain_before);
+}
+
 TEST_CASE("undo of moves that respaced a window puts every neighbour's rank back") {
     World w;
     std::vector<Id> ids;
