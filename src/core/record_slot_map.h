@@ -104,6 +104,18 @@ public:
         return true;
     }
 
+    // erase() that returns the slot the key had (kMissing: absent), in one probe where find()
+    // then erase() take two (undoing a stage move erases its history lines).
+    DD_TABLE_INLINE uint32_t take(Id key) {
+        if (key == kNoId) return kMissing;
+        const uint32_t t = SlotEntryPolicy::tag(key);
+        const size_t i = find_index(t, [&](const SlotEntry& e) { return e.tag == t && id_at(e.slot) == key; });
+        if (i == kNowhere) return kMissing;
+        const uint32_t slot = entries_[i].slot;
+        erase_at(i);
+        return slot;
+    }
+
 private:
     Id id_at(uint32_t slot) const { return (*records_)[slot].meta.id; }
 

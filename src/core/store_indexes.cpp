@@ -328,9 +328,13 @@ void StoreIndexes::link_history(uint32_t line) {
 
 void StoreIndexes::unlink_history(uint32_t line) {
     const Id deal = ws.history[line].deal;
-    uint32_t l = history_head_of(deal);
+    // The deal looked up once for reading and writing its head: an undo erases its lines newest
+    // first, so each is the head (history_head_of then set_history_head looked it up twice).
+    const uint32_t s = deal_slot.find(deal);
+    uint32_t l = s != FlatIdMap::kMissing ? history_head[s] : history_orphans.find(deal);
     if (l == line) {
-        set_history_head(deal, history_prev[line]);
+        if (s != FlatIdMap::kMissing) history_head[s] = history_prev[line];
+        else set_history_head(deal, history_prev[line]);
         return;
     }
     while (l != kNoLine && history_prev[l] != line) l = history_prev[l];
@@ -553,10 +557,10 @@ bool StoreIndexes::erase(RecordKind kind, Id id, Millis now) {
                                     [](const Note& x) { return x.deal; }, [](const Note&, uint32_t) {});
         break;
     case RecordKind::DealChange: {
-        const uint32_t slot = change_slot.find(id);
+        // Unmapped in the same probe that finds it (before the last line moves into its slot).
+        const uint32_t slot = change_slot.take(id);
         if (slot == FlatIdMap::kMissing) return false;
         revision = ws.history[slot].meta.revision;
-        change_slot.erase(id);   // before the last line moves into its slot
         erase_history(slot);
         erased = true;
         break;

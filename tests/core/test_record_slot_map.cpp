@@ -34,7 +34,8 @@ TEST_CASE("RecordSlotMap finds every record at its slot through pushes and swap-
     };
     auto erase_at = [&](uint32_t slot) {   // the store's order: forget, then move the last in
         const Id id = records[slot].meta.id;
-        REQUIRE(map.erase(id));
+        if (slot % 2 == 0) REQUIRE(map.erase(id));
+        else REQUIRE(map.take(id) == slot);   // find and erase in one probe: the slot it had
         const uint32_t last = uint32_t(records.size() - 1);
         if (slot != last) {
             records[slot] = records[last];
@@ -52,6 +53,7 @@ TEST_CASE("RecordSlotMap finds every record at its slot through pushes and swap-
     }
     CHECK(map.size() == records.size());
     CHECK(map.size() * 4 <= map.capacity() * 3);
+    CHECK(map.take(kNoId) == RecordSlotMap<Rec>::kMissing);
     size_t absent = 0;
     for (Id id : pool) {
         bool present = false;
