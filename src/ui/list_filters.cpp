@@ -204,10 +204,19 @@ void draw_list_filters_button(ViewContext& ctx) {
     if (styled_button(label.c_str(), icons::kFilter, active ? ButtonKind::Primary : ButtonKind::Secondary, ctx.palette))
         ImGui::OpenPopup("list-filters");
     name_last_item("Filters");
+    place_popup_below_last_item();   // the button keeps showing the filter count
     if (!ImGui::BeginPopup("list-filters")) return;
     DealQuery& q = ls.filters;
     const Workspace& ws = store.workspace();
 
+    // Two columns, so that the popup fits an 800 px high window with a custom field or two: the
+    // choices (pipeline, status, stages, owners) on the left, the typed ranges on the right.
+    const bool columns = ImGui::BeginTable("##filter-columns", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(0, 0));
+    if (columns) {
+        ImGui::TableSetupColumn("choices");
+        ImGui::TableSetupColumn("ranges");
+        ImGui::TableNextColumn();
+    }
     ImGui::TextDisabled("Pipeline");
     const Pipeline* current = store.find_pipeline(q.pipeline);
     ImGui::SetNextItemWidth(220);
@@ -231,8 +240,11 @@ void draw_list_filters_button(ViewContext& ctx) {
     ImGui::NewLine();
 
     ImGui::TextDisabled("Stage");
+    // All pipelines shown: each one's stages under its name ("Won" is in every pipeline).
+    const bool name_pipelines = q.pipeline == kNoId && ws.pipelines.size() > 1;
     for (const Pipeline& pipe : ws.pipelines) {
         if (q.pipeline != kNoId && pipe.meta.id != q.pipeline) continue;
+        if (name_pipelines) named_text(pipe.name, "Stages of " + pipe.name, ctx.palette.text_muted);
         int n = 0;
         for (const Stage& st : pipe.stages) {
             bool on = false;
@@ -256,6 +268,13 @@ void draw_list_filters_button(ViewContext& ctx) {
     if (checkbox("Nobody##owner", std::find(q.owners.begin(), q.owners.end(), kNoId) != q.owners.end(), unowned))
         toggle_in(q.owners, kNoId, unowned);
 
+    if (columns) {
+        // A table lines the next cell's first text up with this cell's last line (a checkbox, with
+        // its frame padding): a line without any ends this cell, so the headings line up.
+        ImGui::Dummy(ImVec2(0.0f, 0.0f));
+        ImGui::TableNextColumn();
+        ImGui::Indent(space::lg);
+    }
     ListFilterInputs& in = ls.filter_inputs;
     ImGui::TextDisabled("Value (%s)", std::string(store.settings().base_currency.view()).c_str());
     ImGui::SetNextItemWidth(120);
@@ -277,14 +296,20 @@ void draw_list_filters_button(ViewContext& ctx) {
     apply_inputs(ls, store);
     // Each error under the fields it is about: the ranges' here, the custom fields' after them.
     const size_t range_errors = in.errors.size();
-    for (const std::string& e : in.errors) named_text(e, "Error " + e, ctx.palette.danger);
+    // A fixed wrap: the popup sizes itself to its content, so the room left is no guide.
+    constexpr float kErrorWrap = 300.0f;
+    for (const std::string& e : in.errors) named_text(e, "Error " + e, ctx.palette.danger, kErrorWrap);
 
     if (!ws.custom_fields.empty()) {
         ImGui::TextDisabled("Custom fields");
         custom_filters(ctx);
     }
     for (size_t i = range_errors; i < in.errors.size(); ++i)
-        named_text(in.errors[i], "Error " + in.errors[i], ctx.palette.danger);
+        named_text(in.errors[i], "Error " + in.errors[i], ctx.palette.danger, kErrorWrap);
+    if (columns) {
+        ImGui::Unindent(space::lg);
+        ImGui::EndTable();
+    }
     ImGui::Spacing();
     if (styled_button("Clear filters", nullptr, ButtonKind::Secondary, ctx.palette)) {
         ls.filters = DealQuery{};

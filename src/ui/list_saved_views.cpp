@@ -239,6 +239,7 @@ void draw_list_saved_views(ViewContext& ctx) {
         ImGui::OpenPopup("saved-views");
     }
     name_last_item(("Views##" + shown).c_str());   // found as "Views"; what it shows after the ##
+    place_popup_below_last_item();
     draw_views_menu(ctx, views);
 
     for (size_t i = 0; i < views.size() && i < kMaxChips; ++i) {
@@ -268,6 +269,7 @@ void draw_list_saved_views(ViewContext& ctx) {
         ls.view_error.clear();
         ImGui::OpenPopup("save-view");
     }
+    place_popup_below_last_item();
     if (ImGui::BeginPopup("save-view")) {
         draw_save_form(ctx);
         ImGui::EndPopup();

@@ -149,6 +149,12 @@ void named_text(const std::string& text, const std::string& name, ImU32 color, f
     name_last_item(name.c_str());
 }
 
+void place_popup_below_last_item(bool right_aligned) {
+    const float x = right_aligned ? ImGui::GetItemRectMax().x : ImGui::GetItemRectMin().x;
+    ImGui::SetNextWindowPos(ImVec2(x, ImGui::GetItemRectMax().y + space::xs), ImGuiCond_Appearing,
+                            ImVec2(right_aligned ? 1.0f : 0.0f, 0.0f));
+}
+
 void chip(const char* text, ImU32 dot_color, const Palette& p) {
     ImVec2 ts = ImGui::CalcTextSize(text);
     const float pad_x = 10.0f, dot = 8.0f, gap = 6.0f, h = ts.y + 8.0f;

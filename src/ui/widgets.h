@@ -32,6 +32,11 @@ void text_item(const char* text, ImFont* font, ImU32 color, float wrap_width = 0
 // Text that is an item named `name` (the registry finds "Error title: must not be empty"),
 // drawn in `color`, wrapped at `wrap` (<= 0: the window's width).
 void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap = 0.0f);
+// Places the popup opened next just below the last item (its button), left-aligned with it,
+// when it appears: a toolbar's popup then leaves its button, and what it says, in view (ImGui
+// opens popups at the pointer, over the button). Call right before BeginPopup. `right_aligned`
+// for a button near the window's right edge: the popup's right edge lines up with the button's.
+void place_popup_below_last_item(bool right_aligned = false);
 
 // A rounded pill with a coloured dot: stage names, statuses.
 void chip(const char* text, ImU32 dot_color, const Palette& p);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, gotoApp, items, clickItem, waitForItems, snapshot, nextFrame, resultPath, repoRoot } from './helpers/app.mjs';
+import { openApp, gotoApp, items, clickItem, clickSettled, waitForItems, snapshot, nextFrame, resultPath, repoRoot } from './helpers/app.mjs';
 
 const ROW_PATH = /##([0-9a-f]{16})$/;   // each row's Selectable: "<title>##<deal id>"
 
@@ -183,5 +183,39 @@ test('list: Shift-click selects a range, Ctrl-click toggles a row, the selection
   ws = await snapshot(page);
   for (const id of chosen) assert.equal(ws.deals.find((d) => d.id === id).stage, target.id, `deal ${id} did not move`);
   assert.equal(ws.deals.find((d) => d.id === list[2].id).stage, untouched.stage, 'the Ctrl-clicked row moved too');
+  assert.deepEqual(problems, []);
+});
+
+test('list: the filters popup fits an 800 px window; a value range filters, a bad date is named and filters nothing', async (t) => {
+  const { page, url, problems } = await openApp(t, { viewport: { width: 1280, height: 800 } });
+  await gotoApp(page, url);
+  await openListWithSample(page);
+  const ws = await snapshot(page);
+  const countLabel = async () => (await items(page)).find((i) => /^\d[\d,]* deals$/.test(i.label)).label;
+  const all = await countLabel();
+  assert.equal(all, `${ws.deals.length} deals`);
+
+  await hoverClickItem(page, 'Filters');
+  await clickSettled(page, 'Minimum value');
+  await page.keyboard.type('20,000');
+  const atLeast = ws.deals.filter((d) => baseValue(ws, d) >= 2_000_000).length;
+  assert.ok(atLeast > 0 && atLeast < ws.deals.length, 'the sample has deals on both sides of 20,000');
+  await waitForItems(page, (now) => now.some((i) => i.label === `${atLeast} deals`), { what: `${atLeast} deals of 20,000 or more` });
+
+  // February 30th: named under the dates, and the close range filters nothing (the count stays).
+  await clickSettled(page, 'Close from');
+  await page.keyboard.type('2026-02-30');
+  await waitForItems(page, (now) => now.some((i) => i.label.startsWith('Error Close from')), { what: 'the date error' });
+  assert.equal(await countLabel(), `${atLeast} deals`);
+
+  // Everything in the popup is inside the window: nothing needs scrolling to reach Clear filters.
+  const popup = (await items(page)).filter((i) => i.window.includes('Popup'));
+  const clear = popup.find((i) => i.label === 'Clear filters');
+  assert.ok(clear, 'Clear filters is in the popup');
+  for (const i of popup) assert.ok(i.y >= 0 && i.y + i.h <= 800, `"${i.label}" is outside the window (y ${i.y}, h ${i.h})`);
+  await page.screenshot({ path: resultPath('list-filters.png') });
+
+  await hoverClick(page, clear.x + clear.w / 2, clear.y + clear.h / 2);
+  await waitForItems(page, (now) => now.some((i) => i.label === all), { what: 'every deal again' });
   assert.deepEqual(problems, []);
 });
