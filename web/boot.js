@@ -16,10 +16,9 @@
   var loading = document.getElementById('dd-loading');
   var started = false;   // the first frame was drawn: later errors are the app's, not the start's
 
-  var heapWarmer = makeHeapWarmer();
   var dealdeck = window.dealdeck = window.dealdeck || {};
   dealdeck.ready = new Promise(function (resolve, reject) {
-    dealdeck._resolveReady = function () { started = true; loading.hidden = true; heapWarmer.remember(); resolve(); };
+    dealdeck._resolveReady = function () { started = true; loading.hidden = true; resolve(); };
     dealdeck._rejectReady = reject;
   });
   dealdeck.ready.catch(function () {});   // a failed start is shown in #dd-error, not as an unhandled rejection
@@ -76,18 +75,9 @@
       mod.addRunDependency('dd-stored-files');
       Promise.all([storedFiles.files, storedFiles.lock]).then(function (got) {
         storedFiles.settled = { box: got[0], lock: got[1] };
-        heapWarmer.stop();   // its memory is free again before main() runs (synchronously, below)
         mod.removeRunDependency('dd-stored-files');
       });
     }],
-    // Called at every change of the run dependencies: the first one after dealdeck.wasm is
-    // instantiated (its malloc exists) while the read is still out starts the heap warmer.
-    monitorRunDependencies: function () {
-      if (!storedFiles.settled && window.Module.asm && window.Module.asm.malloc) heapWarmer.start(window.Module);
-    },
-    // Right before main(): the warmer has stopped already (above); this only covers a preRun
-    // replaced from outside (the e2e tests' module hold), so its blocks are never kept.
-    onRuntimeInitialized: function () { heapWarmer.stop(); },
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
   };
@@ -165,76 +155,6 @@
       }); };
     });
     return { dir: dir, files: files, lock: lock };
-  }
-
-  // Pre-faults the wasm heap while the page waits for the IndexedDB read (docs/storage.md,
-  // "Start-up"). On the 2026-12-06 machine (a Firecracker VM that reports free pages to its host)
-  // the first write to a page of fresh memory costs ~15 ms per MB at load 10 (a JS fill or a C
-  // memset alike; 0.1 ms per MB the second time), and a cold start with 100,000 deals grows the
-  // heap to ~158 MB, all of it fresh: in a CPU profile the 43 MB copy of the snapshot out of MEMFS
-  // took 387 ms and the decode's memsets 250 ms, nearly all of it page faults. Until the read's
-  // results arrive the page's thread only waits (the database open and the read are the browser
-  // process's work), so the heap is grown and touched then: the module's own malloc export (not
-  // the `_malloc` wrapper, which an ASSERTIONS build refuses before the runtime is up; its sbrk
-  // grows the memory and renews the views), a slice at a time, one write per 4 KB page, all freed
-  // just before main() runs. dlmalloc never gives sbrk memory back (MORECORE_CANNOT_TRIM), so
-  // recovery and Store::load reuse the touched pages. How much: what the previous start needed
-  // (localStorage); nothing on a first start. One slice per task (a message to itself, not
-  // setTimeout's clamped timer queue): the read's own tasks interleave, and it stops when the read
-  // is in, warmed or not, so main() waits for one slice at most.
-  function makeHeapWarmer() {
-    var KEY = 'dealdeck.start-heap';
-    var SLICE = 2 << 20;   // 2 MB a task: ~30 ms at the worst fault cost measured
-    var blocks = [];
-    var mod = null;
-    var target = 0;
-    var touched = 0;
-    var stopped = false;
-    function hint() {
-      try { return Math.min(Number(window.localStorage.getItem(KEY)) || 0, 1536 << 20); } catch (e) { return 0; }
-    }
-    function step() {
-      if (stopped || !mod) return;
-      var p = mod.asm.malloc(SLICE);
-      if (!p) { touched = target; return; }
-      blocks.push(p);
-      var heap = mod.HEAPU8;   // after the malloc: a grown heap has new views
-      for (var a = p >>> 0, end = a + SLICE; a < end; a += 4096) heap[a] = 0;
-      touched += SLICE;
-      if (touched < target) next.port2.postMessage(0);
-    }
-    var next = new MessageChannel();
-    next.port1.onmessage = step;
-    return {
-      start: function (module) {
-        if (mod || stopped) return;
-        mod = module;
-        target = hint();
-        if (target <= 0) return;
-        if (window.performance && performance.mark) performance.mark('dd-heap-warm-start');
-        step();
-      },
-      stop: function () {
-        if (stopped) return;
-        stopped = true;
-        for (var i = 0; i < blocks.length; i++) mod.asm.free(blocks[i]);
-        blocks = [];
-        if (mod && target > 0 && window.performance && performance.mark) {
-          performance.mark('dd-heap-warm-end');
-          dealdeck.heapWarmed = touched;
-        }
-      },
-      // The heap the start needed, the next start's target: the module's memory at its first
-      // frame with the data (it grows in steps of ~20 %: 0.9 of it) less the 16 MB it starts with
-      // (Emscripten's INITIAL_MEMORY: static data, stack, first heap; never fresh at the start).
-      // A small workspace gives 0: nothing warmed.
-      remember: function () {
-        try {
-          var m = window.Module;
-          if (m && m.HEAPU8) window.localStorage.setItem(KEY, String(Math.max(0, Math.floor(m.HEAPU8.length * 0.9) - (16 << 20))));
-        } catch (e) { /* no localStorage: no warming next time */ }
-      },
-    };
   }
 
   var script = document.createElement('script');
