@@ -97,15 +97,20 @@ mergeInto(LibraryManager.library, {
         sync.tx = null;
         done(err, set);
       };
-      var tx;
-      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly'); } catch (e) { return done(e); }
+      var tx, cursor;
+      try {
+        tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly');
+        cursor = tx.objectStore(IDBFS.DB_STORE_NAME).index('timestamp').openKeyCursor();
+      } catch (e) {
+        return done(e);   // a closed connection, a missing index: an error to show and retry
+      }
       sync.tx = tx;
       tx.onabort = function () { finish(tx.error || new Error('reading the stored files was aborted')); };
-      tx.objectStore(IDBFS.DB_STORE_NAME).index('timestamp').openKeyCursor().onsuccess = function (event) {
-        var cursor = event.target.result;
-        if (!cursor) return finish(null, { type: 'remote', db: db, entries: entries });
-        entries[cursor.primaryKey] = { timestamp: cursor.key };
-        cursor.continue();
+      cursor.onsuccess = function (event) {
+        var at = event.target.result;
+        if (!at) return finish(null, { type: 'remote', db: db, entries: entries });
+        entries[at.primaryKey] = { timestamp: at.key };
+        at.continue();
       };
     },
     // Writes every local file whose timestamp differs from `remote`'s and removes the stored ones
@@ -122,9 +127,13 @@ mergeInto(LibraryManager.library, {
       });
       Object.keys(remote.entries).forEach(function (path) { if (!local.entries[path]) remove.push(path); });
       if (!create.length && !remove.length) return done(null, 0);
-      var tx;
-      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite'); } catch (e) { return done(e); }
-      var store = tx.objectStore(IDBFS.DB_STORE_NAME);
+      var tx, store;
+      try {
+        tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+        store = tx.objectStore(IDBFS.DB_STORE_NAME);
+      } catch (e) {
+        return done(e);
+      }
       var sent = 0, failed = null;
       // Directories before the files in them; files before the directories holding them.
       create.sort().forEach(function (path) {
