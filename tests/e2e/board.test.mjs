@@ -55,9 +55,19 @@ test('dragging a card with the mouse to another lane moves the deal there, and i
   let ws = await snapshot(page);
   const open = firstPipeline(ws).stages.filter((s) => s.kind === 'open');
   const [from, to] = [open[0], open[1]];
-  const all = await waitForItems(page, (list) => list.some((i) => CARD_WINDOW.test(i.window)), { what: 'cards' });
-  const source = cardsOf(all, ws, from.id)[0];
-  const targets = cardsOf(all, ws, to.id);
+  // The cards' places once they stand still for a frame: the board lays its lanes out over its
+  // first frames after the load (seen in CI: the drop landed one card off, and once the second
+  // lane had not drawn its cards yet).
+  let source, targets, before = null;
+  for (let frame = 0; frame < 40; frame++) {
+    const all = await waitForItems(page, (list) => list.some((i) => CARD_WINDOW.test(i.window)), { what: 'cards' });
+    source = cardsOf(all, ws, from.id)[0];
+    targets = cardsOf(all, ws, to.id);
+    const places = source && targets.length >= 2 ? JSON.stringify([source.item, targets[1].item]) : null;
+    if (places && places === before) break;
+    before = places;
+    await nextFrame(page);
+  }
   assert.ok(source, `no card with a unique title in "${from.name}"`);
   assert.ok(targets.length >= 2, `"${to.name}" shows fewer than two cards with unique titles`);
   const onto = targets[1];
@@ -89,7 +99,9 @@ test('dragging a card with the mouse to another lane moves the deal there, and i
   assert.equal(moved.stage, to.id, `the deal stayed in "${from.name}"`);
   const lane = ws.deals.filter((d) => d.stage === to.id).sort((a, b) => (a.rank - b.rank) || (a.id < b.id ? -1 : 1));
   const at = lane.findIndex((d) => d.id === moved.id);
-  assert.equal(lane[at + 1]?.id, onto.deal.id, 'the deal is not right above the card it was dropped on');
+  const around = lane.slice(Math.max(0, at - 2), at + 3).map((d) => `${d.id === moved.id ? '*' : ''}${d.title} (rank ${d.rank})`);
+  assert.equal(lane[at + 1]?.id, onto.deal.id,
+    `the deal is not right above the card it was dropped on ("${onto.deal.title}", item y ${onto.item.y}); the lane around it: ${around.join(' | ')}`);
   await waitForItems(page, (list) => list.some((i) => i.label.startsWith(`Moved ${moved.title} to ${to.name}`) || i.label === 'Toast Undo'),
     { what: 'the undo toast' });
   console.log(`frame CPU while dragging (ms): ${JSON.stringify(dragging)}`);
