@@ -6,6 +6,8 @@
 // array of its own so that finding the block reads one small contiguous array (a few cache
 // lines) rather than one heap block per probe (each a likely cache miss in a large workspace).
 #pragma once
+#include "core/prefetch.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -119,8 +121,8 @@ public:
     void prefetch(const LaneKey& key, const KeyOf& key_of) const {
         if (blocks_.empty()) return;
         const Block& block = blocks_[block_for(key, key_of)];
-        prefetch_bytes(block.ranks.data(), block.ranks.size() * sizeof(int64_t));
-        prefetch_bytes(block.slots.data(), block.slots.size() * sizeof(uint32_t));
+        dd_prefetch_range(block.ranks.data(), block.ranks.size() * sizeof(int64_t));
+        dd_prefetch_range(block.slots.data(), block.slots.size() * sizeof(uint32_t));
     }
 
     // The entry with `key` now lives at another slot (the deal vector swapped it).
@@ -149,15 +151,6 @@ public:
     }
 
 private:
-    static void prefetch_bytes(const void* p, size_t n) {
-#if defined(__GNUC__) || defined(__clang__)
-        const uintptr_t first = reinterpret_cast<uintptr_t>(p);
-        for (uintptr_t line = first & ~uintptr_t(63); line < first + n; line += 64)
-            __builtin_prefetch(reinterpret_cast<const void*>(line));
-#else
-        (void)p, (void)n;
-#endif
-    }
     // Ranks are kept inline (12 bytes per deal with the slot) so searching touches no deal
     // records; the id, needed only to break ties between equal ranks, is read through key_of.
     struct Block {

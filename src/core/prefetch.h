@@ -9,3 +9,13 @@
 #else
 #define dd_prefetch(p) ((void)(p))
 #endif
+
+#include <cstddef>
+#include <cstdint>
+
+// Every cache line of [p, p + n): a record or a block that will be read all over soon.
+inline void dd_prefetch_range(const void* p, size_t n) {
+    const uintptr_t first = reinterpret_cast<uintptr_t>(p);
+    for (uintptr_t line = first & ~uintptr_t(63); line < first + n; line += 64)
+        dd_prefetch(reinterpret_cast<const void*>(line));
+}

@@ -67,12 +67,8 @@ public:
     void prefetch(Id key) const {
         if (!entries_.empty()) dd_prefetch(&entries_[home(SlotEntryPolicy::tag(key))]);
     }
-    // Starts loading every cache line of records[slot] but the first (which the caller reads).
-    DD_TABLE_INLINE void prefetch_record(uint32_t slot) const {
-        const uintptr_t first = reinterpret_cast<uintptr_t>(&(*records_)[slot]);
-        for (uintptr_t line = (first | 63) + 1; line < first + sizeof(T); line += 64)
-            dd_prefetch(reinterpret_cast<const void*>(line));
-    }
+    // Starts loading every cache line of records[slot].
+    DD_TABLE_INLINE void prefetch_record(uint32_t slot) const { dd_prefetch_range(&(*records_)[slot], sizeof(T)); }
 
     // Inserts or overwrites (see the order rules above).
     DD_TABLE_INLINE void set(Id key, uint32_t slot) {
