@@ -84,6 +84,9 @@ async function phases(page) {
       recoverStart: mark('dd-recover-start'),
       recoverEnd: mark('dd-recover-end'),
       storeLoaded: mark('dd-store-loaded'),
+      // The wasm heap's size (it never shrinks): every byte of it was fresh memory once, and on a
+      // machine whose first write to a page is slow that is much of the start (docs/storage.md).
+      heapMB: (window.Module?.asm?.memory?.buffer?.byteLength ?? NaN) / 1048576,
     };
   });
 }
@@ -224,7 +227,7 @@ async function main() {
     runs.push(p);
     console.log(`run ${i + 1}: ready ${round(p.ready)} ms, interactive ${round(p.interactive)} ms ` +
       `(wasm fetched ${round(p.wasmFetched)}, IndexedDB read ${round(p.idbStart)}..${round(p.idbEnd)}, ` +
-      `read transaction from ${round(p.idbRead)}, recover ${round(p.recoverStart)}..${round(p.recoverEnd)}, store loaded ${round(p.storeLoaded)}; ${status.text})`);
+      `read transaction from ${round(p.idbRead)}, recover ${round(p.recoverStart)}..${round(p.recoverEnd)}, store loaded ${round(p.storeLoaded)}; wasm heap ${p.heapMB.toFixed(1)} MB; ${status.text})`);
     await browser.close();
   }
 

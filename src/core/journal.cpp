@@ -145,34 +145,46 @@ Recovery Journal::recover(const LoadCandidate& load) {
     std::vector<std::string> bad;
     bool loaded = false;
     Replay chosen;
+    uint64_t covered_seq = 0;   // the last sequence number the snapshot being tried holds
+    // Reads and checks generation `gen`'s file into `payload`; "" when it cannot be used.
+    auto read_snapshot = [&](uint64_t gen, SnapshotPayload& payload, size_t& file_bytes) -> std::string {
+        const std::string& name = snapshot_files[gen];
+        auto read = storage_.read(name);
+        if (!read.ok()) return "unreadable: " + read.error().text();
+        std::string bytes = std::move(read.value());
+        journal::DecodedSnapshot snap = journal::decode_snapshot(bytes);
+        if (!snap.ok) return snap.problem;
+        file_bytes = bytes.size();
+        max_seq = std::max(max_seq, snap.header.last_seq);
+        covered_seq = snap.header.last_seq;
+        const size_t offset = size_t(snap.payload.data() - bytes.data());
+        payload = SnapshotPayload(std::move(bytes), offset, snap.payload.size());
+        return "";
+    };
     for (uint64_t gen : candidates) {
-        std::string bytes;
-        journal::DecodedSnapshot snap;
+        SnapshotPayload payload;
+        size_t file_bytes = 0;
+        covered_seq = 0;
         if (gen != 0) {
             const std::string& name = snapshot_files[gen];
-            auto read = storage_.read(name);
-            if (read.ok()) {
-                bytes = std::move(read.value());
-                snap = journal::decode_snapshot(bytes);
-            } else {
-                snap.problem = "unreadable: " + read.error().text();
-            }
-            if (!snap.ok) {
-                out.warnings.push_back("The saved snapshot " + name + " is damaged (" + snap.problem +
+            const std::string problem = read_snapshot(gen, payload, file_bytes);
+            if (!problem.empty()) {
+                out.warnings.push_back("The saved snapshot " + name + " is damaged (" + problem +
                                        "); it is kept as " + name + std::string(journal::kBadSuffix) +
                                        " and an older save is used.");
                 bad.push_back(name);
                 continue;
             }
-            max_seq = std::max(max_seq, snap.header.last_seq);
         }
-        const uint64_t covered = gen != 0 ? snap.header.last_seq : 0;
+        const uint64_t covered = covered_seq;
         Replay replay = plan_replay(segments, covered);
-        Status st = load(snap.payload, replay.entries);
+        Status st = load(payload, replay.entries);
         if (!st.ok() && replay.contiguous < replay.entries.size()) {
             std::vector<Entry> prefix(replay.entries.begin(), replay.entries.begin() + long(replay.contiguous));
             const size_t dropped = replay.entries.size() - replay.contiguous;
-            st = load(snap.payload, prefix);
+            // The loader may have released the bytes: read them again (they passed a moment ago).
+            if (payload.released() && gen != 0) read_snapshot(gen, payload, file_bytes);
+            st = load(payload, prefix);
             if (st.ok()) {
                 replay.warnings.push_back(plural(dropped, "later change") +
                                           " could not be applied after the missing ones and were dropped.");
@@ -197,13 +209,14 @@ Recovery Journal::recover(const LoadCandidate& load) {
         out.entries_replayed = replay.entries.size();
         newest_generation_ = gen;
         newest_snapshot_seq_ = covered;
-        newest_snapshot_bytes_ = bytes.size();
+        newest_snapshot_bytes_ = file_bytes;
         chosen = std::move(replay);
         break;
     }
     if (!loaded) {
         // Every candidate failed: start empty, keep every file (set aside below) for export.
-        load(std::string_view(), {});
+        SnapshotPayload none;
+        load(none, {});
         out.warnings.push_back("Nothing saved could be recovered; the workspace starts empty. "
                                "The stored files are kept aside for export.");
         for (const ScannedSegment& s : segments) chosen.damaged.push_back(s.name);

@@ -57,7 +57,36 @@ struct Recovery {
 // empty workspace) then the entries in order. Returns an error if the result is not acceptable
 // (the payload does not parse, the workspace breaks the store's rules...): recovery then tries
 // without the entries after a gap, then the previous snapshot generation, then nothing.
-using LoadCandidate = std::function<Status(std::string_view snapshot_payload, const std::vector<journal::Entry>&)>;
+//
+// The snapshot comes as a SnapshotPayload that the loader may release() once it has decoded it,
+// before its slower steps (replay, check). At 100,000 deals the bytes are ~43 MB; released, the
+// check's tables and then the store's indexes reuse that memory instead of growing the heap
+// further, and on a machine where the first write to a page is slow that growth is the larger
+// part of a cold start (docs/storage.md, "Not done yet"). If the journal needs the bytes again
+// (a retry without the entries after a gap) it reads the file again.
+class SnapshotPayload {
+public:
+    SnapshotPayload() = default;
+    // The payload is owned[offset, offset + size) (kept as positions, not a view: a move of a
+    // short string copies its characters).
+    SnapshotPayload(std::string owned, size_t offset, size_t size)
+        : owned_(std::move(owned)), offset_(offset), size_(size) {}
+    std::string_view bytes() const { return std::string_view(owned_).substr(offset_, size_); }
+    bool empty() const { return size_ == 0; }
+    bool released() const { return released_; }
+    void release() {
+        std::string().swap(owned_);   // the memory itself, not only the size
+        offset_ = size_ = 0;
+        released_ = true;
+    }
+
+private:
+    std::string owned_;   // the file as read
+    size_t offset_ = 0;
+    size_t size_ = 0;
+    bool released_ = false;
+};
+using LoadCandidate = std::function<Status(SnapshotPayload& snapshot, const std::vector<journal::Entry>&)>;
 
 class Journal {
 public:

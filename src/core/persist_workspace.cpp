@@ -70,7 +70,8 @@ OpenedWorkspace WorkspacePersistence::open() {
     std::vector<std::string> entry_warnings;
     bool json_snapshot = false;   // the snapshot recovered from is an old JSON one
     out.recovery = journal_.recover(
-        [&](std::string_view snapshot, const std::vector<journal::Entry>& entries) -> Status {
+        [&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
+            const std::string_view snapshot = payload.bytes();
             entry_warnings.clear();
             json_snapshot = false;
             if (snapshot.empty() && entries.empty()) {
@@ -97,6 +98,9 @@ OpenedWorkspace WorkspacePersistence::open() {
                     if (!loaded.ok()) return loaded.error();
                     ws = std::move(loaded.value());
                 }
+                // Decoded: the bytes go before the replay and the check, whose tables then reuse
+                // their memory (journal.h, SnapshotPayload).
+                payload.release();
             }
             replay_entries(ws, entries, entry_warnings);
             // One check of the result, handed on with it so that Store::load does not repeat it:

@@ -32,7 +32,8 @@ struct Reopened {
 };
 Reopened reopen(MemoryStorage& storage, Journal& journal) {
     Reopened r;
-    r.recovery = journal.recover([&](std::string_view snapshot, const std::vector<journal::Entry>& entries) -> Status {
+    r.recovery = journal.recover([&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
+        const std::string_view snapshot = payload.bytes();
         if (snapshot == "REFUSE") return field_error("snapshot", "refused by the loader");
         Model m;
         size_t start = 0;
@@ -283,6 +284,41 @@ TEST_CASE("a missing segment is reported; if the later entries cannot apply, the
     CHECK(again.model == Model{{"a", "1"}});
     CHECK(contains(again.recovery.warnings, "1 saved change before"));
     CHECK(contains(again.recovery.warnings, "dropped"));
+}
+
+TEST_CASE("a loader that released the snapshot's bytes gets them again when the journal retries without a gap") {
+    MemoryStorage storage;
+    {
+        Session s(storage);
+        s.edit_flushed("a", "1", 1000);
+        REQUIRE(s.journal.compact(encode(s.model), 1000).ok());
+        s.edit_flushed("b", "2", 2000);
+        s.journal.append("REFUSE", 3000);   // applies only on top of the change lost below
+        REQUIRE(s.journal.flush(3000).ok());
+    }
+    REQUIRE(storage.files().erase(journal::segment_name(2)) == 1);   // "b=2", after the snapshot
+    Journal journal(storage);
+    std::vector<std::string> snapshots_seen;
+    Model model;
+    Recovery recovery = journal.recover([&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
+        snapshots_seen.emplace_back(payload.bytes());
+        Model m;
+        apply_line(m, std::string(payload.bytes().substr(0, payload.bytes().find('\n'))));
+        payload.release();   // as the workspace loader does once it has decoded the snapshot
+        CHECK(payload.bytes().empty());
+        for (const auto& e : entries) {
+            if (e.payload == "REFUSE") return field_error("entry", "refused");
+            apply_line(m, e.payload);
+        }
+        model = std::move(m);
+        return ok_status();
+    });
+    REQUIRE(snapshots_seen.size() == 2);   // the first try, then the retry without the later entries
+    CHECK(snapshots_seen[0] == "a=1\n");
+    CHECK(snapshots_seen[1] == snapshots_seen[0]);
+    CHECK(model == Model{{"a", "1"}});
+    CHECK(recovery.loaded_snapshot);
+    CHECK(contains(recovery.warnings, "dropped"));
 }
 
 TEST_CASE("a torn last segment keeps its intact entries") {
