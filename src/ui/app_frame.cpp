@@ -120,6 +120,11 @@ void report(App& app, Result<Applied> r, Millis now, FrameOutput& out) {
     }
 }
 
+// Undoes (or redoes) the top step and reports it like a command.
+void step_history(App& app, bool undo, const CommandContext& cmd_ctx, Millis now, FrameOutput& out) {
+    report(app, undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
+}
+
 void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out) {
     const CommandContext cmd_ctx{app.store.settings().current_user, now};
     for (const Command& command : intents.commands) report(app, app.store.apply(command, cmd_ctx), now, out);
@@ -133,7 +138,7 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
             const bool undo = ui.history_asked == UiState::HistoryAsk::Undo;
             ui.history_asked = UiState::HistoryAsk::None;
             ui.history_notice_shown = false;
-            report(app, undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
+            step_history(app, undo, cmd_ctx, now, out);
         } else {
             ui.history_notice_shown = true;   // this frame drew it
         }
@@ -143,7 +148,7 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
             ui.history_asked = intents.undo ? UiState::HistoryAsk::Undo : UiState::HistoryAsk::Redo;
             ui.history_notice_shown = false;
         } else {
-            report(app, intents.undo ? app.store.undo(cmd_ctx) : app.store.redo(cmd_ctx), now, out);
+            step_history(app, intents.undo, cmd_ctx, now, out);
         }
     }
     if (intents.load_sample && !app.store.workspace().deals.empty()) {
