@@ -36,11 +36,19 @@ struct SlotChains {
     }
 
     // Makes `m` (not in any chain) the newest member of `owner` (kNoId: no chain).
+    // One lookup of the owner (not head_of's, then set_head's): Store::load links every deal to
+    // its company and contacts, and each lookup is a cache miss or two in a large workspace.
     template <typename Owners>
     void link(uint32_t m, Id owner, const Owners& owners) {
         if (owner == kNoId) return;
-        next[m] = head_of(owner, owners);
-        set_head(owner, m, owners);
+        const uint32_t s = owners.find(owner);
+        if (s != kNone) {
+            next[m] = head[s];
+            head[s] = m;
+            return;
+        }
+        next[m] = orphans.find(owner);
+        orphans.set(owner, m);
     }
     template <typename Owners>
     void unlink(uint32_t m, Id owner, const Owners& owners) {
