@@ -97,6 +97,7 @@ float draw_lane_header(ViewContext& ctx, const ShownLane& lane, float width, boo
             ImGui::OpenPopup(popup.c_str());
         if (sorted)   // a dot says "this lane is sorted"
             dl->AddCircleFilled(ImVec2(ImGui::GetItemRectMax().x - 4.0f, ImGui::GetItemRectMin().y + 4.0f), 3.0f, p.accent);
+        place_popup_below_last_item(popup.c_str(), /*right_aligned=*/true);   // the button is at the lane's right
         sort_menu(ctx, stage, popup);
     }
 

@@ -102,7 +102,7 @@ bool date_field(const char* name, Day& day, Day today, const std::string& locale
         ImGui::OpenPopup("calendar");
     }
     bool changed = false;
-    ImGui::SetNextWindowPos(ImVec2(min.x, max.y + space::xs));
+    place_popup_below_last_item("calendar");   // above the field when a form puts it near the bottom
     if (ImGui::BeginPopup("calendar")) {
         int y = storage->GetInt(year_key, 2026), m = storage->GetInt(month_key, 1);
         if (month_grid(day, y, m, today, p)) {

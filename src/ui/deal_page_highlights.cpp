@@ -227,6 +227,7 @@ void draw_deal_highlights(ViewContext& ctx, const Deal& deal, bool editable, flo
     if (tile("Stage", stage ? stage->name : "-", stage ? (IM_COL32((stage->color >> 16) & 255, (stage->color >> 8) & 255, stage->color & 255, 255)) : 0,
              editable && open, w, ctx))
         ImGui::OpenPopup("edit_stage");
+    place_popup_below_last_item("edit_stage");   // the tile keeps showing the current value
     stage_popup(ctx, deal);
 
     ImGui::SameLine(0, gap);
@@ -234,15 +235,16 @@ void draw_deal_highlights(ViewContext& ctx, const Deal& deal, bool editable, flo
     std::string prob_text = format_percent(prob, locale) + (deal.probability_override >= 0 ? " (set)" : "");
     if (tile("Probability", prob_text, 0, editable, w, ctx))
         start_edit(page, DealHighlight::Probability, std::to_string(prob), "edit_probability");
+    place_popup_below_last_item("edit_probability");
     probability_popup(ctx, deal);
 
     ImGui::SameLine(0, gap);
     if (tile("Value", format_money(deal.value, deal.currency, locale), 0, editable, w, ctx))
         start_edit(page, DealHighlight::Value, format_amount(deal.value, deal.currency, locale), "edit_value");
+    place_popup_below_last_item("edit_value");
     value_popup(ctx, deal);
 
     ImGui::SameLine(0, gap);
-    const ImVec2 close_pos = ImGui::GetCursorScreenPos();
     const std::string close_text = deal.expected_close == kNoDay ? "No date" : format_day(deal.expected_close, locale);
     const bool overdue = open && deal.expected_close != kNoDay && deal.expected_close < today_of(ctx.now);
     if (tile("Expected close", close_text, overdue ? p.danger : 0, editable, w, ctx)) {
@@ -251,7 +253,7 @@ void draw_deal_highlights(ViewContext& ctx, const Deal& deal, bool editable, flo
                        page.close_month, d);
         ImGui::OpenPopup("edit_close");
     }
-    ImGui::SetNextWindowPos(ImVec2(close_pos.x, close_pos.y + 68.0f));
+    place_popup_below_last_item("edit_close");
     if (ImGui::BeginPopup("edit_close")) {
         Day day = deal.expected_close;
         bool picked = month_grid(day, page.close_year, page.close_month, today_of(ctx.now), p);
@@ -268,11 +270,13 @@ void draw_deal_highlights(ViewContext& ctx, const Deal& deal, bool editable, flo
 
     ImGui::SameLine(0, gap);
     if (tile("Owner", member_name(store, deal.owner), 0, editable, w, ctx)) ImGui::OpenPopup("edit_owner");
+    place_popup_below_last_item("edit_owner", /*right_aligned=*/true);   // the last two tiles end at the right edge
     owner_popup(ctx, deal);
 
     ImGui::SameLine(0, gap);
     if (tile("Status", status_label(deal.status), status_color(deal.status, p), editable, w, ctx))
         ImGui::OpenPopup("edit_status");
+    place_popup_below_last_item("edit_status", /*right_aligned=*/true);
     status_popup(ctx, deal);
 }
 

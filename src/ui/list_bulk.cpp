@@ -38,6 +38,7 @@ void draw_list_bulk_bar(ViewContext& ctx) {
     const Workspace& ws = ctx.store.workspace();
 
     if (styled_button("Move to stage", nullptr, ButtonKind::Secondary, p)) ImGui::OpenPopup("bulk-stage");
+    place_popup_below_last_item("bulk-stage");
     if (ImGui::BeginPopup("bulk-stage")) {
         for (const Pipeline& pipe : ws.pipelines) {
             ImGui::TextDisabled("%s", pipe.name.c_str());
@@ -50,6 +51,7 @@ void draw_list_bulk_bar(ViewContext& ctx) {
     }
     ImGui::SameLine();
     if (styled_button("Set owner", nullptr, ButtonKind::Secondary, p)) ImGui::OpenPopup("bulk-owner");
+    place_popup_below_last_item("bulk-owner");
     if (ImGui::BeginPopup("bulk-owner")) {
         auto set_owner = [&](Id owner) {
             BulkUpdateDeals cmd;
@@ -64,6 +66,7 @@ void draw_list_bulk_bar(ViewContext& ctx) {
     }
     ImGui::SameLine();
     if (styled_button("Set status", nullptr, ButtonKind::Secondary, p)) ImGui::OpenPopup("bulk-status");
+    place_popup_below_last_item("bulk-status");
     if (ImGui::BeginPopup("bulk-status")) {
         for (DealStatus s : {DealStatus::Open, DealStatus::Won, DealStatus::Lost, DealStatus::Abandoned}) {
             std::string name = to_string(s);

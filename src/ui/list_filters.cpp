@@ -204,7 +204,7 @@ void draw_list_filters_button(ViewContext& ctx) {
     if (styled_button(label.c_str(), icons::kFilter, active ? ButtonKind::Primary : ButtonKind::Secondary, ctx.palette))
         ImGui::OpenPopup("list-filters");
     name_last_item("Filters");
-    place_popup_below_last_item();   // the button keeps showing the filter count
+    place_popup_below_last_item("list-filters");   // the button keeps showing the filter count
     if (!ImGui::BeginPopup("list-filters")) return;
     DealQuery& q = ls.filters;
     const Workspace& ws = store.workspace();

@@ -239,7 +239,7 @@ void draw_list_saved_views(ViewContext& ctx) {
         ImGui::OpenPopup("saved-views");
     }
     name_last_item(("Views##" + shown).c_str());   // found as "Views"; what it shows after the ##
-    place_popup_below_last_item();
+    place_popup_below_last_item("saved-views");
     draw_views_menu(ctx, views);
 
     for (size_t i = 0; i < views.size() && i < kMaxChips; ++i) {
@@ -269,7 +269,7 @@ void draw_list_saved_views(ViewContext& ctx) {
         ls.view_error.clear();
         ImGui::OpenPopup("save-view");
     }
-    place_popup_below_last_item();
+    place_popup_below_last_item("save-view");
     if (ImGui::BeginPopup("save-view")) {
         draw_save_form(ctx);
         ImGui::EndPopup();

@@ -61,7 +61,7 @@ void draw_export_options(ViewContext& ctx) {
     ListState& ls = ctx.ui.list;
     if (icon_button(icons::kCaretDown, "Export options", ctx.palette, true, "Export options"))
         ImGui::OpenPopup("export-options");
-    place_popup_below_last_item(/*right_aligned=*/true);
+    place_popup_below_last_item("export-options", /*right_aligned=*/true);
     if (!ImGui::BeginPopup("export-options")) return;
     ImGui::Checkbox("For Excel (UTF-8 with a byte-order mark)", &ls.export_bom);
     name_last_item("Export for Excel");

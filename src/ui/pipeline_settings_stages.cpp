@@ -30,6 +30,7 @@ void colour_picker(ViewContext& ctx, const Stage& s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), to_u32(s.color), 5.0f);
     if (ImGui::IsItemHovered()) dl->AddRect(pos, ImVec2(pos.x + side, pos.y + side), ctx.palette.text_muted, 5.0f);
+    place_popup_below_last_item("colours");   // the swatch stays visible: the colour being replaced
     if (!ImGui::BeginPopup("colours")) return;
     int i = 0;
     for (uint32_t c : kStageColors) {

@@ -53,8 +53,8 @@ void draw_pipeline_picker(ViewContext& ctx, float width) {
     dl->AddText(ImVec2(max.x - pad - caret.x, IM_ROUND((min.y + max.y - caret.y) * 0.5f)), p.text_muted, icons::kCaretDown);
     if (pressed) ImGui::OpenPopup("Pipelines");
 
-    ImGui::SetNextWindowPos(ImVec2(min.x, max.y + space::xs));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(std::max(width, 320.0f), 400.0f));
+    place_popup_below_last_item("Pipelines");   // after the constraints: it measures the popup with them
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::xs, space::xs));
     if (ImGui::BeginPopup("Pipelines")) {
         // Pipelines are kept in picker order (position) by the store.
@@ -150,8 +150,7 @@ void draw_new_deal_button(ViewContext& ctx, bool wide, float w) {
 void draw_people_menu(ViewContext& ctx) {
     if (icon_button(icons::kAddressBook, "People", ctx.palette, true, "Contacts, companies and team"))
         ImGui::OpenPopup("People menu");
-    const ImVec2 at = ImGui::GetItemRectMin();
-    ImGui::SetNextWindowPos(ImVec2(at.x, ImGui::GetItemRectMax().y + space::xs));
+    place_popup_below_last_item("People menu", /*right_aligned=*/true);   // a few buttons from the right edge
     if (ImGui::BeginPopup("People menu")) {
         struct Row { const char* label; const char* icon; View view; };
         const Row rows[] = {{"Contacts", icons::kUser, View::Contacts}, {"Companies", icons::kBuilding, View::Companies},

@@ -3,6 +3,7 @@
 #include "imgui_internal.h"
 #include "ui/item_registry.h"
 
+#include <algorithm>
 #include <string>
 
 namespace dd::ui {
@@ -149,10 +150,38 @@ void named_text(const std::string& text, const std::string& name, ImU32 color, f
     name_last_item(name.c_str());
 }
 
-void place_popup_below_last_item(bool right_aligned) {
-    const float x = right_aligned ? ImGui::GetItemRectMax().x : ImGui::GetItemRectMin().x;
-    ImGui::SetNextWindowPos(ImVec2(x, ImGui::GetItemRectMax().y + space::xs), ImGuiCond_Appearing,
-                            ImVec2(right_aligned ? 1.0f : 0.0f, 0.0f));
+void place_popup_below_last_item(const char* popup, bool right_aligned) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID id = ImGui::GetID(popup);   // the ID BeginPopup(popup) gives it, in this same ID scope
+    ImGuiWindow* window = nullptr;
+    bool open = false;
+    for (const ImGuiPopupData& d : g.OpenPopupStack)
+        if (d.PopupId == id) open = true, window = d.Window;
+    if (!open) return;   // leave the next window's data alone: BeginPopup clears it anyway
+    const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // The size it will have this frame; unknown on the frame it opens (ImGui hides it that frame
+    // while it measures its content, so where it goes then shows nowhere).
+    const ImVec2 size = window && window->WasActive ? ImGui::CalcWindowNextAutoFitSize(window) : ImVec2(0, 0);
+    // Where it may go: the display less ImGui's safe padding and less the footer strip, where the
+    // page's HTML backup buttons sit above the canvas (they would cover the popup's bottom).
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ImVec2 pad = g.Style.DisplaySafeAreaPadding;
+    const ImRect outer(pad, ImVec2(display.x - pad.x, std::max(pad.y, display.y - std::max(pad.y, kFooterHeight))));
+    // ImGui neither moves nor clamps a popup whose position is set, so the fitting is done here:
+    // below the control if it fits there, else above it (a control near the bottom: a calendar, a
+    // menu of stages), else wherever it is wholly on screen (taller than both: it covers the control).
+    float y = item.Max.y + space::xs;
+    if (y + size.y > outer.Max.y) {
+        const float above = item.Min.y - space::xs - size.y;
+        y = above >= outer.Min.y ? above : std::max(outer.Min.y, outer.Max.y - size.y);
+    }
+    // Aligned with the control's left edge, or its right edge near the window's right side; then
+    // moved in so that no part is off screen.
+    float x = right_aligned ? item.Max.x - size.x : item.Min.x;
+    x = std::max(outer.Min.x, std::min(x, outer.Max.x - size.x));
+    // Every frame, not only when it appears: it follows its control, and a popup that grows (an
+    // error line, a filter's field) moves above once it no longer fits below.
+    ImGui::SetNextWindowPos(ImVec2(x, y));
 }
 
 void chip(const char* text, ImU32 dot_color, const Palette& p) {

@@ -32,11 +32,13 @@ void text_item(const char* text, ImFont* font, ImU32 color, float wrap_width = 0
 // Text that is an item named `name` (the registry finds "Error title: must not be empty"),
 // drawn in `color`, wrapped at `wrap` (<= 0: the window's width).
 void named_text(const std::string& text, const std::string& name, ImU32 color, float wrap = 0.0f);
-// Places the popup opened next just below the last item (its button), left-aligned with it,
-// when it appears: a toolbar's popup then leaves its button, and what it says, in view (ImGui
-// opens popups at the pointer, over the button). Call right before BeginPopup. `right_aligned`
-// for a button near the window's right edge: the popup's right edge lines up with the button's.
-void place_popup_below_last_item(bool right_aligned = false);
+// Places the popup `popup` (the str_id its BeginPopup is given, in the same ID scope) just below
+// the last item, the control that opens it: its button, tile or field and what it says stay in
+// view (ImGui opens a popup at the pointer, over the control). Call it every frame right before
+// that BeginPopup. `right_aligned` for a control near the window's right edge: the popup's right
+// edge lines up with the control's. A popup that does not fit below opens above the control, and
+// one never leaves the screen. Context menus (right click) stay at the pointer: don't use it there.
+void place_popup_below_last_item(const char* popup, bool right_aligned = false);
 
 // A rounded pill with a coloured dot: stage names, statuses.
 void chip(const char* text, ImU32 dot_color, const Palette& p);

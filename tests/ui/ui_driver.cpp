@@ -2,6 +2,7 @@
 
 #include "core/ids.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace dd::ui::test {
 
@@ -42,6 +43,18 @@ void UiDriver::resize(float width, float height) {
 }
 
 const ItemRecord* UiDriver::find(std::string_view label) const { return app.items.find(label); }
+
+std::optional<ItemRecord> UiDriver::open_popup() const {
+    const ImGuiContext& g = *ctx_;
+    if (g.OpenPopupStack.empty()) return std::nullopt;
+    const ImGuiWindow* w = g.OpenPopupStack.back().Window;
+    if (!w || !w->Active || w->Hidden) return std::nullopt;   // opened, but not drawn (yet)
+    ItemRecord r;
+    r.id = w->ID;
+    r.x = w->Pos.x, r.y = w->Pos.y, r.w = w->Size.x, r.h = w->Size.y;
+    r.window = w->Name;
+    return r;
+}
 
 void UiDriver::move_mouse(float x, float y) {
     ImGui::SetCurrentContext(ctx_);

@@ -11,6 +11,7 @@
 #include "ui/app_frame.h"
 #include "ui/app_state.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,9 @@ public:
     void resize(float width, float height);         // next frames use this display size
 
     const ItemRecord* find(std::string_view label) const;   // in the last frame
+    // The window of the innermost open popup as the last frame drew it (x, y, w, h and its ImGui
+    // name in `window`); nullopt when no popup is open or it was not drawn.
+    std::optional<ItemRecord> open_popup() const;
     void move_mouse(float x, float y);                      // and draw a frame
     // Moves to the item's centre, presses, releases (a frame for each), then settles.
     // Returns false (doing nothing) when no item has that label.
