@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openApp, gotoApp, find, snapshot, clickItem, waitForItems, nextFrame, resultPath, clickSettled } from './helpers/app.mjs';
+import { openApp, gotoApp, find, items, snapshot, clickItem, waitForItems, nextFrame, resultPath, clickSettled } from './helpers/app.mjs';
 
 const has = (label) => (all) => all.some((i) => i.label === label);
 
@@ -77,6 +77,16 @@ test('screenshots: deal form, deal page, contact page, company page (sample data
   await click(page, `Open deal ${deal.title}`);
   await waitForItems(page, has('Take a note'), { what: 'the deal page' });
   await shoot(page, 'deal-page.png');
+  // The stage tile's editor opens under the tile, which keeps showing the current stage.
+  const stageTile = (await items(page)).find((i) => i.label.startsWith('Stage: '));
+  assert.ok(stageTile, 'the deal page has no Stage tile');
+  await click(page, stageTile.label);
+  const moveItems = await waitForItems(page, (all) => all.some((i) => i.label.startsWith('Move to ')), { what: 'the stage editor' });
+  const firstMove = moveItems.filter((i) => i.label.startsWith('Move to ')).sort((a, b) => a.y - b.y)[0];
+  assert.ok(firstMove.y >= stageTile.y + stageTile.h, `the stage editor covers its tile: ${JSON.stringify({ stageTile, firstMove })}`);
+  await shoot(page, 'deal-page-stage-editor.png');
+  await page.keyboard.press('Escape');
+  await waitForItems(page, (all) => !all.some((i) => i.label.startsWith('Move to ')), { what: 'the stage editor closed' });
 
   await click(page, 'People');
   await click(page, 'Companies');
