@@ -156,9 +156,13 @@ struct DealChange {
     Id deal = kNoId;
     Id actor = kNoId;
     ChangeKind kind = ChangeKind::Field;
-    std::string field;          // "stage", "status", "value", "custom:<id>", ...
-    std::string old_value;      // display text at the time of the change
-    std::string new_value;
+    // Compact strings (8 bytes each, not 32): a stage move adds one to three lines, and their
+    // texts repeat ("stage", "status", the stage and status names), so the store makes them
+    // from shared blocks (cmd_support.h's line_texts, StageInfo::name) and a line's texts cost
+    // a reference count each, no allocation; loads share repeated texts too (TextInterner).
+    CompactString field;        // "stage", "status", "value", "custom:<id>", ...
+    CompactString old_value;    // display text at the time of the change
+    CompactString new_value;
 };
 
 // ---- Settings ------------------------------------------------------------------------------

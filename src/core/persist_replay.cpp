@@ -223,7 +223,7 @@ RecordReplay::~RecordReplay() = default;
 
 Status RecordReplay::apply(std::string_view record) {
     // Decoded by json_io into an empty scratch workspace (no search: it holds nothing), then moved.
-    Status st = apply_record_json(scratch_, record);
+    Status st = apply_record_json(scratch_, record, &texts_);
     if (!st.ok()) {
         scratch_ = Workspace{};
         return st;

@@ -92,6 +92,13 @@ public:
     Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {}
     const StoreIndexes& ix() const { return ix_; }
     IdGenerator& ids() { return ix_.ids; }
+    // `s` as a history line's text, sharing the block of an equal text of earlier lines
+    // (StoreIndexes::line_texts).
+    CompactString shared_text(std::string_view s) {
+        CompactString out;
+        ix_.line_texts.assign(out, s);
+        return out;
+    }
     Millis now() const { return now_; }
 
     void put(Pipeline r) { put_record(r, images_.others().pipelines, RecordKind::Pipeline); }
