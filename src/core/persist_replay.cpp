@@ -159,7 +159,7 @@ struct RecordReplay::Indexes {
     KindIndex<LostReason> lost_reasons;
     KindIndex<SavedView> saved_views;
 
-    std::vector<Tombstone>* tombstones = nullptr;
+    decltype(Workspace::tombstones)* tombstones = nullptr;
     std::unordered_map<TombKey, size_t, TombKeyHash> tomb_pos;
     std::vector<char> tomb_dead;
     bool tombs_built = false;
