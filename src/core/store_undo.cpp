@@ -379,8 +379,8 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
 }
 
 uint32_t estimated_bytes(const UndoStep& step) {
-    const size_t n = step.images.estimated_bytes() + step.label.heap_bytes();
-    return n > UINT32_MAX ? UINT32_MAX : uint32_t(n);
+    const uint64_t n = step.images.estimated_bytes() + step.label.heap_bytes();
+    return uint32_t(std::min<uint64_t>(n, UINT32_MAX));
 }
 
 void UndoHistory::push_done(UndoStep&& step) {
