@@ -1,12 +1,13 @@
 // ChunkedVector<T>: a sequence in fixed-size chunks, for the workspace's history lines (every
-// stage move appends one to three). A std::vector of 300,000 lines (152 bytes each) that runs out
+// stage move appends one to three) and tombstones (every undo of a move appends as many). A
+// std::vector of 300,000 lines (152 bytes each, as they were then) that runs out
 // of room moves every line to a new block twice the size: in perf, that move was ~15 % of the time
 // of 100,000 stage moves (issue #3's 2 us per move). Here growing adds a chunk and never moves an
 // element, so references and indexes stay valid as lines are appended; the last chunk is the only
 // slack (a vector's can be as large as its contents).
 //
 // Indexing is a shift and a mask. The interface is the subset of std::vector the code uses on
-// Workspace::history (indexing, random-access iterators for the standard algorithms, push/emplace/
+// Workspace::history and ::tombstones (indexing, random-access iterators for the standard algorithms, push/emplace/
 // pop at the back, erase, resize, reserve, clear, ==), so readers and writers of the workspace
 // treat it like the other record vectors. Only data() is missing: elements are not contiguous.
 #pragma once

@@ -28,18 +28,22 @@ void move_one(Tx& tx, const Ctx& ctx, const Deal& before, Id to_stage, int64_t r
     }
     d.rank = rank;
     bump(d.meta, ctx);
+    // The lines' texts are shared blocks (the field names and status words of line_texts, the
+    // stage names of the stage index): a line costs no allocation for its text.
+    const LineTexts& texts = line_texts();
     if (d.stage != was.stage) {
         d.last_activity_at = ctx.now;
-        if (d.pipeline != was.pipeline) {
+        if (d.pipeline != was.pipeline) {   // rare: the pipelines' names are copied
             const Pipeline* a = ix.pipeline(was.pipeline);
             const Pipeline* b = ix.pipeline(d.pipeline);
-            record_line(tx, ctx, d.meta.id, ChangeKind::Field, "pipeline", a ? std::string_view(a->name) : std::string_view(),
-                        b ? std::string_view(b->name) : std::string_view());
+            record_change(tx, ctx, d.meta.id, ChangeKind::Field, texts.pipeline,
+                          a ? std::string_view(a->name) : std::string_view(), b ? std::string_view(b->name) : std::string_view());
         }
-        record_line(tx, ctx, d.meta.id, ChangeKind::Stage, "stage", stage_name_view(ix, was.stage), stage_name_view(ix, d.stage));
+        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, texts.stage, stage_text(ix, was.stage), stage_text(ix, d.stage));
     }
     if (d.status != was.status)
-        record_line(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(was.status), to_string(d.status));
+        record_change(tx, ctx, d.meta.id, ChangeKind::Status, texts.status, texts.status_word(was.status),
+                      texts.status_word(d.status));
     record_placement_changes(tx, ctx, was, d);
     tx.put_placement(std::move(d));
 }
@@ -185,7 +189,8 @@ std::string run(Tx& tx, const SetDealStatus& c, const Ctx& ctx) {
         Deal d = before;
         close_as(d, DealStatus::Abandoned, ctx);
         bump(d.meta, ctx);
-        record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(before.status), to_string(d.status));
+        record_change(tx, ctx, d.meta.id, ChangeKind::Status, line_texts().status, line_texts().status_word(before.status),
+                          line_texts().status_word(d.status));
         record_field_changes(tx, ctx, before, d);
         tx.put(std::move(d));
         return "Marked " + title + " as abandoned";
@@ -195,7 +200,8 @@ std::string run(Tx& tx, const SetDealStatus& c, const Ctx& ctx) {
             Deal d = before;
             reopen(d);
             bump(d.meta, ctx);
-            record_change(tx, ctx, d.meta.id, ChangeKind::Status, "status", to_string(before.status), to_string(d.status));
+            record_change(tx, ctx, d.meta.id, ChangeKind::Status, line_texts().status, line_texts().status_word(before.status),
+                          line_texts().status_word(d.status));
             record_field_changes(tx, ctx, before, d);
             tx.put(std::move(d));
         } else {

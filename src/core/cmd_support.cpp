@@ -112,6 +112,17 @@ std::string_view stage_name_view(const StoreIndexes& ix, Id stage) {
     return s ? std::string_view(s->name) : std::string_view();
 }
 
+const CompactString& stage_text(const StoreIndexes& ix, Id stage) {
+    static const CompactString kNone;
+    const StageInfo* info = ix.stage_info(stage);
+    return info ? info->name : kNone;
+}
+
+const LineTexts& line_texts() {
+    static const LineTexts kTexts;
+    return kTexts;
+}
+
 std::string member_name(const StoreIndexes& ix, Id member) {
     const TeamMember* m = ix.member(member);
     return m ? m->name : std::string();
@@ -224,27 +235,13 @@ Status validate_deal_fields(const StoreIndexes& ix, const Deal& d, Id pending_co
     return ok_status();
 }
 
-void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string field, std::string old_value,
-                   std::string new_value) {
-    DealChange c;
-    c.meta.id = tx.ids().next();
-    init_meta(c.meta, ctx);
-    c.deal = deal;
-    c.actor = ctx.actor;
-    c.kind = kind;
-    c.field = std::move(field);
-    c.old_value = std::move(old_value);
-    c.new_value = std::move(new_value);
-    tx.put(std::move(c));
-}
-
-void record_line(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string_view field, std::string_view old_value,
-                 std::string_view new_value) {
+void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, CompactString field, CompactString old_value,
+                   CompactString new_value) {
     RecordMeta meta;
     meta.id = tx.ids().next();
     init_meta(meta, ctx);
-    // Constructed in place (the strings built from the views, not assigned into empty ones).
-    tx.put(DealChange{meta, deal, ctx.actor, kind, std::string(field), std::string(old_value), std::string(new_value)});
+    // Constructed in place, the texts moved in (shared blocks stay shared: no copy of a text).
+    tx.put(DealChange{meta, deal, ctx.actor, kind, std::move(field), std::move(old_value), std::move(new_value)});
 }
 
 namespace {
@@ -276,47 +273,51 @@ std::string custom_text(const StoreIndexes& ix, const Deal& d, Id field) {
 
 void record_placement_changes(Tx& tx, const Ctx& ctx, const DealPlacement& a, const DealPlacement& b) {
     const StoreIndexes& ix = tx.ix();
+    const LineTexts& t = line_texts();
     const Id id = b.meta.id;
-    auto line = [&](const char* field, std::string_view o, std::string_view n) {
-        if (o != n) record_line(tx, ctx, id, ChangeKind::Field, field, o, n);
+    auto line = [&](const CompactString& field, std::string_view o, std::string_view n) {
+        if (o != n) record_change(tx, ctx, id, ChangeKind::Field, field, tx.shared_text(o), tx.shared_text(n));
     };
     // The same lines, in the same order, as record_field_changes writes for these fields.
-    if (a.close_date != b.close_date) line("close_date", day_text(a.close_date), day_text(b.close_date));
+    if (a.close_date != b.close_date) line(t.close_date, day_text(a.close_date), day_text(b.close_date));
     if (a.lost_reason != b.lost_reason) {
         const LostReason* ra = ix.reason(a.lost_reason);
         const LostReason* rb = ix.reason(b.lost_reason);
-        line("lost_reason", ra ? std::string_view(ra->text) : std::string_view(),
+        line(t.lost_reason, ra ? std::string_view(ra->text) : std::string_view(),
              rb ? std::string_view(rb->text) : std::string_view());
     }
+    // The deal's own blocks: the line shares them.
     if (a.lost_reason_text != b.lost_reason_text)
-        line("lost_reason_text", a.lost_reason_text.view(), b.lost_reason_text.view());
+        record_change(tx, ctx, id, ChangeKind::Field, t.lost_reason_text, a.lost_reason_text, b.lost_reason_text);
 }
 
 void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& a, const Deal& b) {
     const StoreIndexes& ix = tx.ix();
+    const LineTexts& t = line_texts();
     const Id id = b.meta.id;
-    auto line = [&](const char* field, std::string o, std::string n) {
+    // Texts the deal keeps as CompactStrings go into the line as they are (shared blocks).
+    auto line = [&](const CompactString& field, CompactString o, CompactString n) {
         if (o != n) record_change(tx, ctx, id, ChangeKind::Field, field, std::move(o), std::move(n));
     };
-    if (a.title != b.title) line("title", a.title, b.title);
-    if (a.value != b.value || a.currency != b.currency) line("value", money_text(a.value, a.currency), money_text(b.value, b.currency));
-    if (a.expected_close != b.expected_close) line("expected_close", day_text(a.expected_close), day_text(b.expected_close));
-    if (a.close_date != b.close_date) line("close_date", day_text(a.close_date), day_text(b.close_date));
-    if (a.owner != b.owner) line("owner", member_name(ix, a.owner), member_name(ix, b.owner));
-    if (a.contacts != b.contacts) line("contacts", contact_names(ix, a.contacts), contact_names(ix, b.contacts));
-    if (a.company != b.company) line("company", company_name(ix, a.company), company_name(ix, b.company));
+    if (a.title != b.title) line(t.title, a.title, b.title);
+    if (a.value != b.value || a.currency != b.currency) line(t.value, money_text(a.value, a.currency), money_text(b.value, b.currency));
+    if (a.expected_close != b.expected_close) line(t.expected_close, day_text(a.expected_close), day_text(b.expected_close));
+    if (a.close_date != b.close_date) line(t.close_date, day_text(a.close_date), day_text(b.close_date));
+    if (a.owner != b.owner) line(t.owner, member_name(ix, a.owner), member_name(ix, b.owner));
+    if (a.contacts != b.contacts) line(t.contacts, contact_names(ix, a.contacts), contact_names(ix, b.contacts));
+    if (a.company != b.company) line(t.company, company_name(ix, a.company), company_name(ix, b.company));
     if (a.probability_override != b.probability_override)
-        line("probability", percent_text(a.probability_override), percent_text(b.probability_override));
-    if (a.commit != b.commit) line("commit", a.commit ? "yes" : "no", b.commit ? "yes" : "no");
+        line(t.probability, percent_text(a.probability_override), percent_text(b.probability_override));
+    if (a.commit != b.commit) line(t.commit, a.commit ? t.yes : t.no, b.commit ? t.yes : t.no);
     if (a.lost_reason != b.lost_reason) {
         const LostReason* ra = ix.reason(a.lost_reason);
         const LostReason* rb = ix.reason(b.lost_reason);
-        line("lost_reason", ra ? ra->text : std::string(), rb ? rb->text : std::string());
+        line(t.lost_reason, ra ? ra->text : std::string(), rb ? rb->text : std::string());
     }
-    if (a.lost_reason_text != b.lost_reason_text) line("lost_reason_text", a.lost_reason_text, b.lost_reason_text);
-    if (a.external_ref != b.external_ref) line("external_ref", a.external_ref, b.external_ref);
-    if (a.description != b.description) line("description", a.description, b.description);
-    if (a.source != b.source) line("source", a.source, b.source);
+    if (a.lost_reason_text != b.lost_reason_text) line(t.lost_reason_text, a.lost_reason_text, b.lost_reason_text);
+    if (a.external_ref != b.external_ref) line(t.external_ref, a.external_ref, b.external_ref);
+    if (a.description != b.description) line(t.description, a.description, b.description);
+    if (a.source != b.source) line(t.source, a.source, b.source);
     if (a.custom.size() != b.custom.size() ||
         !std::equal(a.custom.begin(), a.custom.end(), b.custom.begin(), [](const CustomValue& x, const CustomValue& y) {
             return x.field == y.field && x.text == y.text && x.number == y.number;
@@ -325,7 +326,7 @@ void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& a, const Deal& b) 
         for (const auto& v : a.custom) fields.push_back(v.field);
         for (const auto& v : b.custom)
             if (std::find(fields.begin(), fields.end(), v.field) == fields.end()) fields.push_back(v.field);
-        for (Id f : fields) line(("custom:" + id_to_string(f)).c_str(), custom_text(ix, a, f), custom_text(ix, b, f));
+        for (Id f : fields) line("custom:" + id_to_string(f), custom_text(ix, a, f), custom_text(ix, b, f));
     }
 }
 

@@ -47,6 +47,9 @@ std::string money_text(Money amount, Currency c);     // "1,234.50 USD" (JPY and
 int minor_digits(Currency c);
 std::string stage_name(const StoreIndexes& ix, Id stage);
 std::string_view stage_name_view(const StoreIndexes& ix, Id stage);   // the same without a copy
+// The same as the stage index's shared block (StageInfo::name): what history lines copy. Empty
+// for a stage that does not exist.
+const CompactString& stage_text(const StoreIndexes& ix, Id stage);
 std::string member_name(const StoreIndexes& ix, Id member);
 std::string contact_names(const StoreIndexes& ix, const std::vector<Id>& contacts);
 std::string company_name(const StoreIndexes& ix, Id company);
@@ -61,12 +64,26 @@ Status validate_patch(const DealPatch& p);   // shape checks that do not need th
 Deal patched(const Deal& d, const DealPatch& p);
 // One history line per field that differs (stage and status excluded: moves record those).
 void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& before, const Deal& after);
-void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string field, std::string old_value,
-                   std::string new_value);
-// The same from views, the texts copied once into the line (a stage move's lines: stage names,
-// status words and dates need no string of their own first).
-void record_line(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, std::string_view field, std::string_view old_value,
-                 std::string_view new_value);
+// One history line. Its texts are compact strings: pass the shared ones (line_texts(),
+// stage_text(), a record's own CompactString) and the line shares their blocks, no allocation
+// (a stage move's lines allocate nothing for text); a std::string or a literal is copied into
+// a block of its own.
+void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, CompactString field, CompactString old_value,
+                   CompactString new_value);
+
+// The texts history lines repeat, each one block for the whole program (built on first use):
+// the field names the store writes and the status words.
+struct LineTexts {
+    CompactString stage{"stage"}, status{"status"}, pipeline{"pipeline"}, title{"title"}, value{"value"},
+        expected_close{"expected_close"}, close_date{"close_date"}, owner{"owner"}, contacts{"contacts"},
+        company{"company"}, probability{"probability"}, commit{"commit"}, lost_reason{"lost_reason"},
+        lost_reason_text{"lost_reason_text"}, external_ref{"external_ref"}, description{"description"},
+        source{"source"}, yes{"yes"}, no{"no"};
+    CompactString statuses[4] = {to_string(DealStatus::Open), to_string(DealStatus::Won), to_string(DealStatus::Lost),
+                                 to_string(DealStatus::Abandoned)};
+    const CompactString& status_word(DealStatus s) const { return statuses[size_t(s)]; }
+};
+const LineTexts& line_texts();
 
 // The history lines of the placement fields that have lines of their own (close date, lost
 // reason and its text), as record_field_changes writes them: a move's other field lines.

@@ -1,5 +1,6 @@
 // CompactString: a string for fields that are usually empty or short (a deal's description,
-// source, external reference, lost-reason text; a custom value's text). One pointer wide
+// source, external reference, lost-reason text; a custom value's text) and for texts that
+// repeat (a history line's field name, old and new value). One pointer wide
 // (8 bytes native, 4 in WASM) instead of a std::string's 32 (12 in WASM): empty holds no heap;
 // otherwise one immutable heap block [uint32 references][uint32 size][characters]['\0'] that
 // copies share (a copy of a deal, e.g. the undo image of a stage move, allocates nothing for
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dd {
 
@@ -108,5 +110,26 @@ private:
 };
 
 inline void swap(CompactString& a, CompactString& b) noexcept { a.swap(b); }
+
+// TextInterner: while a workspace loads, one block per distinct short text, shared by every
+// CompactString assigned it: a history's texts repeat (field names, stage and status names, the
+// same owners, dates and amounts), and one block per line and text was a malloc and 9+ fresh
+// bytes each at cold start (issue #4). Bounded, so that a file of many distinct texts costs no
+// more than without it: texts longer than kMaxLength are not kept (long texts rarely repeat),
+// and once kMaxEntries are kept, new texts get a block of their own. The blocks it keeps stay
+// alive while it lives (one per load, on the loader's stack), and after it in the strings.
+class TextInterner {
+public:
+    static constexpr size_t kMaxLength = 48;
+    static constexpr size_t kMaxEntries = 1024;
+
+    // out = s, sharing the block of an equal text assigned before when there is one.
+    void assign(CompactString& out, std::string_view s);
+    size_t size() const noexcept { return size_; }   // texts kept
+
+private:
+    std::vector<CompactString> slots_;   // open addressing, linear probing; an empty slot is free
+    size_t size_ = 0;
+};
 
 }  // namespace dd

@@ -6,7 +6,7 @@
 //
 // It reads like the std::vector<T> it replaces where the model's users need it: begin/end, size,
 // empty, [], front, back, push_back, emplace_back, erase (also the remove_if idiom), clear,
-// reserve; assigns from a std::vector<T> and a braced list, converts to std::vector<T>.
+// reserve, resize; assigns from a std::vector<T> and a braced list, converts to std::vector<T>.
 #pragma once
 #include <algorithm>
 #include <cstddef>
@@ -114,6 +114,17 @@ public:
         }
         if (block_) ::operator delete(block_);
         block_ = block;
+    }
+    // n elements: the new ones default-constructed, those beyond n destroyed.
+    void resize(size_t n) {
+        const size_t had = size();
+        if (n > had) {
+            reserve(n);
+            for (size_t i = had; i < n; ++i) new (items() + i) T();
+        } else {
+            for (size_t i = n; i < had; ++i) items()[i].~T();
+        }
+        if (block_) header()->size = uint32_t(n);
     }
     void swap(CompactVector& o) noexcept { std::swap(block_, o.block_); }
 

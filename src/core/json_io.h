@@ -60,6 +60,8 @@ std::string tombstone_to_json(const Tombstone&);
 // The entry is fully parsed before the workspace is touched: on error the workspace is unchanged.
 // Only the record's own fields are checked here; run check_workspace (or Store::load) after
 // replaying a journal to check references. Cost: a linear search for the id.
-Status apply_record_json(Workspace&, std::string_view entry);
+// `texts` (optional): where history lines' repeated texts are shared across the entries of one
+// replay (compact_string.h's TextInterner).
+Status apply_record_json(Workspace&, std::string_view entry, TextInterner* texts = nullptr);
 
 }  // namespace dd

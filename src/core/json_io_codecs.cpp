@@ -124,6 +124,13 @@ bool read_text(Reader& r, CompactString& out) {
     return true;
 }
 void write_text(Writer& w, const CompactString& s) { w.string(s.view()); }
+bool read_shared_text(Reader& r, CompactString& out) {
+    std::string_view v;
+    if (!r.read_string_view(v)) return false;
+    if (TextInterner* texts = r.shared_texts()) texts->assign(out, v);
+    else out = v;
+    return true;
+}
 
 bool read_texts(Reader& r, std::vector<std::string>& out) {
     out.clear();

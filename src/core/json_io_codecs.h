@@ -45,6 +45,10 @@ bool read_text(Reader&, std::string&);
 void write_text(Writer&, const std::string&);
 bool read_text(Reader&, CompactString&);   // the model's rarely set texts (a deal's description...)
 void write_text(Writer&, const CompactString&);
+// A text that repeats across records (a history line's): shared through the reader's
+// TextInterner when it has one. Written as any text.
+bool read_shared_text(Reader&, CompactString&);
+inline void write_shared_text(Writer& w, const CompactString& s) { write_text(w, s); }
 bool read_texts(Reader&, std::vector<std::string>&);
 void write_texts(Writer&, const std::vector<std::string>&);
 

@@ -369,9 +369,9 @@ const FieldSpec<DealChange> kDealChangeFields[] = {
     DD_FIELD(DealChange, "deal", kRequired, id, deal),
     DD_FIELD(DealChange, "actor", kOptional, ref, actor),
     DD_FIELD(DealChange, "kind", kRequired, enum, kind),
-    DD_FIELD(DealChange, "field", kOptional, text, field),
-    DD_FIELD(DealChange, "old_value", kOptional, text, old_value),
-    DD_FIELD(DealChange, "new_value", kOptional, text, new_value),
+    DD_FIELD(DealChange, "field", kOptional, shared_text, field),
+    DD_FIELD(DealChange, "old_value", kOptional, shared_text, old_value),
+    DD_FIELD(DealChange, "new_value", kOptional, shared_text, new_value),
 };
 
 const FieldSpec<CustomFieldDef> kCustomFieldFields[] = {

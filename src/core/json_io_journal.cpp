@@ -58,8 +58,9 @@ Result<std::string> read_kind(std::string_view entry) {
 
 // Reads the envelope's "record" into `record` with the snapshot's reader for its type.
 template <typename T>
-Status read_payload(std::string_view entry, T& record) {
+Status read_payload(std::string_view entry, T& record, TextInterner* texts = nullptr) {
     Reader r(entry);
+    r.share_texts(texts);
     bool have_record = false;
     const bool ok = r.read_object([&](std::string_view key) {
         if (key != "record") return r.skip_value();
@@ -82,9 +83,9 @@ void drop_tombstone(Workspace& ws, RecordKind kind, Id id) {
 }
 
 template <typename Records, typename T = typename Records::value_type>
-Status upsert(Workspace& ws, Records& records, RecordKind kind, std::string_view entry) {
+Status upsert(Workspace& ws, Records& records, RecordKind kind, std::string_view entry, TextInterner* texts = nullptr) {
     T record;
-    if (Status s = read_payload(entry, record); !s) return s;
+    if (Status s = read_payload(entry, record, texts); !s) return s;
     auto it = std::find_if(records.begin(), records.end(), [&](const T& x) { return x.meta.id == record.meta.id; });
     if (it != records.end()) *it = std::move(record);
     else {
@@ -157,7 +158,7 @@ std::string record_to_json(const Workspace& ws, RecordKind kind, Id id) {
     return {};
 }
 
-Status apply_record_json(Workspace& ws, std::string_view entry) {
+Status apply_record_json(Workspace& ws, std::string_view entry, TextInterner* texts) {
     Result<std::string> kind_name = read_kind(entry);
     if (!kind_name) return kind_name.error();
     if (kind_name.value() == kTombstoneKind) return apply_tombstone(ws, entry);
@@ -171,7 +172,7 @@ Status apply_record_json(Workspace& ws, std::string_view entry) {
         case RecordKind::TeamMember: return upsert(ws, ws.team, kind, entry);
         case RecordKind::Activity: return upsert(ws, ws.activities, kind, entry);
         case RecordKind::Note: return upsert(ws, ws.notes, kind, entry);
-        case RecordKind::DealChange: return upsert(ws, ws.history, kind, entry);
+        case RecordKind::DealChange: return upsert(ws, ws.history, kind, entry, texts);
         case RecordKind::CustomField: return upsert(ws, ws.custom_fields, kind, entry);
         case RecordKind::LostReason: return upsert(ws, ws.lost_reasons, kind, entry);
         case RecordKind::SavedView: return upsert(ws, ws.saved_views, kind, entry);

@@ -9,6 +9,7 @@
 //
 // Every read returns false on failure; the first failure is kept as an Error naming the path.
 #pragma once
+#include "core/compact_string.h"
 #include "core/result.h"
 
 #include <cstddef>
@@ -75,6 +76,11 @@ public:
     const Error& error() const { return error_; }
     std::string path_text() const;
 
+    // Where texts that repeat across records (history lines') are shared while this reader
+    // reads a whole workspace (json_io_snapshot.cpp sets it); null: each text its own block.
+    void share_texts(TextInterner* texts) { texts_ = texts; }
+    TextInterner* shared_texts() const { return texts_; }
+
 private:
     struct Segment {
         std::string_view key;  // a field name from our tables (static storage) or a key in the text
@@ -106,6 +112,7 @@ private:
 
     std::string_view text_;
     size_t pos_ = 0;
+    TextInterner* texts_ = nullptr;
     int depth_ = 0;
     Segment path_[kMaxPath];
     size_t path_size_ = 0;

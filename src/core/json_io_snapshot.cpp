@@ -67,6 +67,8 @@ bool read_member(Reader& r, int member, Workspace& ws) {
 // Reads a document of the current version straight into a Workspace, then checks it.
 Result<CheckedWorkspace> read_current(std::string_view text) {
     Reader r(text);
+    TextInterner texts;   // the history's repeated texts, one block each (fewer mallocs at load)
+    r.share_texts(&texts);
     Workspace ws;
     uint32_t seen = 0;
     const bool ok = r.read_object([&](std::string_view key) {

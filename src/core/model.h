@@ -156,9 +156,13 @@ struct DealChange {
     Id deal = kNoId;
     Id actor = kNoId;
     ChangeKind kind = ChangeKind::Field;
-    std::string field;          // "stage", "status", "value", "custom:<id>", ...
-    std::string old_value;      // display text at the time of the change
-    std::string new_value;
+    // Compact strings (8 bytes each, not 32): a stage move adds one to three lines, and their
+    // texts repeat ("stage", "status", the stage and status names), so the store makes them
+    // from shared blocks (cmd_support.h's line_texts, StageInfo::name) and a line's texts cost
+    // a reference count each, no allocation; loads share repeated texts too (TextInterner).
+    CompactString field;        // "stage", "status", "value", "custom:<id>", ...
+    CompactString old_value;    // display text at the time of the change
+    CompactString new_value;
 };
 
 // ---- Settings ------------------------------------------------------------------------------
@@ -294,11 +298,16 @@ enum class RecordKind : uint8_t { Pipeline, Deal, Contact, Company, TeamMember, 
                                   DealChange, CustomField, LostReason, Settings, SavedView };
 constexpr size_t kRecordKindCount = size_t(RecordKind::SavedView) + 1;
 struct Tombstone {
-    RecordKind kind = RecordKind::Deal;
+    // Listed as they are usually spelled (kind, id, revision, time); kept widest first, so that
+    // a tombstone is 24 bytes, not 32 (undoing a stage move leaves one per history line).
+    constexpr Tombstone(RecordKind k = RecordKind::Deal, Id i = kNoId, uint32_t rev = 0, Millis at = 0) noexcept
+        : id(i), deleted_at(at), revision(rev), kind(k) {}
     Id id = kNoId;
-    uint32_t revision = 0;
     Millis deleted_at = 0;
+    uint32_t revision = 0;
+    RecordKind kind = RecordKind::Deal;
 };
+static_assert(sizeof(Tombstone) <= 24, "a tombstone is kept for every erased record");
 
 // The whole workspace as plain data: what the JSON format holds, what the store is built from.
 // Vectors are in no particular order except pipelines (by position); the store indexes them.
@@ -315,7 +324,9 @@ struct Workspace {
     ChunkedVector<DealChange> history;
     std::vector<CustomFieldDef> custom_fields;
     std::vector<LostReason> lost_reasons;
-    std::vector<Tombstone> tombstones;
+    // Appended by every erase (an undone stage move erases its history lines): in chunks, so
+    // growing never copies them all into a block twice the size (chunked_vector.h).
+    ChunkedVector<Tombstone> tombstones;
     std::vector<SavedView> saved_views;   // optional in files written before views were kept (JSON v1)
 };
 

@@ -159,7 +159,7 @@ struct RecordReplay::Indexes {
     KindIndex<LostReason> lost_reasons;
     KindIndex<SavedView> saved_views;
 
-    std::vector<Tombstone>* tombstones = nullptr;
+    decltype(Workspace::tombstones)* tombstones = nullptr;
     std::unordered_map<TombKey, size_t, TombKeyHash> tomb_pos;
     std::vector<char> tomb_dead;
     bool tombs_built = false;
@@ -223,7 +223,7 @@ RecordReplay::~RecordReplay() = default;
 
 Status RecordReplay::apply(std::string_view record) {
     // Decoded by json_io into an empty scratch workspace (no search: it holds nothing), then moved.
-    Status st = apply_record_json(scratch_, record);
+    Status st = apply_record_json(scratch_, record, &texts_);
     if (!st.ok()) {
         scratch_ = Workspace{};
         return st;

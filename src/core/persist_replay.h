@@ -31,6 +31,7 @@ private:
     struct Indexes;
     Workspace& ws_;
     Workspace scratch_;
+    TextInterner texts_;   // history lines' repeated texts, one block each across the batch
     std::unique_ptr<Indexes> index_;
 };
 

@@ -52,6 +52,8 @@ public:
         bytes::put_varint(out_, v.size());
         out_.append(v.data(), v.size());
     }
+    template <typename S>
+    void shared_text(const S& s) { str(s); }   // the same bytes as str: the sharing is the reader's
     void meta(const RecordMeta& m) {
         id(m.id);
         uns(m.revision);
@@ -120,6 +122,11 @@ public:
         else if constexpr (std::is_assignable_v<S&, std::string_view>) s = v;
         else s = std::string(v);
     }
+    // A text that repeats across records (a history line's): equal short texts share one block.
+    void shared_text(CompactString& s) {
+        const uint64_t n = in_.varint();
+        texts_.assign(s, in_.take(n));
+    }
     void meta(RecordMeta& m) {
         id(m.id);
         uns(m.revision);
@@ -150,6 +157,7 @@ private:
         in_.fail();
     }
     bytes::ByteReader in_;
+    TextInterner texts_;   // this load's shared texts (bounded: compact_string.h)
     bool bad_value_ = false;
     const char* section_ = nullptr;
     size_t index_ = 0;
@@ -278,9 +286,9 @@ void change_fields(IO& io, H& h) {
     io.id(h.deal);
     io.id(h.actor);
     io.enumeration(h.kind, ChangeKind::Restored);
-    io.str(h.field);
-    io.str(h.old_value);
-    io.str(h.new_value);
+    io.shared_text(h.field);
+    io.shared_text(h.old_value);
+    io.shared_text(h.new_value);
 }
 
 template <typename IO, typename F>

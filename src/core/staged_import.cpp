@@ -81,9 +81,9 @@ void erase_created(StoreIndexes& ix, const Touched& t, Millis now) {
     }
 }
 
-template <typename T>
-void put_back(StoreIndexes& ix, std::vector<Image<T>>& images) {
-    for (Image<T>& img : images)
+template <typename Images>   // a std::vector or a CompactVector of images
+void put_back(StoreIndexes& ix, Images& images) {
+    for (auto& img : images)
         if (img.record) ix.put(*img.record);   // the exact prior record: same revision, same fields
 }
 

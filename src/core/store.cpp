@@ -79,7 +79,7 @@ std::string label_of(const StoreIndexes& ix, const UndoStep& step, std::string_v
     if (step.move_label.form != MoveLabel::None) return cmd::move_label(ix, step.move_label, prefix);
     std::string out;
     out.reserve(prefix.size() + step.label.size());
-    return out.append(prefix).append(step.label);
+    return out.append(prefix).append(step.label.view());
 }
 }  // namespace
 
@@ -113,7 +113,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     step.actor = top.actor;
     step.move_label = top.move_label;
     undo_->done.pop_back();
-    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    step.bytes = estimated_bytes(step);
     Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
     undo_->trim_redo();
@@ -135,7 +135,7 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     step.actor = top.actor;
     step.move_label = top.move_label;
     undo_->undone.pop_back();
-    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    step.bytes = estimated_bytes(step);
     Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step.images)};
     undo_->bytes += step.bytes;
     undo_->trim();

@@ -430,7 +430,7 @@ bool StoreIndexes::put(SavedView& v) {
 void StoreIndexes::index_stages(const Pipeline& p) {
     for (uint32_t i = 0; i < p.stages.size(); ++i) {
         const Stage& s = p.stages[i];
-        stages[s.id] = StageInfo{p.meta.id, s.probability, s.kind, s.idle_days, i};
+        stages[s.id] = StageInfo{p.meta.id, s.probability, s.kind, s.idle_days, i, CompactString(s.name)};
         lanes[s.id];   // every stage has a lane, even an empty one
     }
 }

@@ -25,6 +25,11 @@ struct StageInfo {
     StageKind kind = StageKind::Open;
     int32_t idle_days = 0;
     uint32_t index = 0;   // position in the pipeline's stage list
+    // The stage's name as one shared block: the history lines of moves into and out of the
+    // stage copy it (a reference count) instead of allocating the text per line. Set again
+    // when the pipeline is put (a renamed stage gets a new block; the lines made before keep
+    // the old name's block, and so the old name).
+    CompactString name;
 };
 
 struct Lane {
@@ -74,6 +79,10 @@ struct StoreIndexes {
     std::vector<uint32_t> history_head;
     FlatIdMap history_orphans;
     std::vector<uint32_t> history_prev;
+    // Texts of history lines that repeat but are not names kept elsewhere (a reopened deal's
+    // close date, a lost reason's text): one block each for the lines that share them, so that
+    // a stage move allocates no text (bounded: compact_string.h).
+    TextInterner line_texts;
     RefIndex deal_by_ref;                               // non-empty external refs -> deal slot
     FlatIdMap tombstone_slot;                           // by record id
 

@@ -40,9 +40,9 @@ size_t heap(const SavedView& v) {
     return n;
 }
 
-template <typename T>
-size_t bytes_of(const std::vector<Image<T>>& v) {
-    size_t n = v.capacity() * sizeof(Image<T>);
+template <typename V>   // a std::vector or a CompactVector of images
+size_t bytes_of(const V& v) {
+    size_t n = v.capacity() * sizeof(v[0]);
     for (const auto& img : v)
         if (img.record) n += heap(*img.record);
     return n;
@@ -69,9 +69,11 @@ void image_of_erased(StoreIndexes&, const DealChange* current, std::optional<Dea
 }
 
 // `absent` is set when a record of this kind ends absent (erased here, or not there to begin with).
-template <typename T, typename Find>
-void restore_kind(StoreIndexes& ix, TouchedList& order, std::vector<Image<T>>& images,
-                  std::vector<Image<T>>& replaced, RecordKind kind, Millis now, const Find& find, bool& absent) {
+// `Images`: a std::vector or a CompactVector of Image<T>.
+template <typename Images, typename Find>
+void restore_kind(StoreIndexes& ix, TouchedList& order, Images& images, Images& replaced, RecordKind kind, Millis now,
+                  const Find& find, bool& absent) {
+    using T = typename std::decay_t<decltype(images[0])>::Record;
     // Records the step created go (their current state is the opposite image), the newest
     // first: they were appended in first-touch order, so undoing in LIFO order finds each one
     // at the end of its vector and, for history lines, at the head of its deal's chain. Taken
@@ -376,10 +378,15 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
     return cs;
 }
 
+uint32_t estimated_bytes(const UndoStep& step) {
+    const uint64_t n = step.images.estimated_bytes() + step.label.heap_bytes();
+    return uint32_t(std::min<uint64_t>(n, UINT32_MAX));
+}
+
 void UndoHistory::push_done(UndoStep&& step) {
     for (const UndoStep& s : undone) bytes -= s.bytes;
     undone.clear();
-    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    step.bytes = estimated_bytes(step);
     bytes += step.bytes;
     done.push_back(std::move(step));
     trim();
@@ -394,7 +401,7 @@ void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permiss
     tx.take_into(step.images);
     step.permission = permission;
     step.actor = actor;
-    step.bytes = step.images.estimated_bytes() + step.label.capacity();
+    step.bytes = estimated_bytes(step);
     bytes += step.bytes;
     trim();
 }

@@ -7,6 +7,8 @@
 // exactly one step, and nothing outside put/erase needs to know about undo.
 #pragma once
 #include "core/chunked_deque.h"
+#include "core/compact_string.h"
+#include "core/compact_vector.h"
 #include "core/flat_id_map.h"
 #include "core/small_vec.h"
 #include "core/store_indexes.h"
@@ -21,6 +23,7 @@ namespace dd {
 // in Images::order instead (a move creates history lines: 16 bytes each rather than an image).
 template <typename T>
 struct Image {
+    using Record = T;
     Id id = kNoId;
     std::optional<T> record;   // nullopt (not produced any more, still understood): did not exist
 };
@@ -73,8 +76,10 @@ struct Images {
     // in `deals`, never both (a later full put or erase widens its placement into a Deal image).
     // One inline: the placement of a stage move costs no allocation.
     SmallVec<DealPlacement, 1> placements;
-    std::vector<Image<Deal>> deals;
-    std::vector<Image<DealChange>> history;
+    // One pointer wide each (compact_vector.h), not a std::vector's three: a move's step has no
+    // whole deal and, until it is undone, no line image (its redo step has its lines' images).
+    CompactVector<Image<Deal>> deals;
+    CompactVector<Image<DealChange>> history;
     std::unique_ptr<OtherImages> other;   // null for steps that touch only deals and history
     // Some touched record may be absent now (the step erased it, or a restore found it gone).
     // Without erases every touched record is present, so change_set lists them all as upserts
@@ -92,6 +97,13 @@ public:
     Tx(StoreIndexes& ix, Millis now) : ix_(ix), now_(now) {}
     const StoreIndexes& ix() const { return ix_; }
     IdGenerator& ids() { return ix_.ids; }
+    // `s` as a history line's text, sharing the block of an equal text of earlier lines
+    // (StoreIndexes::line_texts).
+    CompactString shared_text(std::string_view s) {
+        CompactString out;
+        ix_.line_texts.assign(out, s);
+        return out;
+    }
     Millis now() const { return now_; }
 
     void put(Pipeline r) { put_record(r, images_.others().pipelines, RecordKind::Pipeline); }
@@ -129,8 +141,8 @@ public:
 private:
     // The first touch keeps the prior image: the record put displaces (moved, not copied) or
     // "did not exist".
-    template <typename T>
-    void put_record(T& r, std::vector<Image<T>>& out, RecordKind kind) {
+    template <typename T, typename Images>   // a std::vector or a CompactVector of Image<T>
+    void put_record(T& r, Images& out, RecordKind kind) {
         const Id id = r.meta.id;
         if (!first_touch(kind, id)) {
             ix_.put(r);
@@ -139,8 +151,8 @@ private:
         if (ix_.put(r)) out.push_back(Image<T>{id, std::optional<T>(std::move(r))});
         else images_.order.back().created = true;   // first_touch just listed it
     }
-    template <typename T>
-    void remember(Id id, const T* current, std::vector<Image<T>>& out, RecordKind kind) {
+    template <typename T, typename Images>
+    void remember(Id id, const T* current, Images& out, RecordKind kind) {
         if (!first_touch(kind, id)) return;
         if (current) out.push_back(Image<T>{id, std::optional<T>(*current)});
         else images_.order.back().created = true;
@@ -171,21 +183,26 @@ void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced);
 // What the records listed in `images.order` look like now: upserted or removed (tombstone).
 ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 
+// Kept for every command until the budget drops it: small for a stage move, the common
+// command (the step is ~280 bytes of fresh memory per move, the largest part of a move's).
 struct UndoStep {
-    std::string label;         // empty when move_label is set (the text is built from it)
-    MoveLabel move_label;
     Images images;
-    Permission permission = Permission::Data;
-    size_t bytes = 0;
+    CompactString label;       // empty when move_label is set (the text is built from it)
     Id actor = kNoId;   // who made it: undoing what you did needs only your role (store.cpp)
+    MoveLabel move_label;
+    uint32_t bytes = 0;        // estimated (Images::estimated_bytes), capped at 4 GB
+    Permission permission = Permission::Data;
 };
+
+// The step's estimated heap and inline bytes (its images and label), what its `bytes` holds.
+uint32_t estimated_bytes(const UndoStep& step);
 
 struct UndoHistory {
     // Chunks of 32 steps (chunked_deque.h): no allocation per command, undo or redo, and no step
     // ever moves.
     ChunkedDeque<UndoStep> done;
     ChunkedDeque<UndoStep> undone;
-    size_t bytes = 0;                  // estimated, done + undone
+    size_t bytes = 0;                  // estimated, done + undone (the sum of the steps')
     size_t budget = size_t(64) << 20;
 
     void push_done(UndoStep&& step);   // a new command: clears redo

@@ -117,3 +117,30 @@ TEST_CASE("CompactVector grows one at a time while short: a few values take exac
     CHECK(d.custom[0].text == "Gold");
     CHECK(e.custom.size() == 1);
 }
+
+TEST_CASE("CompactVector::resize adds default values and destroys the ones beyond the new size") {
+    // As the undo code uses it (store_undo.cpp's restore_kind): room for images filled back to
+    // front, the unused front part erased.
+    CompactVector<CustomValue> v;
+    v.resize(0);
+    CHECK(v.empty());
+    CHECK(v.heap_bytes() == 0);
+    v.push_back(CustomValue{7, "kept", 1});
+    v.resize(4);
+    REQUIRE(v.size() == 4);
+    CHECK(v[0].field == 7);
+    CHECK(v[0].text == "kept");
+    for (size_t i = 1; i < 4; ++i) {
+        CHECK(v[i].field == kNoId);
+        CHECK(v[i].text.empty());
+        CHECK(v[i].number == 0);
+    }
+    v[3] = CustomValue{9, "a text long enough to need a block of its own", 2};
+    v.erase(v.begin() + 1, v.begin() + 3);
+    REQUIRE(v.size() == 2);
+    CHECK(v[1].text == "a text long enough to need a block of its own");
+    v.resize(1);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].text == "kept");
+    CHECK(v.capacity() >= 4);   // shrinking keeps the block, as std::vector does
+}
