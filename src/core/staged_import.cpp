@@ -81,8 +81,8 @@ void erase_created(StoreIndexes& ix, const Touched& t, Millis now) {
     }
 }
 
-template <typename Images>   // a std::vector or a CompactVector of images
-void put_back(StoreIndexes& ix, Images& images) {
+template <typename ImageList>   // a std::vector or a CompactVector of images
+void put_back(StoreIndexes& ix, ImageList& images) {
     for (auto& img : images)
         if (img.record) ix.put(*img.record);   // the exact prior record: same revision, same fields
 }

@@ -69,9 +69,9 @@ void image_of_erased(StoreIndexes&, const DealChange* current, std::optional<Dea
 }
 
 // `absent` is set when a record of this kind ends absent (erased here, or not there to begin with).
-// `Images`: a std::vector or a CompactVector of Image<T>.
-template <typename Images, typename Find>
-void restore_kind(StoreIndexes& ix, TouchedList& order, Images& images, Images& replaced, RecordKind kind, Millis now,
+// `ImageList`: a std::vector or a CompactVector of Image<T>.
+template <typename ImageList, typename Find>
+void restore_kind(StoreIndexes& ix, TouchedList& order, ImageList& images, ImageList& replaced, RecordKind kind, Millis now,
                   const Find& find, bool& absent) {
     using T = typename std::decay_t<decltype(images[0])>::Record;
     // Records the step created go (their current state is the opposite image), the newest

@@ -141,8 +141,8 @@ public:
 private:
     // The first touch keeps the prior image: the record put displaces (moved, not copied) or
     // "did not exist".
-    template <typename T, typename Images>   // a std::vector or a CompactVector of Image<T>
-    void put_record(T& r, Images& out, RecordKind kind) {
+    template <typename T, typename ImageList>   // a std::vector or a CompactVector of Image<T>
+    void put_record(T& r, ImageList& out, RecordKind kind) {
         const Id id = r.meta.id;
         if (!first_touch(kind, id)) {
             ix_.put(r);
@@ -151,8 +151,8 @@ private:
         if (ix_.put(r)) out.push_back(Image<T>{id, std::optional<T>(std::move(r))});
         else images_.order.back().created = true;   // first_touch just listed it
     }
-    template <typename T, typename Images>
-    void remember(Id id, const T* current, Images& out, RecordKind kind) {
+    template <typename T, typename ImageList>
+    void remember(Id id, const T* current, ImageList& out, RecordKind kind) {
         if (!first_touch(kind, id)) return;
         if (current) out.push_back(Image<T>{id, std::optional<T>(*current)});
         else images_.order.back().created = true;
