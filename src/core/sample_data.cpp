@@ -227,8 +227,10 @@ int64_t next_rank(std::vector<LaneCounter>& lanes, Id stage) {
     return 1024;
 }
 
-DealChange change(IdGenerator& ids, const Deal& deal, Millis at, ChangeKind kind, const char* field,
-                  std::string old_value, std::string new_value) {
+// The lines' texts repeat (field names, stage and status names): `texts` gives equal ones one
+// shared block, as a load does (TextInterner), instead of a block per line and text.
+DealChange change(IdGenerator& ids, TextInterner& texts, const Deal& deal, Millis at, ChangeKind kind,
+                  std::string_view field, std::string_view old_value, std::string_view new_value) {
     DealChange c;
     c.meta.id = ids.next();
     c.meta.revision = 1;
@@ -236,9 +238,9 @@ DealChange change(IdGenerator& ids, const Deal& deal, Millis at, ChangeKind kind
     c.deal = deal.meta.id;
     c.actor = deal.owner;
     c.kind = kind;
-    c.field = field;
-    c.old_value = std::move(old_value);
-    c.new_value = std::move(new_value);
+    texts.assign(c.field, field);
+    texts.assign(c.old_value, old_value);
+    texts.assign(c.new_value, new_value);
     return c;
 }
 
@@ -251,15 +253,15 @@ void add_custom_values(const Workspace& ws, Dice& dice, Deal& d, Day today) {
     if (dice.chance(10)) d.custom.push_back(CustomValue{f[4].meta.id, dice.pick(kCompanyStems), 0});
 }
 
-void add_timeline(Workspace& ws, IdGenerator& ids, Dice& dice, Deal& d, const Pipeline& p, size_t stage_index,
-                  Millis now) {
-    ws.history.push_back(change(ids, d, d.meta.created_at, ChangeKind::Created, "", "", p.stages[0].name));
+void add_timeline(Workspace& ws, IdGenerator& ids, TextInterner& texts, Dice& dice, Deal& d, const Pipeline& p,
+                  size_t stage_index, Millis now) {
+    ws.history.push_back(change(ids, texts, d, d.meta.created_at, ChangeKind::Created, "", "", p.stages[0].name));
     const Millis moved_at = d.meta.created_at + (now - d.meta.created_at) / 2;
     if (stage_index > 0 && d.status != DealStatus::Won && d.status != DealStatus::Lost)
-        ws.history.push_back(change(ids, d, moved_at, ChangeKind::Stage, "stage", p.stages[0].name,
+        ws.history.push_back(change(ids, texts, d, moved_at, ChangeKind::Stage, "stage", p.stages[0].name,
                                     p.stages[stage_index].name));
     if (d.status != DealStatus::Open)
-        ws.history.push_back(change(ids, d, d.closed_at, ChangeKind::Status, "status", "open", to_string(d.status)));
+        ws.history.push_back(change(ids, texts, d, d.closed_at, ChangeKind::Status, "status", "open", to_string(d.status)));
     d.last_activity_at = std::max(d.meta.updated_at, d.closed_at);
     if (dice.chance(60)) {
         Activity a;
@@ -308,6 +310,7 @@ void add_deals(Workspace& ws, IdGenerator& ids, Dice& dice, size_t deal_count, M
     std::vector<LaneCounter> lanes;
     ws.deals.reserve(deal_count);
     ws.history.reserve(deal_count * 2);
+    TextInterner history_texts;
     ws.activities.reserve(deal_count * 2 / 3);
     ws.notes.reserve(deal_count / 3 + 16);
     for (size_t i = 0; i < deal_count; ++i) {
@@ -370,7 +373,7 @@ void add_deals(Workspace& ws, IdGenerator& ids, Dice& dice, size_t deal_count, M
             }
         }
         add_custom_values(ws, dice, d, today);
-        add_timeline(ws, ids, dice, d, p, stage_index, now);
+        add_timeline(ws, ids, history_texts, dice, d, p, stage_index, now);
         ws.deals.push_back(std::move(d));
     }
     // A few notes on contacts alone (a call before any deal existed).

@@ -168,3 +168,27 @@ TEST_CASE("history texts: the intern table is bounded") {
     texts.assign(again, "stage");   // the first text is still kept
     CHECK(again.data() == stage.data());
 }
+
+TEST_CASE("history texts: the sample data's lines share their repeated texts, as a load does") {
+    const Workspace ws = make_sample_workspace(7, 300, 1'773'576'000'000);
+    REQUIRE(ws.history.size() > 300);
+    const DealChange* first_stage = nullptr;
+    size_t stage_lines = 0;
+    for (const DealChange& c : ws.history) {
+        if (c.field != "stage") continue;
+        ++stage_lines;
+        if (!first_stage) first_stage = &c;
+        CHECK(c.field.data() == first_stage->field.data());   // one block for "stage" in every line
+    }
+    CHECK(stage_lines > 10);
+    // A stage name that several lines carry: one block.
+    const DealChange* a = nullptr;
+    for (const DealChange& c : ws.history) {
+        if (c.kind != ChangeKind::Created) continue;
+        if (!a) a = &c;
+        else if (c.new_value == a->new_value) {
+            CHECK(c.new_value.data() == a->new_value.data());
+            break;
+        }
+    }
+}
