@@ -30,20 +30,17 @@ void move_one(Tx& tx, const Ctx& ctx, const Deal& before, Id to_stage, int64_t r
     bump(d.meta, ctx);
     // The lines' texts are shared blocks (the field names and status words of line_texts, the
     // stage names of the stage index): a line costs no allocation for its text.
-    const LineTexts& texts = line_texts();
     if (d.stage != was.stage) {
         d.last_activity_at = ctx.now;
         if (d.pipeline != was.pipeline) {   // rare: the pipelines' names are copied
             const Pipeline* a = ix.pipeline(was.pipeline);
             const Pipeline* b = ix.pipeline(d.pipeline);
-            record_change(tx, ctx, d.meta.id, ChangeKind::Field, texts.pipeline,
+            record_change(tx, ctx, d.meta.id, ChangeKind::Field, line_texts().pipeline,
                           a ? std::string_view(a->name) : std::string_view(), b ? std::string_view(b->name) : std::string_view());
         }
-        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, texts.stage, stage_text(ix, was.stage), stage_text(ix, d.stage));
+        record_stage_change(tx, ctx, d.meta.id, was.stage, d.stage);
     }
-    if (d.status != was.status)
-        record_change(tx, ctx, d.meta.id, ChangeKind::Status, texts.status, texts.status_word(was.status),
-                      texts.status_word(d.status));
+    if (d.status != was.status) record_status_change(tx, ctx, d.meta.id, was.status, d.status);
     record_placement_changes(tx, ctx, was, d);
     tx.put_placement(std::move(d));
 }
@@ -189,8 +186,7 @@ std::string run(Tx& tx, const SetDealStatus& c, const Ctx& ctx) {
         Deal d = before;
         close_as(d, DealStatus::Abandoned, ctx);
         bump(d.meta, ctx);
-        record_change(tx, ctx, d.meta.id, ChangeKind::Status, line_texts().status, line_texts().status_word(before.status),
-                          line_texts().status_word(d.status));
+        record_status_change(tx, ctx, d.meta.id, before.status, d.status);
         record_field_changes(tx, ctx, before, d);
         tx.put(std::move(d));
         return "Marked " + title + " as abandoned";
@@ -200,8 +196,7 @@ std::string run(Tx& tx, const SetDealStatus& c, const Ctx& ctx) {
             Deal d = before;
             reopen(d);
             bump(d.meta, ctx);
-            record_change(tx, ctx, d.meta.id, ChangeKind::Status, line_texts().status, line_texts().status_word(before.status),
-                          line_texts().status_word(d.status));
+            record_status_change(tx, ctx, d.meta.id, before.status, d.status);
             record_field_changes(tx, ctx, before, d);
             tx.put(std::move(d));
         } else {

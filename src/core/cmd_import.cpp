@@ -158,12 +158,8 @@ void put_update(Tx& tx, const ImportDealUpdate& u, const Ctx& ctx) {
     if (u.to_stage != kNoId && u.to_stage != before.stage) {
         enter_stage(tx.ix(), d, u.to_stage, ctx, kNoId, "");
         d.rank = place_rank(tx, ctx, d.stage, kNoId, d.meta.id);
-        const LineTexts& texts = line_texts();
-        record_change(tx, ctx, d.meta.id, ChangeKind::Stage, texts.stage, stage_text(tx.ix(), before.stage),
-                      stage_text(tx.ix(), d.stage));
-        if (before.status != d.status)
-            record_change(tx, ctx, d.meta.id, ChangeKind::Status, texts.status, texts.status_word(before.status),
-                          texts.status_word(d.status));
+        record_stage_change(tx, ctx, d.meta.id, before.stage, d.stage);
+        if (before.status != d.status) record_status_change(tx, ctx, d.meta.id, before.status, d.status);
     }
     bump(d.meta, ctx);
     record_field_changes(tx, ctx, before, d);

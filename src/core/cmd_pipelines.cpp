@@ -245,9 +245,7 @@ std::string run(Tx& tx, const DeleteStage& c, const Ctx& ctx) {
             d.last_activity_at = ctx.now;
             bump(d.meta, ctx);
             record_change(tx, ctx, id, ChangeKind::Stage, line_texts().stage, name, target);
-            if (d.status != old_status)
-                record_change(tx, ctx, id, ChangeKind::Status, line_texts().status, line_texts().status_word(old_status),
-                              line_texts().status_word(d.status));
+            if (d.status != old_status) record_status_change(tx, ctx, id, old_status, d.status);
             tx.put(std::move(d));
         }
     }

@@ -123,6 +123,15 @@ const LineTexts& line_texts() {
     return kTexts;
 }
 
+void record_stage_change(Tx& tx, const Ctx& ctx, Id deal, Id from, Id to) {
+    record_change(tx, ctx, deal, ChangeKind::Stage, line_texts().stage, stage_text(tx.ix(), from), stage_text(tx.ix(), to));
+}
+
+void record_status_change(Tx& tx, const Ctx& ctx, Id deal, DealStatus from, DealStatus to) {
+    const LineTexts& t = line_texts();
+    record_change(tx, ctx, deal, ChangeKind::Status, t.status, t.status_word(from), t.status_word(to));
+}
+
 std::string member_name(const StoreIndexes& ix, Id member) {
     const TeamMember* m = ix.member(member);
     return m ? m->name : std::string();

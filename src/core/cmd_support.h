@@ -71,6 +71,11 @@ void record_field_changes(Tx& tx, const Ctx& ctx, const Deal& before, const Deal
 void record_change(Tx& tx, const Ctx& ctx, Id deal, ChangeKind kind, CompactString field, CompactString old_value,
                    CompactString new_value);
 
+// The lines of a stage change and a status change, their texts shared blocks (stage_text,
+// line_texts): what every command that moves or closes a deal records.
+void record_stage_change(Tx& tx, const Ctx& ctx, Id deal, Id from, Id to);
+void record_status_change(Tx& tx, const Ctx& ctx, Id deal, DealStatus from, DealStatus to);
+
 // The texts history lines repeat, each one block for the whole program (built on first use):
 // the field names the store writes and the status words.
 struct LineTexts {

@@ -183,12 +183,17 @@ Recovery Journal::recover(const LoadCandidate& load) {
             std::vector<Entry> prefix(replay.entries.begin(), replay.entries.begin() + long(replay.contiguous));
             const size_t dropped = replay.entries.size() - replay.contiguous;
             // The loader may have released the bytes: read them again (they passed a moment ago).
-            if (payload.released() && gen != 0) read_snapshot(gen, payload, file_bytes);
-            st = load(payload, prefix);
-            if (st.ok()) {
-                replay.warnings.push_back(plural(dropped, "later change") +
-                                          " could not be applied after the missing ones and were dropped.");
-                replay.entries = std::move(prefix);
+            // If they no longer read, the candidate keeps its failure: loading the prefix without
+            // its snapshot would be a workspace missing everything the snapshot held.
+            const bool have_bytes =
+                !payload.released() || gen == 0 || read_snapshot(gen, payload, file_bytes).empty();
+            if (have_bytes) {
+                st = load(payload, prefix);
+                if (st.ok()) {
+                    replay.warnings.push_back(plural(dropped, "later change") +
+                                              " could not be applied after the missing ones and were dropped.");
+                    replay.entries = std::move(prefix);
+                }
             }
         }
         if (!st.ok()) {

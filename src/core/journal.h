@@ -72,7 +72,6 @@ public:
     SnapshotPayload(std::string owned, size_t offset, size_t size)
         : owned_(std::move(owned)), offset_(offset), size_(size) {}
     std::string_view bytes() const { return std::string_view(owned_).substr(offset_, size_); }
-    bool empty() const { return size_ == 0; }
     bool released() const { return released_; }
     void release() {
         std::string().swap(owned_);   // the memory itself, not only the size

@@ -321,6 +321,42 @@ TEST_CASE("a loader that released the snapshot's bytes gets them again when the 
     CHECK(contains(recovery.warnings, "dropped"));
 }
 
+TEST_CASE("a released snapshot that cannot be read again fails its candidate, never loads as an empty snapshot") {
+    MemoryStorage storage;
+    {
+        Session s(storage);
+        s.edit_flushed("a", "1", 1000);
+        REQUIRE(s.journal.compact(encode(s.model), 1000).ok());
+        s.edit_flushed("b", "2", 2000);
+        s.journal.append("REFUSE", 3000);
+        REQUIRE(s.journal.flush(3000).ok());
+    }
+    REQUIRE(storage.files().erase(journal::segment_name(2)) == 1);
+    const std::string snapshot_file = journal::snapshot_name(1);
+    REQUIRE(storage.files().count(snapshot_file) == 1);
+    Journal journal(storage);
+    Model model;
+    Recovery recovery = journal.recover([&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
+        Model m;
+        if (!payload.bytes().empty()) {
+            apply_line(m, std::string(payload.bytes().substr(0, payload.bytes().find('\n'))));
+            storage.files().erase(snapshot_file);   // gone before the journal would read it again
+        }
+        payload.release();
+        for (const auto& e : entries) {
+            if (e.payload == "REFUSE") return field_error("entry", "refused");
+            apply_line(m, e.payload);
+        }
+        model = std::move(m);
+        return ok_status();
+    });
+    // Not "a=1 from the snapshot" (it was lost) nor an empty workspace: the fallback without a
+    // snapshot, the journal from its start up to the gap.
+    CHECK_FALSE(recovery.loaded_snapshot);
+    CHECK(model == Model{{"a", "1"}});
+    CHECK(contains(recovery.warnings, "could not be loaded"));
+}
+
 TEST_CASE("a torn last segment keeps its intact entries") {
     MemoryStorage storage;
     Session s(storage);
