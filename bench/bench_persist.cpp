@@ -48,6 +48,11 @@ public:
         if (it == files_.end()) return dd::field_error(name, "no such file");
         return it->second;
     }
+    dd::Result<Part> read_part(const std::string& name, uint64_t offset, char* out, size_t n) override {
+        auto it = files_.find(name);
+        if (it == files_.end()) return dd::field_error(name, "no such file");
+        return dd::part_of(it->second, offset, out, n);
+    }
     dd::Status write_atomic(const std::string& name, std::string_view bytes) override {
         files_[name] = std::string(bytes);
         dirty_.insert(name);

@@ -3,6 +3,49 @@
 #include <algorithm>
 
 namespace dd {
+
+size_t SnapshotPayload::read(char* out, size_t n) {
+    if (!storage_ || !error_.empty() || pos_ >= size_) return 0;
+    if (n > size_ - pos_) n = size_t(size_ - pos_);
+    auto part = storage_->read_part(name_, offset_ + pos_, out, n);
+    if (!part.ok()) {
+        error_ = "unreadable: " + part.error().text();
+        return 0;
+    }
+    if (part.value().file_size != offset_ + size_) {   // the file changed since its frame was read
+        error_ = "changed while it was read";
+        return 0;
+    }
+    const size_t got = part.value().got;
+    crc_ = journal::crc32(std::string_view(out, got), crc_);
+    pos_ += got;
+    return got;
+}
+
+std::string SnapshotPayload::finish() {
+    char rest[64 << 10];
+    while (pos_ < size_ && read(rest, sizeof rest) > 0) {
+    }
+    if (!error_.empty()) return error_;
+    if (pos_ != size_) return "truncated (" + std::to_string(pos_) + " of " + std::to_string(size_) + " bytes)";
+    if (crc_ != expected_crc_) return "checksum mismatch";
+    return "";
+}
+
+Result<std::string> SnapshotPayload::read_all() {
+    std::string bytes(size_t(size_ - pos_), '\0');
+    size_t got = 0;
+    while (got < bytes.size()) {
+        const size_t n = read(&bytes[got], bytes.size() - got);
+        if (n == 0) break;
+        got += n;
+    }
+    bytes.resize(got);
+    const std::string problem = finish();
+    if (!problem.empty()) return field_error(name_, problem);
+    return bytes;
+}
+
 namespace {
 
 using journal::DecodedSegment;
@@ -14,6 +57,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 std::string plural(uint64_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string damaged_snapshot(const std::string& name, const std::string& problem) {
+    return "The saved snapshot " + name + " is damaged (" + problem + "); it is kept as " + name +
+           std::string(journal::kBadSuffix) + " and an older save is used.";
 }
 
 // One segment file as recovery sees it.
@@ -146,19 +194,20 @@ Recovery Journal::recover(const LoadCandidate& load) {
     bool loaded = false;
     Replay chosen;
     uint64_t covered_seq = 0;   // the last sequence number the snapshot being tried holds
-    // Reads and checks generation `gen`'s file into `payload`; "" when it cannot be used.
-    auto read_snapshot = [&](uint64_t gen, SnapshotPayload& payload, size_t& file_bytes) -> std::string {
+    // Reads and checks generation `gen`'s frame, and points `payload` at its payload (read by the
+    // loader as it decodes); "" when it cannot be used.
+    auto open_snapshot = [&](uint64_t gen, SnapshotPayload& payload, size_t& file_bytes) -> std::string {
         const std::string& name = snapshot_files[gen];
-        auto read = storage_.read(name);
+        char head[journal::kSnapshotFrameBytes];
+        auto read = storage_.read_part(name, 0, head, sizeof head);
         if (!read.ok()) return "unreadable: " + read.error().text();
-        std::string bytes = std::move(read.value());
-        journal::DecodedSnapshot snap = journal::decode_snapshot(bytes);
-        if (!snap.ok) return snap.problem;
-        file_bytes = bytes.size();
-        max_seq = std::max(max_seq, snap.header.last_seq);
-        covered_seq = snap.header.last_seq;
-        const size_t offset = size_t(snap.payload.data() - bytes.data());
-        payload = SnapshotPayload(std::move(bytes), offset, snap.payload.size());
+        journal::SnapshotFrame frame =
+            journal::decode_snapshot_frame(std::string_view(head, read.value().got), read.value().file_size);
+        if (!frame.ok) return frame.problem;
+        file_bytes = size_t(read.value().file_size);
+        max_seq = std::max(max_seq, frame.header.last_seq);
+        covered_seq = frame.header.last_seq;
+        payload = SnapshotPayload(storage_, name, journal::kSnapshotFrameBytes, frame.payload_size, frame.payload_crc);
         return "";
     };
     for (uint64_t gen : candidates) {
@@ -167,41 +216,51 @@ Recovery Journal::recover(const LoadCandidate& load) {
         covered_seq = 0;
         if (gen != 0) {
             const std::string& name = snapshot_files[gen];
-            const std::string problem = read_snapshot(gen, payload, file_bytes);
+            const std::string problem = open_snapshot(gen, payload, file_bytes);
             if (!problem.empty()) {
-                out.warnings.push_back("The saved snapshot " + name + " is damaged (" + problem +
-                                       "); it is kept as " + name + std::string(journal::kBadSuffix) +
-                                       " and an older save is used.");
+                out.warnings.push_back(damaged_snapshot(name, problem));
                 bad.push_back(name);
                 continue;
             }
         }
         const uint64_t covered = covered_seq;
         Replay replay = plan_replay(segments, covered);
-        Status st = load(payload, replay.entries);
-        if (!st.ok() && replay.contiguous < replay.entries.size()) {
+        // The loader reads the payload as it decodes and must refuse it if finish() fails; a
+        // successful load whose bytes turn out damaged is refused here all the same.
+        auto load_checked = [&](const std::vector<Entry>& entries) -> Status {
+            Status loaded = load(payload, entries);
+            if (loaded.ok() && gen != 0) {
+                const std::string problem = payload.finish();
+                if (!problem.empty()) return field_error(snapshot_files[gen], problem);
+            }
+            return loaded;
+        };
+        Status st = load_checked(replay.entries);
+        if (!st.ok() && replay.contiguous < replay.entries.size() && payload.finish().empty()) {
             std::vector<Entry> prefix(replay.entries.begin(), replay.entries.begin() + long(replay.contiguous));
             const size_t dropped = replay.entries.size() - replay.contiguous;
-            // The loader may have released the bytes: read them again (they passed a moment ago).
-            // If they no longer read, the candidate keeps its failure: loading the prefix without
-            // its snapshot would be a workspace missing everything the snapshot held.
-            const bool have_bytes =
-                !payload.released() || gen == 0 || read_snapshot(gen, payload, file_bytes).empty();
-            if (have_bytes) {
-                st = load(payload, prefix);
-                if (st.ok()) {
-                    replay.warnings.push_back(plural(dropped, "later change") +
-                                              " could not be applied after the missing ones and were dropped.");
-                    replay.entries = std::move(prefix);
-                }
+            // The bytes are read again from the file (they passed a moment ago); if they no longer
+            // read, the candidate keeps its failure: loading the prefix without its snapshot would
+            // be a workspace missing everything the snapshot held.
+            payload.rewind();
+            st = load_checked(prefix);
+            if (st.ok()) {
+                replay.warnings.push_back(plural(dropped, "later change") +
+                                          " could not be applied after the missing ones and were dropped.");
+                replay.entries = std::move(prefix);
             }
         }
         if (!st.ok()) {
             if (gen != 0) {
                 const std::string& name = snapshot_files[gen];
-                out.warnings.push_back("The saved snapshot " + name + " could not be loaded (" + st.error().text() +
-                                       "); it is kept as " + name + std::string(journal::kBadSuffix) +
-                                       " and an older save is used.");
+                // A file that does not read whole or fails its checksum is damaged, whatever its
+                // decode said; one that is intact but does not load is refused as such.
+                const std::string problem = payload.finish();
+                out.warnings.push_back(
+                    !problem.empty() ? damaged_snapshot(name, problem)
+                                     : "The saved snapshot " + name + " could not be loaded (" + st.error().text() +
+                                           "); it is kept as " + name + std::string(journal::kBadSuffix) +
+                                           " and an older save is used.");
                 bad.push_back(name);
             } else {
                 out.warnings.push_back("The saved changes could not be loaded (" + st.error().text() + ").");

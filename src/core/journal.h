@@ -17,6 +17,7 @@
 // Nothing here throws or gives up on bad stored data: the worst case is an empty workspace with
 // warnings and every damaged file kept aside.
 #pragma once
+#include "core/byte_io.h"
 #include "core/journal_format.h"
 #include "core/storage.h"
 
@@ -53,37 +54,51 @@ struct Recovery {
     std::vector<std::string> set_aside;    // names of the files renamed to *.bad
 };
 
-// Loads a candidate state into the caller's model: the snapshot payload ("" = no snapshot: an
+// Loads a candidate state into the caller's model: the snapshot payload (empty = no snapshot: an
 // empty workspace) then the entries in order. Returns an error if the result is not acceptable
 // (the payload does not parse, the workspace breaks the store's rules...): recovery then tries
 // without the entries after a gap, then the previous snapshot generation, then nothing.
 //
-// The snapshot comes as a SnapshotPayload that the loader may release() once it has decoded it,
-// before its slower steps (replay, check). At 100,000 deals the bytes are ~43 MB; released, the
-// check's tables and then the store's indexes reuse that memory instead of growing the heap
-// further, and on a machine where the first write to a page is slow that growth is the larger
-// part of a cold start (docs/storage.md, "Not done yet"). If the journal needs the bytes again
-// (a retry without the entries after a gap) it reads the file again.
+// The snapshot comes as a SnapshotPayload: its file read a window at a time as the loader pulls
+// the bytes, never whole. At 100,000 deals the payload is ~43 MB; held whole beside the workspace
+// decoded from it, it grew the heap by as much, and on a machine where the first write to a page
+// is slow that growth was a large part of a cold start (docs/storage.md). Its CRC-32 is computed
+// over the slices as they pass, so a loader learns that the file is damaged only at the end:
+// it must call finish() before it uses what it decoded, and refuse the candidate if that fails.
 class SnapshotPayload {
 public:
-    SnapshotPayload() = default;
-    // The payload is owned[offset, offset + size) (kept as positions, not a view: a move of a
-    // short string copies its characters).
-    SnapshotPayload(std::string owned, size_t offset, size_t size)
-        : owned_(std::move(owned)), offset_(offset), size_(size) {}
-    std::string_view bytes() const { return std::string_view(owned_).substr(offset_, size_); }
-    bool released() const { return released_; }
-    void release() {
-        std::string().swap(owned_);   // the memory itself, not only the size
-        offset_ = size_ = 0;
-        released_ = true;
+    SnapshotPayload() = default;   // no snapshot
+    // The `size` bytes of `name` from byte `offset`, whose CRC-32 must be `crc`.
+    SnapshotPayload(Storage& storage, std::string name, uint64_t offset, uint64_t size, uint32_t crc)
+        : storage_(&storage), name_(std::move(name)), offset_(offset), size_(size), expected_crc_(crc) {}
+    bool empty() const { return size_ == 0; }
+    uint64_t size() const { return size_; }
+    // The next up to `n` bytes; 0 at the end, or once a read failed (finish() says so).
+    size_t read(char* out, size_t n);
+    // The same as a ByteSource (byte_io.h), for a ByteReader pulling from this payload.
+    bytes::ByteSource source() { return {&SnapshotPayload::read_into, this}; }
+    // Reads whatever the loader left, then: "" when every byte was read and the checksum matches,
+    // else what is wrong ("checksum mismatch", "unreadable: ...").
+    std::string finish();
+    // The whole payload in memory, checked as finish() checks it (an old JSON snapshot; tests).
+    Result<std::string> read_all();
+    // Back to the first byte: the same candidate loaded again (a retry without some entries).
+    void rewind() {
+        pos_ = 0;
+        crc_ = 0;
+        error_.clear();
     }
 
 private:
-    std::string owned_;   // the file as read
-    size_t offset_ = 0;
-    size_t size_ = 0;
-    bool released_ = false;
+    static size_t read_into(void* self, char* out, size_t n) { return static_cast<SnapshotPayload*>(self)->read(out, n); }
+    Storage* storage_ = nullptr;
+    std::string name_;
+    uint64_t offset_ = 0;          // of the payload in the file
+    uint64_t size_ = 0;
+    uint32_t expected_crc_ = 0;
+    uint64_t pos_ = 0;             // bytes of the payload read so far
+    uint32_t crc_ = 0;             // CRC-32 of those bytes
+    std::string error_;            // the read that failed
 };
 using LoadCandidate = std::function<Status(SnapshotPayload& snapshot, const std::vector<journal::Entry>&)>;
 

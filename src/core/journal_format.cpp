@@ -2,6 +2,7 @@
 
 #include "core/byte_io.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -171,31 +172,46 @@ std::string encode_snapshot(const SnapshotHeader& h, std::string_view payload) {
     return out;
 }
 
+SnapshotFrame decode_snapshot_frame(std::string_view head, uint64_t file_size) {
+    static_assert(kSnapshotFrameBytes == kSnapshotHeader, "one header size");
+    SnapshotFrame frame;
+    if (head.size() < kSnapshotHeader || file_size < kSnapshotHeader) {
+        frame.problem = "torn header (" + std::to_string(std::min<uint64_t>(head.size(), file_size)) + " bytes)";
+        return frame;
+    }
+    if (std::memcmp(head.data(), "DDS1", 4) != 0 || get_u32(head.data() + 4) != kVersion) {
+        frame.problem = "not a snapshot of this version";
+        return frame;
+    }
+    if (crc32(head.substr(0, 44)) != get_u32(head.data() + 44)) {
+        frame.problem = "header checksum mismatch";
+        return frame;
+    }
+    frame.header.generation = get_u64(head.data() + 8);
+    frame.header.last_seq = get_u64(head.data() + 16);
+    frame.header.saved_at = Millis(get_u64(head.data() + 24));
+    const uint64_t len = get_u64(head.data() + 32);
+    if (file_size - kSnapshotHeader != len) {
+        frame.problem = "truncated (" + std::to_string(file_size - kSnapshotHeader) + " of " + std::to_string(len) +
+                        " bytes)";
+        return frame;
+    }
+    frame.payload_size = len;
+    frame.payload_crc = get_u32(head.data() + 40);
+    frame.ok = true;
+    return frame;
+}
+
 DecodedSnapshot decode_snapshot(std::string_view bytes) {
     DecodedSnapshot snap;
-    if (bytes.size() < kSnapshotHeader) {
-        snap.problem = "torn header (" + std::to_string(bytes.size()) + " bytes)";
+    SnapshotFrame frame = decode_snapshot_frame(bytes.substr(0, kSnapshotHeader), bytes.size());
+    if (!frame.ok) {
+        snap.problem = std::move(frame.problem);
         return snap;
     }
-    if (std::memcmp(bytes.data(), "DDS1", 4) != 0 || get_u32(bytes.data() + 4) != kVersion) {
-        snap.problem = "not a snapshot of this version";
-        return snap;
-    }
-    if (crc32(bytes.substr(0, 44)) != get_u32(bytes.data() + 44)) {
-        snap.problem = "header checksum mismatch";
-        return snap;
-    }
-    snap.header.generation = get_u64(bytes.data() + 8);
-    snap.header.last_seq = get_u64(bytes.data() + 16);
-    snap.header.saved_at = Millis(get_u64(bytes.data() + 24));
-    const uint64_t len = get_u64(bytes.data() + 32);
-    if (bytes.size() - kSnapshotHeader != len) {
-        snap.problem = "truncated (" + std::to_string(bytes.size() - kSnapshotHeader) + " of " +
-                       std::to_string(len) + " bytes)";
-        return snap;
-    }
+    snap.header = frame.header;
     snap.payload = bytes.substr(kSnapshotHeader);
-    if (crc32(snap.payload) != get_u32(bytes.data() + 40)) {
+    if (crc32(snap.payload) != frame.payload_crc) {
         snap.problem = "checksum mismatch";
         snap.payload = {};
         return snap;

@@ -70,4 +70,17 @@ struct DecodedSnapshot {
 };
 DecodedSnapshot decode_snapshot(std::string_view bytes);
 
+// A snapshot file's frame without its payload: the header, from the file's first
+// kSnapshotFrameBytes bytes, checked against the file's size. The payload's checksum is left to
+// whoever reads the payload (journal.h, SnapshotPayload: a slice at a time, as it passes).
+constexpr size_t kSnapshotFrameBytes = 48;
+struct SnapshotFrame {
+    SnapshotHeader header;
+    uint64_t payload_size = 0;   // the bytes after the frame's header
+    uint32_t payload_crc = 0;    // their CRC-32, as written
+    bool ok = false;
+    std::string problem;         // as DecodedSnapshot's, except "checksum mismatch" of the payload
+};
+SnapshotFrame decode_snapshot_frame(std::string_view head, uint64_t file_size);
+
 }  // namespace dd::journal

@@ -71,20 +71,27 @@ OpenedWorkspace WorkspacePersistence::open() {
     bool json_snapshot = false;   // the snapshot recovered from is an old JSON one
     out.recovery = journal_.recover(
         [&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
-            const std::string_view snapshot = payload.bytes();
             entry_warnings.clear();
             json_snapshot = false;
-            if (snapshot.empty() && entries.empty()) {
+            if (payload.empty() && entries.empty()) {
                 out.checked = CheckedWorkspace{};
                 return ok_status();
             }
             Workspace ws;
-            if (!snapshot.empty()) {
+            if (!payload.empty()) {
+                // Decoded as it is read, a window at a time (journal.h, SnapshotPayload): the
+                // heap never holds the file's bytes and the workspace at once.
+                char magic[4] = {};
+                const size_t got = payload.read(magic, sizeof magic);
+                const std::string_view head(magic, got);
                 // Profiles saved before the binary snapshot hold the workspace JSON: still read,
                 // and rewritten as binary by the compaction asked for below.
-                json_snapshot = !is_binary_workspace(snapshot);
+                json_snapshot = !is_binary_workspace(head);
+                payload.rewind();
                 if (json_snapshot) {
-                    auto loaded = load_checked_workspace_json(snapshot);   // parsed and checked
+                    Result<std::string> bytes = payload.read_all();
+                    if (!bytes.ok()) return bytes.error();
+                    auto loaded = load_checked_workspace_json(bytes.value());   // parsed and checked
                     if (!loaded.ok()) return loaded.error();
                     if (entries.empty()) {
                         out.checked = std::move(loaded.value());
@@ -92,15 +99,13 @@ OpenedWorkspace WorkspacePersistence::open() {
                     }
                     ws = std::move(loaded.value()).release();
                 } else {
-                    // The snapshot file's CRC-32 over this whole payload has just passed
-                    // (Journal::recover loads only frames that decode_snapshot accepted).
-                    auto loaded = decode_workspace_binary(snapshot, BodyChecksum::CoveredByCaller);
+                    auto loaded = decode_workspace_binary_stream(payload.source(), payload.size());
+                    // Only bytes that passed the file's CRC-32 are used.
+                    const std::string problem = payload.finish();
+                    if (!problem.empty()) return field_error("snapshot", problem);
                     if (!loaded.ok()) return loaded.error();
                     ws = std::move(loaded.value());
                 }
-                // Decoded: the bytes go before the replay and the check, whose tables then reuse
-                // their memory (journal.h, SnapshotPayload).
-                payload.release();
             }
             replay_entries(ws, entries, entry_warnings);
             // One check of the result, handed on with it so that Store::load does not repeat it:

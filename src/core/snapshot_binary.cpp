@@ -73,7 +73,7 @@ private:
 
 class Decoder {
 public:
-    explicit Decoder(std::string_view body) : in_(body) {}
+    explicit Decoder(bytes::ByteReader&& in) : in_(std::move(in)) {}
 
     bool failed() const { return in_.failed(); }
     size_t remaining() const { return in_.remaining(); }
@@ -493,29 +493,55 @@ Result<Workspace> load_workspace_binary(std::string_view data) {
     return ws;
 }
 
-Result<Workspace> decode_workspace_binary(std::string_view data, BodyChecksum checksum) {
-    if (data.size() < kHeaderSize) return snapshot_error("truncated header (" + std::to_string(data.size()) + " bytes)");
-    if (!is_binary_workspace(data)) return snapshot_error("not a binary workspace (wrong magic)");
-    const uint32_t version = bytes::get_u32(data.data() + 4);
+namespace {
+
+// The header's version and body length, or why it cannot be read; `header` is its kHeaderSize bytes.
+Result<uint32_t> read_header(std::string_view header, uint64_t body_size) {
+    if (header.size() < kHeaderSize)
+        return snapshot_error("truncated header (" + std::to_string(header.size()) + " bytes)");
+    if (!is_binary_workspace(header)) return snapshot_error("not a binary workspace (wrong magic)");
+    const uint32_t version = bytes::get_u32(header.data() + 4);
     if (version < kOldestBinarySnapshotVersion || version > kBinarySnapshotVersion)
         return snapshot_error("version " + std::to_string(version) + " is not supported (this app reads versions " +
                               std::to_string(kOldestBinarySnapshotVersion) + " to " +
                               std::to_string(kBinarySnapshotVersion) + ")");
-    const uint64_t length = bytes::get_u64(data.data() + 8);
-    const std::string_view body = data.substr(kHeaderSize);
-    if (body.size() != length)
-        return snapshot_error("length mismatch (" + std::to_string(body.size()) + " of " + std::to_string(length) +
+    const uint64_t length = bytes::get_u64(header.data() + 8);
+    if (body_size != length)
+        return snapshot_error("length mismatch (" + std::to_string(body_size) + " of " + std::to_string(length) +
                               " bytes)");
-    if (checksum == BodyChecksum::Verify && journal::crc32(body) != bytes::get_u32(data.data() + 16))
-        return snapshot_error("checksum mismatch");
+    return version;
+}
 
+// The records of a body whose header was accepted: `in` is positioned at the body's first byte
+// and holds exactly the body.
+Result<Workspace> decode_body(bytes::ByteReader&& in, uint32_t version) {
     Workspace ws;
-    Decoder dec(body);
+    Decoder dec(std::move(in));
     workspace_fields(dec, ws, version);
     if (dec.failed()) return snapshot_error(dec.problem());
     if (dec.remaining() != 0)
         return snapshot_error(std::to_string(dec.remaining()) + " unexpected bytes after the last section");
     return ws;
+}
+
+}  // namespace
+
+Result<Workspace> decode_workspace_binary(std::string_view data, BodyChecksum checksum) {
+    const std::string_view body = data.size() < kHeaderSize ? std::string_view() : data.substr(kHeaderSize);
+    Result<uint32_t> version = read_header(data.substr(0, kHeaderSize), body.size());
+    if (!version.ok()) return version.error();
+    if (checksum == BodyChecksum::Verify && journal::crc32(body) != bytes::get_u32(data.data() + 16))
+        return snapshot_error("checksum mismatch");
+    return decode_body(bytes::ByteReader(body), version.value());
+}
+
+Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window) {
+    bytes::ByteReader in(source, size, window);
+    const std::string_view header = in.take(kHeaderSize);
+    if (in.failed()) return snapshot_error("truncated header (" + std::to_string(size) + " bytes)");
+    Result<uint32_t> version = read_header(header, size - kHeaderSize);
+    if (!version.ok()) return version.error();
+    return decode_body(std::move(in), version.value());
 }
 
 }  // namespace dd

@@ -18,6 +18,7 @@
 // mismatch, a truncated or overlong body, an enum or bool out of range, and then runs
 // check_workspace (the same referential checks as the JSON loader).
 #pragma once
+#include "core/byte_io.h"
 #include "core/model.h"
 #include "core/result.h"
 
@@ -65,6 +66,12 @@ private:
 // ~75 ms of WASM start-up). Every other check (magic, version, length, structure) still runs.
 enum class BodyChecksum { Verify, CoveredByCaller };
 Result<Workspace> decode_workspace_binary(std::string_view bytes, BodyChecksum = BodyChecksum::Verify);
+// The same read a window at a time from `source`, `size` bytes in all (header included), so that
+// the whole encoding is never in memory beside the workspace it becomes: recovery streams the
+// snapshot file (journal.h, SnapshotPayload). The body's own checksum is not computed here: the
+// caller checks the bytes as they pass (the snapshot file's CRC-32), and discards the result if
+// that fails.
+Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window = 256 << 10);
 
 // True when `bytes` start with this encoding's magic (whatever its version): tells a binary
 // snapshot from an older JSON one.

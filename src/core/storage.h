@@ -25,6 +25,13 @@ public:
     // Names of the files in the directory (no sub-directories), in no particular order.
     virtual Result<std::vector<std::string>> list() = 0;
     virtual Result<std::string> read(const std::string& name) = 0;
+    // Up to `n` bytes of `name` from byte `offset` into `out` (fewer only at the end of the file),
+    // and the file's whole size: a big file read a slice at a time (the snapshot, journal.h).
+    struct Part {
+        size_t got = 0;
+        uint64_t file_size = 0;
+    };
+    virtual Result<Part> read_part(const std::string& name, uint64_t offset, char* out, size_t n) = 0;
     // Replaces (or creates) `name` with `bytes` so that a reader sees the old or the new content,
     // never a mix: written to a temporary file first, then renamed over.
     virtual Status write_atomic(const std::string& name, std::string_view bytes) = 0;
@@ -43,5 +50,13 @@ public:
     // True when the last failure was the browser refusing more space (quota).
     virtual bool quota_exceeded() const { return false; }
 };
+
+// read_part of a file held whole in memory (the in-memory storages).
+inline Storage::Part part_of(std::string_view file, uint64_t offset, char* out, size_t n) {
+    Storage::Part part;
+    part.file_size = file.size();
+    if (offset < file.size()) part.got = file.copy(out, n, size_t(offset));
+    return part;
+}
 
 }  // namespace dd

@@ -15,6 +15,12 @@ Result<std::string> MemoryStorage::read(const std::string& name) {
     return it->second;
 }
 
+Result<Storage::Part> MemoryStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
+    auto it = files_.find(name);
+    if (it == files_.end()) return field_error(name, "no such file");
+    return part_of(it->second, offset, out, n);
+}
+
 Status MemoryStorage::write_atomic(const std::string& name, std::string_view bytes) {
     if (tear_next_) {
         tear_next_ = false;

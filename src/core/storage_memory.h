@@ -18,6 +18,7 @@ class MemoryStorage final : public Storage {
 public:
     Result<std::vector<std::string>> list() override;
     Result<std::string> read(const std::string& name) override;
+    Result<Part> read_part(const std::string& name, uint64_t offset, char* out, size_t n) override;
     Status write_atomic(const std::string& name, std::string_view bytes) override;
     Status rename(const std::string& from, const std::string& to) override;
     Status remove(const std::string& name) override;

@@ -132,6 +132,21 @@ TEST_CASE("a flipped bit in the stored binary snapshot is caught by the file's c
     }
 }
 
+TEST_CASE("a snapshot damaged inside a text decodes, then fails the file's checksum read as it streamed: the previous generation is used") {
+    SavedWorkspace saved(31, 50);
+    save_two_generations(saved);
+    // A letter of a deal's title changed: the decoder, reading the file a window at a time,
+    // accepts the bytes (any letter makes a title); only the CRC-32 over the slices, complete at
+    // the end, can tell, and the workspace decoded from them must not be used.
+    std::string& file = saved.storage.files()[journal::snapshot_name(2)];
+    const std::string& title = saved.ws.deals[3].title;
+    REQUIRE(title.size() > 2);
+    const size_t at = file.find(title);
+    REQUIRE(at != std::string::npos);
+    file[at + 1] = file[at + 1] == 'Q' ? 'R' : 'Q';
+    check_fell_back(saved, "damaged (checksum mismatch)");
+}
+
 TEST_CASE("a binary snapshot the workspace check refuses falls back to the previous generation") {
     SavedWorkspace saved(23, 50);
     save_two_generations(saved);

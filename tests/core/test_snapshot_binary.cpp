@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
 #include <random>
 
@@ -184,6 +185,66 @@ TEST_CASE("binary snapshot: a caller that verified its own checksum over the byt
     CHECK_FALSE(decode_workspace_binary(magic, BodyChecksum::CoveredByCaller).ok());
     std::string truncated = with_fixed_header(bin.substr(0, bin.size() - 5));
     CHECK_FALSE(decode_workspace_binary(truncated, BodyChecksum::CoveredByCaller).ok());
+}
+
+namespace {
+
+// A file read in parts: at most `slice` bytes per read, whatever was asked.
+struct SlicedSource {
+    std::string_view bytes;
+    size_t slice = 1;
+    size_t pos = 0;
+    size_t largest_ask = 0;   // the most bytes one read asked for: what the reader holds at once
+    static size_t read(void* self, char* out, size_t n) {
+        auto& s = *static_cast<SlicedSource*>(self);
+        s.largest_ask = std::max(s.largest_ask, n);
+        const size_t got = std::min({n, s.slice, s.bytes.size() - s.pos});
+        std::copy_n(s.bytes.data() + s.pos, got, out);
+        s.pos += got;
+        return got;
+    }
+    bytes::ByteSource source() { return {&SlicedSource::read, this}; }
+};
+
+}  // namespace
+
+TEST_CASE("binary snapshot: decoded as a stream a window at a time, the workspace is the one decoded from memory") {
+    Workspace original = every_field_workspace();
+    original.deals[0].description = std::string(5000, 'd');   // longer than the small windows below
+    const std::string bin = save_workspace_binary(original);
+    struct Case {
+        size_t slice, window;
+    };
+    for (Case c : {Case{1, 16}, Case{7, 64}, Case{1000, 1024}, Case{1 << 20, 256 << 10}}) {
+        CAPTURE(c.slice);
+        CAPTURE(c.window);
+        SlicedSource src{bin, c.slice};
+        Result<Workspace> streamed = decode_workspace_binary_stream(src.source(), bin.size(), c.window);
+        REQUIRE_MESSAGE(streamed.ok(), streamed.error().text());
+        CHECK_SAME_WORKSPACE(original, streamed.value());
+        CHECK(src.pos == bin.size());
+        // Never more than the window at once, but for the one text longer than the window.
+        if (c.window < 5000) CHECK(src.largest_ask <= 5000 + 16);
+        else CHECK(src.largest_ask <= c.window);
+    }
+}
+
+TEST_CASE("binary snapshot: a stream cut short, ending early or running long is refused, never half-decoded") {
+    const std::string bin = save_workspace_binary(make_sample_workspace(9, 6, kNow));
+    for (size_t len = 0; len < bin.size(); len += 37) {
+        // A body that ends early, under a header that says so.
+        const std::string cut = len < 20 ? bin.substr(0, len) : with_fixed_header(bin.substr(0, len));
+        SlicedSource src{cut, 13};
+        REQUIRE_FALSE(decode_workspace_binary_stream(src.source(), cut.size(), 64).ok());
+        // A source that gives out before the size it promised (a file that shrank).
+        SlicedSource short_src{bin.substr(0, len), 13};
+        REQUIRE_FALSE(decode_workspace_binary_stream(short_src.source(), bin.size(), 64).ok());
+    }
+    const std::string longer = with_fixed_header(bin + std::string(1, '\0'));
+    SlicedSource src{longer, 13};
+    Result<Workspace> refused = decode_workspace_binary_stream(src.source(), longer.size(), 64);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().text().find("unexpected bytes") != std::string::npos);
 }
 
 TEST_CASE("binary snapshot: another version or another magic is refused, naming it") {

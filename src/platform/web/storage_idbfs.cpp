@@ -82,6 +82,23 @@ Result<std::string> IdbfsStorage::read(const std::string& name) {
     return bytes;
 }
 
+Result<Storage::Part> IdbfsStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
+    FILE* f = std::fopen(path(name).c_str(), "rb");
+    if (!f) return errno_error(name, "cannot open");
+    Part part;
+    struct stat st {};
+    bool failed = fstat(fileno(f), &st) != 0;
+    part.file_size = failed ? 0 : uint64_t(st.st_size);
+    if (!failed && offset < part.file_size && n > 0) {
+        failed = std::fseek(f, long(offset), SEEK_SET) != 0;
+        if (!failed) part.got = std::fread(out, 1, n, f);
+        failed = failed || std::ferror(f) != 0;
+    }
+    std::fclose(f);
+    if (failed) return errno_error(name, "cannot read");
+    return part;
+}
+
 Status IdbfsStorage::write_atomic(const std::string& name, std::string_view bytes) {
     const std::string tmp = path(name) + ".tmp";
     FILE* f = std::fopen(tmp.c_str(), "wb");
