@@ -41,8 +41,10 @@ class ChunkedVector {
 
         Iter() = default;
         Iter(Owner* v, size_t i) : v_(v), i_(i) {}
-        template <bool C = Const, typename = std::enable_if_t<!C>>
-        operator Iter<true>() const { return Iter<true>(v_, i_); }   // iterator -> const_iterator
+        // iterator -> const_iterator (a constructor: a conversion operator to Iter<true> would
+        // also be declared in Iter<true> itself, which clang warns about)
+        template <bool C = Const, typename = std::enable_if_t<C>>
+        Iter(const Iter<false>& o) : v_(o.v_), i_(o.i_) {}
 
         reference operator*() const { return (*v_)[i_]; }
         pointer operator->() const { return &(*v_)[i_]; }
@@ -66,6 +68,8 @@ class ChunkedVector {
         size_t index() const { return i_; }
 
     private:
+        template <bool>
+        friend class Iter;
         Owner* v_ = nullptr;
         size_t i_ = 0;
     };

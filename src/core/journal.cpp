@@ -23,8 +23,10 @@ size_t SnapshotPayload::read(char* out, size_t n) {
 }
 
 std::string SnapshotPayload::finish() {
-    char rest[64 << 10];
-    while (pos_ < size_ && read(rest, sizeof rest) > 0) {
+    if (pos_ < size_) {   // what the loader left (it failed early): read only for the checksum
+        std::string rest(size_t(std::min<uint64_t>(size_ - pos_, 256 << 10)), '\0');
+        while (pos_ < size_ && read(&rest[0], rest.size()) > 0) {
+        }
     }
     if (!error_.empty()) return error_;
     if (pos_ != size_) return "truncated (" + std::to_string(pos_) + " of " + std::to_string(size_) + " bytes)";
