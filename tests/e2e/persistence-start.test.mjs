@@ -65,6 +65,10 @@ test('files saved by another tab after the early read are the ones this tab open
   assert.equal((await load(first, changed)).ok, true);
   await waitSaved(first);
   await first.close();
+  // The browser lets go of a closed page's Web Locks a moment after page.close() returns (its
+  // document is torn down on the renderer's thread, which the second tab may be busy with).
+  await waitFor('the closed tab to let go of the writer lock', () =>
+    second.evaluate(async () => (await navigator.locks.query()).held.length === 0));
 
   await second.evaluate(() => window.__release());
   await waitReady(second);
