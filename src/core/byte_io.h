@@ -60,6 +60,9 @@ public:
     // single read that needs more). The reader never asks the source for more than `total`.
     ByteReader(ByteSource source, uint64_t total, size_t window)
         : p_(nullptr), end_(nullptr), begin_(nullptr), total_(total), source_(source), window_size_(window) {}
+    // Not copied or moved: its pointers may point into its own window.
+    ByteReader(const ByteReader&) = delete;
+    ByteReader& operator=(const ByteReader&) = delete;
 
     bool failed() const { return failed_; }
     uint64_t offset() const { return consumed_ + uint64_t(p_ - begin_); }

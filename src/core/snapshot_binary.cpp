@@ -73,7 +73,7 @@ private:
 
 class Decoder {
 public:
-    explicit Decoder(bytes::ByteReader&& in) : in_(std::move(in)) {}
+    explicit Decoder(bytes::ByteReader& in) : in_(in) {}
 
     bool failed() const { return in_.failed(); }
     size_t remaining() const { return in_.remaining(); }
@@ -156,7 +156,7 @@ private:
         if (!in_.failed()) bad_value_ = true;
         in_.fail();
     }
-    bytes::ByteReader in_;
+    bytes::ByteReader& in_;
     TextInterner texts_;   // this load's shared texts (bounded: compact_string.h)
     bool bad_value_ = false;
     const char* section_ = nullptr;
@@ -514,9 +514,9 @@ Result<uint32_t> read_header(std::string_view header, uint64_t body_size) {
 
 // The records of a body whose header was accepted: `in` is positioned at the body's first byte
 // and holds exactly the body.
-Result<Workspace> decode_body(bytes::ByteReader&& in, uint32_t version) {
+Result<Workspace> decode_body(bytes::ByteReader& in, uint32_t version) {
     Workspace ws;
-    Decoder dec(std::move(in));
+    Decoder dec(in);
     workspace_fields(dec, ws, version);
     if (dec.failed()) return snapshot_error(dec.problem());
     if (dec.remaining() != 0)
@@ -532,7 +532,8 @@ Result<Workspace> decode_workspace_binary(std::string_view data, BodyChecksum ch
     if (!version.ok()) return version.error();
     if (checksum == BodyChecksum::Verify && journal::crc32(body) != bytes::get_u32(data.data() + 16))
         return snapshot_error("checksum mismatch");
-    return decode_body(bytes::ByteReader(body), version.value());
+    bytes::ByteReader in(body);
+    return decode_body(in, version.value());
 }
 
 Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window) {
@@ -541,7 +542,7 @@ Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint6
     if (in.failed()) return snapshot_error("truncated header (" + std::to_string(size) + " bytes)");
     Result<uint32_t> version = read_header(header, size - kHeaderSize);
     if (!version.ok()) return version.error();
-    return decode_body(std::move(in), version.value());
+    return decode_body(in, version.value());
 }
 
 }  // namespace dd
