@@ -62,7 +62,7 @@ void commit(StagedImport::State& s) {
     list_new_changes(s);
     UndoStep step;
     step.label = s.label;
-    step.images = s.tx->take();
+    step.images = std::make_unique<Images>(s.tx->take());
     step.permission = Permission::Data;   // required_permission(ImportDeals)
     StoreAccess::history(s.store).push_done(std::move(step));
     s.result = Applied{s.label, std::move(s.changes)};

@@ -72,11 +72,12 @@ Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id ac
 Status allowed_to_restore(const StoreIndexes& ix, Permission held, const UndoStep& step, Id actor) {
     if (auto s = allowed(ix, held, step.permission, actor); !s) return s;
     if (step.permission != Permission::Anyone || step.actor == actor) return ok_status();
-    return cmd::may_restore_views(ix, step.images, actor);
+    if (!step.images) return ok_status();   // a compact stage move touches no saved view
+    return cmd::may_restore_views(ix, *step.images, actor);
 }
 // A step's label after `prefix`: its text, or for a stage move built from its parts (MoveLabel).
 std::string label_of(const StoreIndexes& ix, const UndoStep& step, std::string_view prefix) {
-    if (step.move_label.form != MoveLabel::None) return cmd::move_label(ix, step.move_label, prefix);
+    if (step.move.form != MoveLabel::None) return cmd::move_label(ix, move_label_of(ix, step), prefix);
     std::string out;
     out.reserve(prefix.size() + step.label.size());
     return out.append(prefix).append(step.label.view());
@@ -107,14 +108,10 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
     undo_->bytes -= top.bytes;
     UndoStep& step = undo_->undone.emplace_back();
-    restore(*ix_, std::move(top.images), ctx.now, step.images);
-    step.label = std::move(top.label);
-    step.permission = top.permission;
-    step.actor = top.actor;
-    step.move_label = top.move_label;
+    restore_step(*ix_, top, ctx.now, step);
     undo_->done.pop_back();
     step.bytes = estimated_bytes(step);
-    Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step.images)};
+    Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step)};
     undo_->bytes += step.bytes;
     undo_->trim_redo();
     return applied;
@@ -129,14 +126,10 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
     undo_->bytes -= top.bytes;
     UndoStep& step = undo_->done.emplace_back();
-    restore(*ix_, std::move(top.images), ctx.now, step.images);
-    step.label = std::move(top.label);
-    step.permission = top.permission;
-    step.actor = top.actor;
-    step.move_label = top.move_label;
+    restore_step(*ix_, top, ctx.now, step);
     undo_->undone.pop_back();
     step.bytes = estimated_bytes(step);
-    Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step.images)};
+    Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step)};
     undo_->bytes += step.bytes;
     undo_->trim();
     return applied;
@@ -147,8 +140,8 @@ bool Store::can_redo() const { return !undo_->undone.empty(); }
 std::string Store::undo_label() const { return undo_->done.empty() ? std::string() : label_of(*ix_, undo_->done.back(), ""); }
 std::string Store::redo_label() const { return undo_->undone.empty() ? std::string() : label_of(*ix_, undo_->undone.back(), ""); }
 size_t Store::undo_depth() const { return undo_->done.size(); }
-size_t Store::undo_records() const { return undo_->done.empty() ? 0 : undo_->done.back().images.order.size(); }
-size_t Store::redo_records() const { return undo_->undone.empty() ? 0 : undo_->undone.back().images.order.size(); }
+size_t Store::undo_records() const { return undo_->done.empty() ? 0 : touched_count(undo_->done.back()); }
+size_t Store::redo_records() const { return undo_->undone.empty() ? 0 : touched_count(undo_->undone.back()); }
 void Store::set_undo_budget(size_t bytes) {
     undo_->budget = bytes;
     undo_->trim();

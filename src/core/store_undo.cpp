@@ -345,41 +345,265 @@ void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced) {
     for (Touched& t : replaced.order) t.created = t.absent;
 }
 
-ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
+namespace {
+
+// change_set over touched records [first, last): shared by both forms of a step, so that a
+// compact move lists exactly what its Images would.
+ChangeSet change_set_of(const StoreIndexes& ix, const Touched* first, const Touched* last, bool erased) {
     ChangeSet cs;
-    cs.upserted.reserve(images.order.size());
-    if (!images.erased) {   // every touched record is present (see Images::erased)
-        for (const Touched& r : images.order) {
-            if (r.kind == RecordKind::Settings) cs.settings = true;
-            else cs.upserted.push_back(RecordRef{r.kind, r.id});
+    cs.upserted.reserve(size_t(last - first));
+    if (!erased) {   // every touched record is present (see Images::erased)
+        for (const Touched* r = first; r != last; ++r) {
+            if (r->kind == RecordKind::Settings) cs.settings = true;
+            else cs.upserted.push_back(RecordRef{r->kind, r->id});
         }
         return cs;
     }
-    for (const Touched& r : images.order) {
-        if (r.kind == RecordKind::Settings) {
+    for (const Touched* r = first; r != last; ++r) {
+        if (r->kind == RecordKind::Settings) {
             cs.settings = true;
             continue;
         }
         // Present records are upserted (a put drops any tombstone). Asking the kind's own index
         // first keeps the common case in cache: the step just touched those entries.
-        if (exists(ix, r.kind, r.id)) {
-            cs.upserted.push_back(RecordRef{r.kind, r.id});
+        if (exists(ix, r->kind, r->id)) {
+            cs.upserted.push_back(RecordRef{r->kind, r->id});
             continue;
         }
-        const uint32_t slot = ix.tombstone_slot.find(r.id);
-        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r.kind) {
+        const uint32_t slot = ix.tombstone_slot.find(r->id);
+        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r->kind) {
             // Room for the rest at once: undoing a move removes its one to three lines.
-            if (cs.removed.empty()) cs.removed.reserve(size_t(images.order.end() - &r));
+            if (cs.removed.empty()) cs.removed.reserve(size_t(last - r));
             cs.removed.push_back(ix.ws.tombstones[slot]);
         }
         else
-            cs.upserted.push_back(RecordRef{r.kind, r.id});
+            cs.upserted.push_back(RecordRef{r->kind, r->id});
     }
     return cs;
 }
 
+// The Images::order of a compact move: its lines (created unless the step is a redo), then the deal.
+TouchedList order_of(const MoveStep& m) {
+    TouchedList order;
+    for (size_t k = 0; k < m.line_count; ++k) order.push_back(Touched{RecordKind::DealChange, !m.redo, false, m.lines[k]});
+    order.push_back(Touched{RecordKind::Deal, false, false, m.placement.deal});
+    return order;
+}
+
+MovePlacement trimmed(DealPlacement&& p) {
+    MovePlacement m;
+    m.deal = p.meta.id;
+    m.pipeline = p.pipeline;
+    m.stage = p.stage;
+    m.rank = p.rank;
+    m.closed_at = p.closed_at;
+    m.closed_by = p.closed_by;
+    m.lost_reason = p.lost_reason;
+    m.lost_reason_text = std::move(p.lost_reason_text);
+    m.last_activity_at = p.last_activity_at;
+    m.revision = p.meta.revision;
+    m.close_date = p.close_date;
+    m.status = p.status;
+    return m;
+}
+
+DealPlacement widened(MovePlacement&& m, Millis created_at, Millis updated_at) {
+    DealPlacement p;
+    p.meta.id = m.deal;
+    p.meta.revision = m.revision;
+    p.meta.created_at = created_at;
+    p.meta.updated_at = updated_at;
+    p.pipeline = m.pipeline;
+    p.stage = m.stage;
+    p.rank = m.rank;
+    p.closed_at = m.closed_at;
+    p.closed_by = m.closed_by;
+    p.lost_reason = m.lost_reason;
+    p.lost_reason_text = std::move(m.lost_reason_text);
+    p.last_activity_at = m.last_activity_at;
+    p.close_date = m.close_date;
+    p.status = m.status;
+    return p;
+}
+
+}  // namespace
+
+ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
+    return change_set_of(ix, images.order.begin(), images.order.end(), images.erased);
+}
+
+ChangeSet change_set(const StoreIndexes& ix, const MoveStep& step) {
+    const TouchedList order = order_of(step);
+    return change_set_of(ix, order.begin(), order.end(), step.redo);   // a redo's step: its lines were erased
+}
+
+ChangeSet change_set(const StoreIndexes& ix, const UndoStep& step) {
+    return step.images ? change_set(ix, *step.images) : change_set(ix, step.move);
+}
+
+bool compact_move(Images& images, MoveStep& out) {
+    const TouchedList& order = images.order;
+    if (images.other || images.erased || !images.deals.empty() || !images.history.empty() ||
+        images.placements.size() != 1 || order.empty() || order.size() > kMaxMoveLines + 1)
+        return false;
+    const Touched& deal = order.back();
+    if (deal.kind != RecordKind::Deal || deal.created || deal.id != images.placements[0].meta.id) return false;
+    for (size_t k = 0; k + 1 < order.size(); ++k)
+        if (order[k].kind != RecordKind::DealChange || !order[k].created) return false;
+    for (size_t k = 0; k + 1 < order.size(); ++k) out.lines[k] = order[k].id;
+    out.line_count = uint8_t(order.size() - 1);
+    out.redo = false;
+    out.placement = trimmed(std::move(images.placements[0]));
+    images = Images{};
+    return true;
+}
+
+Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
+    Images images;
+    images.order = order_of(m);
+    const Deal* d = ix.deal(m.placement.deal);
+    images.placements.push_back(widened(std::move(m.placement), d ? d->meta.created_at : 0, d ? d->meta.updated_at : 0));
+    if (m.redo) {
+        images.erased = true;   // what restore() leaves in the opposite step of an undo
+        images.history.reserve(m.redo_lines.size());
+        for (size_t k = 0; k < m.redo_lines.size(); ++k) {
+            MoveLine& l = m.redo_lines[k];
+            DealChange c;
+            c.meta.id = m.lines[k];
+            c.meta.revision = l.revision;
+            c.meta.created_at = l.created_at;
+            c.meta.updated_at = l.created_at;   // any: a restore sets it
+            c.deal = images.placements[0].meta.id;
+            c.actor = l.actor;
+            c.kind = l.kind;
+            c.field = std::move(l.field);
+            c.old_value = std::move(l.old_value);
+            c.new_value = std::move(l.new_value);
+            images.history.push_back(Image<DealChange>{c.meta.id, std::optional<DealChange>(std::move(c))});
+        }
+    }
+    m = MoveStep{};
+    return images;
+}
+
+bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
+    const size_t n = from.line_count;
+    // The id-map entries this restore looks up, requested at once (see restore()).
+    ix.deal_slot.prefetch(from.placement.deal);
+    for (size_t k = 0; k < n; ++k) {
+        ix.change_slot.prefetch(from.lines[k]);
+        ix.tombstone_slot.prefetch(from.lines[k]);
+    }
+    const Deal* d = ix.deal_fetching(from.placement.deal);
+    if (!d) return false;
+    // Undo: every line there and the deal's (its redo form keeps no deal per line); redo: every
+    // line absent, and a content for each.
+    if (from.redo && from.redo_lines.size() != n) return false;
+    for (size_t k = 0; k < n; ++k) {
+        const DealChange* c = ix.change(from.lines[k]);
+        if (from.redo ? c != nullptr : (c == nullptr || c->deal != from.placement.deal)) return false;
+    }
+    // The label of an undone move reads the title after the restore (see restore()).
+    dd_prefetch(d->title.data());
+    if (n > 0) dd_prefetch(&ix.history_head[ix.deal_slot.find(from.placement.deal)]);
+    ix.prefetch_lane(from.placement.stage, LaneKey{from.placement.rank, from.placement.deal});
+    // The placement, as restore() puts a placement back.
+    const Millis created_at = d->meta.created_at;
+    const uint32_t revision = d->meta.revision;
+    DealPlacement p = widened(std::move(from.placement), created_at, now);
+    p.meta.revision = std::max(p.meta.revision, revision) + 1;
+    ix.put_placement(p);   // p now holds the placement it replaced
+    to.placement = trimmed(std::move(p));
+    for (size_t k = 0; k < n; ++k) to.lines[k] = from.lines[k];
+    to.line_count = uint8_t(n);
+    to.form = from.form;
+    to.redo = !from.redo;
+    if (!from.redo) {
+        // The lines go, the newest first (see restore_kind): their contents become the redo's.
+        to.redo_lines.resize(n);
+        for (size_t k = n; k-- > 0;) {
+            DealChange& c = *const_cast<DealChange*>(ix.change(from.lines[k]));
+            MoveLine& l = to.redo_lines[k];
+            l.created_at = c.meta.created_at;
+            l.actor = c.actor;
+            l.revision = c.meta.revision;
+            l.kind = c.kind;
+            l.field = std::move(c.field);   // the erase reads only ids and the revision
+            l.old_value = std::move(c.old_value);
+            l.new_value = std::move(c.new_value);
+            ix.erase(RecordKind::DealChange, from.lines[k], now);
+        }
+        return true;
+    }
+    // The lines come back, the oldest first, above the revisions their tombstones kept.
+    for (size_t k = 0; k < n; ++k) {
+        MoveLine& l = from.redo_lines[k];
+        DealChange c;
+        c.meta.id = from.lines[k];
+        c.meta.revision = std::max(l.revision, tombstone_revision(ix, c.meta.id)) + 1;
+        c.meta.created_at = l.created_at;
+        c.meta.updated_at = now;
+        c.deal = to.placement.deal;
+        c.actor = l.actor;
+        c.kind = l.kind;
+        c.field = std::move(l.field);
+        c.old_value = std::move(l.old_value);
+        c.new_value = std::move(l.new_value);
+        ix.put(c);
+    }
+    from.redo_lines.clear();
+    return true;
+}
+
+size_t touched_count(const UndoStep& step) {
+    return step.images ? step.images->order.size() : size_t(step.move.line_count) + 1;
+}
+
+MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step) {
+    MoveLabel m;
+    m.form = step.move.form;
+    if (m.form == MoveLabel::None) return m;
+    m.deal = step.move.placement.deal;
+    if (step.images || step.move.redo) m.stage = step.move.placement.stage;
+    else if (const Deal* d = ix.deal(m.deal)) m.stage = d->stage;   // the top of the undo stack: as right after the move
+    return m;
+}
+
+void generalize(const StoreIndexes& ix, UndoStep& step) {
+    if (step.images) return;
+    const MoveLabel label = move_label_of(ix, step);   // read first: an undo's stage is the live deal's
+    step.images = std::make_unique<Images>(expand_move(ix, std::move(step.move)));
+    step.move.form = label.form;
+    step.move.placement.deal = label.deal;
+    step.move.placement.stage = label.stage;
+}
+
+void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
+    to.label = std::move(from.label);
+    to.permission = from.permission;
+    to.actor = from.actor;
+    if (!from.images) {
+        if (restore_move(ix, from.move, now, to.move)) return;
+        // The workspace is not as the compact step expects (never for a consistent stack): the
+        // general path, which copes with records gone or already back.
+        generalize(ix, from);
+    }
+    to.images = std::make_unique<Images>();
+    restore(ix, std::move(*from.images), now, *to.images);
+    // A general step keeps its move label's parts where a compact one keeps its placement.
+    to.move.form = from.move.form;
+    to.move.placement.deal = from.move.placement.deal;
+    to.move.placement.stage = from.move.placement.stage;
+}
+
+size_t MoveStep::estimated_bytes() const {
+    size_t n = sizeof(MoveStep) + heap(placement.lost_reason_text) + redo_lines.heap_bytes();
+    for (const MoveLine& l : redo_lines) n += heap(l.field) + heap(l.old_value) + heap(l.new_value);
+    return n;
+}
+
 uint32_t estimated_bytes(const UndoStep& step) {
-    const uint64_t n = step.images.estimated_bytes() + step.label.heap_bytes();
+    const uint64_t n = (step.images ? step.images->estimated_bytes() : step.move.estimated_bytes()) + step.label.heap_bytes();
     return uint32_t(std::min<uint64_t>(n, UINT32_MAX));
 }
 
@@ -396,9 +620,15 @@ void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permiss
     for (const UndoStep& s : undone) bytes -= s.bytes;
     undone.clear();
     UndoStep& step = done.emplace_back();
-    if (tx.move_label().form != MoveLabel::None) step.move_label = tx.move_label();   // no copy of the text
-    else step.label = label;
-    tx.take_into(step.images);
+    const MoveLabel& parts = tx.move_label();
+    if (parts.form == MoveLabel::None) step.label = label;
+    if (Images& images = tx.images_to_take(); !compact_move(images, step.move)) {
+        step.images = std::make_unique<Images>();
+        tx.take_into(*step.images);
+        step.move.placement.deal = parts.deal;   // the general form keeps the label's parts here
+        step.move.placement.stage = parts.stage;
+    }
+    step.move.form = parts.form;   // no copy of the text
     step.permission = permission;
     step.actor = actor;
     step.bytes = estimated_bytes(step);

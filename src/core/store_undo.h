@@ -132,6 +132,7 @@ public:
     // Rolls every touched record back (used only if a command fails after validation: a bug guard).
     void rollback();
     Images take() { return std::move(images_); }
+    Images& images_to_take() { return images_; }   // for compact_move (store_undo.h), which moves its parts out
     void take_into(Images& out) { out = std::move(images_); }   // one move, into where it is kept
     const Images& images() const { return images_; }
     // Set by a stage move: its step keeps these parts instead of the label's text.
@@ -183,16 +184,102 @@ void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced);
 // What the records listed in `images.order` look like now: upserted or removed (tombstone).
 ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 
-// Kept for every command until the budget drops it: small for a stage move, the common
-// command (the step is ~280 bytes of fresh memory per move, the largest part of a move's).
+// ---- The compact step of a stage move (issue #3: 2 us per move and per undo) ----
+// A stage move is the common command, and its step is fresh memory: where the first write to a
+// page costs ~11 us (a VM), each byte of a step counts. The general Images of a move (its
+// TouchedList, an inline DealPlacement, four vectors, flags) made a 280-byte step; a move only
+// needs its deal's prior placement and the ids of the history lines it created. So a step that
+// is exactly such a move (the deal's placement put, then or after zero to three created lines;
+// nothing else touched, nothing erased) is kept in this form, and everything else in Images.
+// Undo and redo of this form do what restore() does to the same step as Images, in the same
+// order (the placement, then the lines: erased newest first, or put back oldest first), with
+// the same revisions, times and tombstones; its change set is built by the same code.
+
+// The placement fields of a deal (deal_placement.h) without created_at (it never changes: taken
+// from the deal when put back) and updated_at (a restore sets it to the time of the restore).
+struct MovePlacement {
+    Id deal = kNoId;
+    decltype(Deal::pipeline) pipeline{};
+    decltype(Deal::stage) stage{};
+    decltype(Deal::rank) rank{};
+    decltype(Deal::closed_at) closed_at{};
+    decltype(Deal::closed_by) closed_by{};
+    decltype(Deal::lost_reason) lost_reason{};
+    decltype(Deal::lost_reason_text) lost_reason_text{};
+    decltype(Deal::last_activity_at) last_activity_at{};
+    decltype(RecordMeta::revision) revision{};
+    decltype(Deal::close_date) close_date{};
+    decltype(Deal::status) status{};
+};
+
+// A history line of a move as its redo puts it back: everything but its id (MoveStep::lines), its
+// deal (the step's) and its updated_at (the restore's time), 48 bytes where its Image was 96.
+struct MoveLine {
+    decltype(RecordMeta::created_at) created_at{};
+    decltype(DealChange::actor) actor{};
+    decltype(RecordMeta::revision) revision{};
+    decltype(DealChange::kind) kind{};
+    CompactString field;
+    CompactString old_value;
+    CompactString new_value;
+};
+
+// Stage, status and close date: a move to won or lost (without a reason) or back to open. A move
+// with a lost reason or its text adds a line for each (up to six lines): the general form.
+constexpr size_t kMaxMoveLines = 3;
+
+struct MoveStep {
+    // The placement the step puts back: the prior one (undo), the moved one (redo).
+    MovePlacement placement;
+    Id lines[kMaxMoveLines] = {};   // the move's history lines, in the order the move created them
+    // Redo only (the lines are absent, undoing erased them): their contents, in `lines`' order.
+    CompactVector<MoveLine> redo_lines;
+    uint8_t line_count = 0;
+    bool redo = false;   // false: undoing erases the lines; true: redoing puts them back
+    // The label's form (MoveLabel): its deal is placement.deal, its stage the deal's stage after
+    // the move (the live deal's while the step is the top of the undo stack, the placement's on
+    // the redo stack). None: the step's label is its text.
+    MoveLabel::Form form = MoveLabel::None;
+    size_t estimated_bytes() const;
+};
+
+// Kept for every command until the budget drops it: for a stage move, the common command, the
+// compact MoveStep (~150 bytes of fresh memory per move, where the general form took 280).
 struct UndoStep {
-    Images images;
-    CompactString label;       // empty when move_label is set (the text is built from it)
+    std::unique_ptr<Images> images;   // the general form; null when `move` holds the step
+    MoveStep move;
+    CompactString label;       // empty when move.form is set (the text is built from it)
     Id actor = kNoId;   // who made it: undoing what you did needs only your role (store.cpp)
-    MoveLabel move_label;
-    uint32_t bytes = 0;        // estimated (Images::estimated_bytes), capped at 4 GB
+    uint32_t bytes = 0;        // estimated (estimated_bytes below), capped at 4 GB
     Permission permission = Permission::Data;
 };
+
+// Whether `images` (a command's, not yet restored) is exactly a stage move; if so, moves it into
+// `out` (a default-constructed MoveStep, redo = false).
+bool compact_move(Images& images, MoveStep& out);
+// The same step in the general form (the fallback of restore_move; the tests compare the two).
+// `ix` supplies the deal's created_at (a placement image carries it).
+Images expand_move(const StoreIndexes& ix, MoveStep&& step);
+// Turns a compact step into the general form, its move label's parts kept (the general form
+// keeps them in move.form, move.placement.deal and .stage: the stage moved to).
+void generalize(const StoreIndexes& ix, UndoStep& step);
+// Undoes (redoes) the step as restore() would its Images, writing the opposite step into `to`
+// (default-constructed). Returns false, having changed nothing, when the workspace is not as
+// the step left it (never for a consistent stack): the caller then takes the general path.
+bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to);
+// What the step's records look like now, as change_set(ix, expand_move(step)) lists them.
+ChangeSet change_set(const StoreIndexes& ix, const MoveStep& step);
+// The records a step touches (Images::order's size).
+size_t touched_count(const UndoStep& step);
+// Moves a step's contents (images or compact move, label, actor, permission) into `to`, a
+// default-constructed step on the other stack, restoring it: what undo and redo do.
+void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to);
+// The opposite step's change set.
+ChangeSet change_set(const StoreIndexes& ix, const UndoStep& step);
+// A step's label as parts (form None: its label is its text). A compact step names the deal's
+// stage after the move: the live deal's while the step is the top of the undo stack (as right
+// after the move), its placement's on the redo stack.
+MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step);
 
 // The step's estimated heap and inline bytes (its images and label), what its `bytes` holds.
 uint32_t estimated_bytes(const UndoStep& step);
