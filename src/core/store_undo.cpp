@@ -383,15 +383,23 @@ ChangeSet change_set_of(const StoreIndexes& ix, const Touched* first, const Touc
 }
 
 // The Images::order of a compact move: its lines (created unless the step is a redo), then the deal.
-TouchedList order_of(const MoveStep& m) {
-    TouchedList order;
-    for (size_t k = 0; k < m.line_count; ++k) order.push_back(Touched{RecordKind::DealChange, !m.redo, false, m.lines[k]});
-    order.push_back(Touched{RecordKind::Deal, false, false, m.placement.deal});
-    return order;
+// `List`: a TouchedList, or for a change set a SmallVec with room for them all (no allocation).
+template <typename List>
+void order_of(const MoveStep& m, List& order) {
+    Id id = m.first_line;
+    for (size_t k = 0; k < m.line_count; ++k, id = IdGenerator::after(id))
+        order.push_back(Touched{RecordKind::DealChange, !m.redo, false, id});
+    order.push_back(Touched{RecordKind::Deal, false, false, m.deal});
 }
 
-MovePlacement trimmed(DealPlacement&& p) {
-    MovePlacement m;
+// The ids of a move's lines (MoveStep::first_line), into `out` (room for kMaxMoveLines).
+void line_ids(const MoveStep& m, Id* out) {
+    Id id = m.first_line;
+    for (size_t k = 0; k < m.line_count; ++k, id = IdGenerator::after(id)) out[k] = id;
+}
+
+// Keeps `p` as the step's placement (MoveStep: all but created_at and updated_at).
+void set_placement(MoveStep& m, DealPlacement&& p) {
     m.deal = p.meta.id;
     m.pipeline = p.pipeline;
     m.stage = p.stage;
@@ -404,10 +412,10 @@ MovePlacement trimmed(DealPlacement&& p) {
     m.revision = p.meta.revision;
     m.close_date = p.close_date;
     m.status = p.status;
-    return m;
 }
 
-DealPlacement widened(MovePlacement&& m, Millis created_at, Millis updated_at) {
+// The step's placement as a whole DealPlacement (its text moved out).
+DealPlacement take_placement(MoveStep& m, Millis created_at, Millis updated_at) {
     DealPlacement p;
     p.meta.id = m.deal;
     p.meta.revision = m.revision;
@@ -433,7 +441,8 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
 }
 
 ChangeSet change_set(const StoreIndexes& ix, const MoveStep& step) {
-    const TouchedList order = order_of(step);
+    SmallVec<Touched, kMaxMoveLines + 1> order;
+    order_of(step, order);
     return change_set_of(ix, order.begin(), order.end(), step.redo);   // a redo's step: its lines were erased
 }
 
@@ -448,32 +457,34 @@ bool compact_move(Images& images, MoveStep& out) {
         return false;
     const Touched& deal = order.back();
     if (deal.kind != RecordKind::Deal || deal.created || deal.id != images.placements[0].meta.id) return false;
-    for (size_t k = 0; k + 1 < order.size(); ++k)
+    for (size_t k = 0; k + 1 < order.size(); ++k) {
         if (order[k].kind != RecordKind::DealChange || !order[k].created) return false;
-    for (size_t k = 0; k + 1 < order.size(); ++k) out.lines[k] = order[k].id;
+        if (k > 0 && order[k].id != IdGenerator::after(order[k - 1].id)) return false;   // not drawn in a row
+    }
+    out.first_line = order.size() > 1 ? order[0].id : kNoId;
     out.line_count = uint8_t(order.size() - 1);
     out.redo = false;
-    out.placement = trimmed(std::move(images.placements[0]));
+    set_placement(out, std::move(images.placements[0]));
     images = Images{};
     return true;
 }
 
 Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
     Images images;
-    images.order = order_of(m);
-    const Deal* d = ix.deal(m.placement.deal);
-    images.placements.push_back(widened(std::move(m.placement), d ? d->meta.created_at : 0, d ? d->meta.updated_at : 0));
+    order_of(m, images.order);
+    const Deal* d = ix.deal(m.deal);
+    images.placements.push_back(take_placement(m, d ? d->meta.created_at : 0, d ? d->meta.updated_at : 0));
     if (m.redo) {
         images.erased = true;   // what restore() leaves in the opposite step of an undo
         images.history.reserve(m.redo_lines.size());
         for (size_t k = 0; k < m.redo_lines.size(); ++k) {
             MoveLine& l = m.redo_lines[k];
             DealChange c;
-            c.meta.id = m.lines[k];
+            c.meta.id = images.order[k].id;
             c.meta.revision = l.revision;
             c.meta.created_at = l.created_at;
             c.meta.updated_at = l.created_at;   // any: a restore sets it
-            c.deal = images.placements[0].meta.id;
+            c.deal = m.deal;
             c.actor = l.actor;
             c.kind = l.kind;
             c.field = std::move(l.field);
@@ -488,33 +499,35 @@ Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
 
 bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     const size_t n = from.line_count;
+    Id lines[kMaxMoveLines];
+    line_ids(from, lines);
     // The id-map entries this restore looks up, requested at once (see restore()).
-    ix.deal_slot.prefetch(from.placement.deal);
+    ix.deal_slot.prefetch(from.deal);
     for (size_t k = 0; k < n; ++k) {
-        ix.change_slot.prefetch(from.lines[k]);
-        ix.tombstone_slot.prefetch(from.lines[k]);
+        ix.change_slot.prefetch(lines[k]);
+        ix.tombstone_slot.prefetch(lines[k]);
     }
-    const Deal* d = ix.deal_fetching(from.placement.deal);
+    const Deal* d = ix.deal_fetching(from.deal);
     if (!d) return false;
     // Undo: every line there and the deal's (its redo form keeps no deal per line); redo: every
     // line absent, and a content for each.
     if (from.redo && from.redo_lines.size() != n) return false;
     for (size_t k = 0; k < n; ++k) {
-        const DealChange* c = ix.change(from.lines[k]);
-        if (from.redo ? c != nullptr : (c == nullptr || c->deal != from.placement.deal)) return false;
+        const DealChange* c = ix.change(lines[k]);
+        if (from.redo ? c != nullptr : (c == nullptr || c->deal != from.deal)) return false;
     }
     // The label of an undone move reads the title after the restore (see restore()).
     dd_prefetch(d->title.data());
-    if (n > 0) dd_prefetch(&ix.history_head[ix.deal_slot.find(from.placement.deal)]);
-    ix.prefetch_lane(from.placement.stage, LaneKey{from.placement.rank, from.placement.deal});
+    if (n > 0) dd_prefetch(&ix.history_head[ix.deal_slot.find(from.deal)]);
+    ix.prefetch_lane(from.stage, LaneKey{from.rank, from.deal});
     // The placement, as restore() puts a placement back.
     const Millis created_at = d->meta.created_at;
     const uint32_t revision = d->meta.revision;
-    DealPlacement p = widened(std::move(from.placement), created_at, now);
+    DealPlacement p = take_placement(from, created_at, now);
     p.meta.revision = std::max(p.meta.revision, revision) + 1;
     ix.put_placement(p);   // p now holds the placement it replaced
-    to.placement = trimmed(std::move(p));
-    for (size_t k = 0; k < n; ++k) to.lines[k] = from.lines[k];
+    set_placement(to, std::move(p));
+    to.first_line = from.first_line;
     to.line_count = uint8_t(n);
     to.form = from.form;
     to.redo = !from.redo;
@@ -522,7 +535,7 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
         // The lines go, the newest first (see restore_kind): their contents become the redo's.
         to.redo_lines.resize(n);
         for (size_t k = n; k-- > 0;) {
-            DealChange& c = *const_cast<DealChange*>(ix.change(from.lines[k]));
+            DealChange& c = *const_cast<DealChange*>(ix.change(lines[k]));
             MoveLine& l = to.redo_lines[k];
             l.created_at = c.meta.created_at;
             l.actor = c.actor;
@@ -531,7 +544,7 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
             l.field = std::move(c.field);   // the erase reads only ids and the revision
             l.old_value = std::move(c.old_value);
             l.new_value = std::move(c.new_value);
-            ix.erase(RecordKind::DealChange, from.lines[k], now);
+            ix.erase(RecordKind::DealChange, lines[k], now);
         }
         return true;
     }
@@ -539,11 +552,11 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     for (size_t k = 0; k < n; ++k) {
         MoveLine& l = from.redo_lines[k];
         DealChange c;
-        c.meta.id = from.lines[k];
+        c.meta.id = lines[k];
         c.meta.revision = std::max(l.revision, tombstone_revision(ix, c.meta.id)) + 1;
         c.meta.created_at = l.created_at;
         c.meta.updated_at = now;
-        c.deal = to.placement.deal;
+        c.deal = to.deal;
         c.actor = l.actor;
         c.kind = l.kind;
         c.field = std::move(l.field);
@@ -563,8 +576,8 @@ MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step) {
     MoveLabel m;
     m.form = step.move.form;
     if (m.form == MoveLabel::None) return m;
-    m.deal = step.move.placement.deal;
-    if (step.images || step.move.redo) m.stage = step.move.placement.stage;
+    m.deal = step.move.deal;
+    if (step.images || step.move.redo) m.stage = step.move.stage;
     else if (const Deal* d = ix.deal(m.deal)) m.stage = d->stage;   // the top of the undo stack: as right after the move
     return m;
 }
@@ -574,8 +587,8 @@ void generalize(const StoreIndexes& ix, UndoStep& step) {
     const MoveLabel label = move_label_of(ix, step);   // read first: an undo's stage is the live deal's
     step.images = std::make_unique<Images>(expand_move(ix, std::move(step.move)));
     step.move.form = label.form;
-    step.move.placement.deal = label.deal;
-    step.move.placement.stage = label.stage;
+    step.move.deal = label.deal;
+    step.move.stage = label.stage;
 }
 
 void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
@@ -592,12 +605,12 @@ void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
     restore(ix, std::move(*from.images), now, *to.images);
     // A general step keeps its move label's parts where a compact one keeps its placement.
     to.move.form = from.move.form;
-    to.move.placement.deal = from.move.placement.deal;
-    to.move.placement.stage = from.move.placement.stage;
+    to.move.deal = from.move.deal;
+    to.move.stage = from.move.stage;
 }
 
 size_t MoveStep::estimated_bytes() const {
-    size_t n = sizeof(MoveStep) + heap(placement.lost_reason_text) + redo_lines.heap_bytes();
+    size_t n = sizeof(MoveStep) + heap(lost_reason_text) + redo_lines.heap_bytes();
     for (const MoveLine& l : redo_lines) n += heap(l.field) + heap(l.old_value) + heap(l.new_value);
     return n;
 }
@@ -625,8 +638,8 @@ void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permiss
     if (Images& images = tx.images_to_take(); !compact_move(images, step.move)) {
         step.images = std::make_unique<Images>();
         tx.take_into(*step.images);
-        step.move.placement.deal = parts.deal;   // the general form keeps the label's parts here
-        step.move.placement.stage = parts.stage;
+        step.move.deal = parts.deal;   // the general form keeps the label's parts here
+        step.move.stage = parts.stage;
     }
     step.move.form = parts.form;   // no copy of the text
     step.permission = permission;

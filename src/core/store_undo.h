@@ -189,31 +189,14 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 // page costs ~11 us (a VM), each byte of a step counts. The general Images of a move (its
 // TouchedList, an inline DealPlacement, four vectors, flags) made a 280-byte step; a move only
 // needs its deal's prior placement and the ids of the history lines it created. So a step that
-// is exactly such a move (the deal's placement put, then or after zero to three created lines;
-// nothing else touched, nothing erased) is kept in this form, and everything else in Images.
+// is exactly such a move (created history lines, then the deal's placement put; nothing else
+// touched, nothing erased) is kept in this form, and everything else in Images.
 // Undo and redo of this form do what restore() does to the same step as Images, in the same
 // order (the placement, then the lines: erased newest first, or put back oldest first), with
 // the same revisions, times and tombstones; its change set is built by the same code.
 
-// The placement fields of a deal (deal_placement.h) without created_at (it never changes: taken
-// from the deal when put back) and updated_at (a restore sets it to the time of the restore).
-struct MovePlacement {
-    Id deal = kNoId;
-    decltype(Deal::pipeline) pipeline{};
-    decltype(Deal::stage) stage{};
-    decltype(Deal::rank) rank{};
-    decltype(Deal::closed_at) closed_at{};
-    decltype(Deal::closed_by) closed_by{};
-    decltype(Deal::lost_reason) lost_reason{};
-    decltype(Deal::lost_reason_text) lost_reason_text{};
-    decltype(Deal::last_activity_at) last_activity_at{};
-    decltype(RecordMeta::revision) revision{};
-    decltype(Deal::close_date) close_date{};
-    decltype(Deal::status) status{};
-};
-
-// A history line of a move as its redo puts it back: everything but its id (MoveStep::lines), its
-// deal (the step's) and its updated_at (the restore's time), 48 bytes where its Image was 96.
+// A history line of a move as its redo puts it back: everything but its id (MoveStep), its deal
+// (the step's) and its updated_at (the restore's time), 48 bytes where its Image was 96.
 struct MoveLine {
     decltype(RecordMeta::created_at) created_at{};
     decltype(DealChange::actor) actor{};
@@ -224,27 +207,43 @@ struct MoveLine {
     CompactString new_value;
 };
 
-// Stage, status and close date: a move to won or lost (without a reason) or back to open. A move
-// with a lost reason or its text adds a line for each (up to six lines): the general form.
-constexpr size_t kMaxMoveLines = 3;
+// The lines a compact step can hold (a move writes at most six: pipeline, stage, status, close
+// date, lost reason and its text).
+constexpr size_t kMaxMoveLines = 8;
 
 struct MoveStep {
-    // The placement the step puts back: the prior one (undo), the moved one (redo).
-    MovePlacement placement;
-    Id lines[kMaxMoveLines] = {};   // the move's history lines, in the order the move created them
-    // Redo only (the lines are absent, undoing erased them): their contents, in `lines`' order.
+    // The placement the step puts back (the prior one to undo, the moved one to redo): a deal's
+    // placement fields (deal_placement.h) without created_at (it never changes: taken from the
+    // deal when put back) and updated_at (a restore sets it to the time of the restore). Listed
+    // widest first, the step's own flags in the room the narrow ones leave: 104 bytes in all.
+    Id deal = kNoId;
+    decltype(Deal::pipeline) pipeline{};
+    decltype(Deal::stage) stage{};
+    decltype(Deal::rank) rank{};
+    decltype(Deal::closed_at) closed_at{};
+    decltype(Deal::closed_by) closed_by{};
+    decltype(Deal::lost_reason) lost_reason{};
+    decltype(Deal::lost_reason_text) lost_reason_text{};
+    decltype(Deal::last_activity_at) last_activity_at{};
+    // The move's history lines, in the order it created them: drawn one after the other from
+    // the store's generator, so the first and a count (IdGenerator::after gives the others).
+    Id first_line = kNoId;
+    // Redo only (the lines are absent, undoing erased them): their contents, in that order.
     CompactVector<MoveLine> redo_lines;
+    decltype(RecordMeta::revision) revision{};
+    decltype(Deal::close_date) close_date{};
+    decltype(Deal::status) status{};
     uint8_t line_count = 0;
     bool redo = false;   // false: undoing erases the lines; true: redoing puts them back
-    // The label's form (MoveLabel): its deal is placement.deal, its stage the deal's stage after
-    // the move (the live deal's while the step is the top of the undo stack, the placement's on
-    // the redo stack). None: the step's label is its text.
+    // The label's form (MoveLabel): its deal is `deal`, its stage the deal's stage after the move
+    // (the live deal's while the step is the top of the undo stack, `stage` on the redo stack).
+    // None: the step's label is its text.
     MoveLabel::Form form = MoveLabel::None;
     size_t estimated_bytes() const;
 };
 
 // Kept for every command until the budget drops it: for a stage move, the common command, the
-// compact MoveStep (~150 bytes of fresh memory per move, where the general form took 280).
+// compact MoveStep (136 bytes of fresh memory per move, where the general form took 280).
 struct UndoStep {
     std::unique_ptr<Images> images;   // the general form; null when `move` holds the step
     MoveStep move;
@@ -261,7 +260,7 @@ bool compact_move(Images& images, MoveStep& out);
 // `ix` supplies the deal's created_at (a placement image carries it).
 Images expand_move(const StoreIndexes& ix, MoveStep&& step);
 // Turns a compact step into the general form, its move label's parts kept (the general form
-// keeps them in move.form, move.placement.deal and .stage: the stage moved to).
+// keeps them in move.form, move.deal and move.stage: the stage moved to).
 void generalize(const StoreIndexes& ix, UndoStep& step);
 // Undoes (redoes) the step as restore() would its Images, writing the opposite step into `to`
 // (default-constructed). Returns false, having changed nothing, when the workspace is not as
