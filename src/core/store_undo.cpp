@@ -398,39 +398,47 @@ void line_ids(const MoveStep& m, Id* out) {
     for (size_t k = 0; k < m.line_count; ++k, id = IdGenerator::after(id)) out[k] = id;
 }
 
-// Keeps `p` as the step's placement (MoveStep: all but created_at and updated_at).
-void set_placement(MoveStep& m, DealPlacement&& p) {
-    m.deal = p.meta.id;
-    m.pipeline = p.pipeline;
-    m.stage = p.stage;
-    m.rank = p.rank;
-    m.closed_at = p.closed_at;
-    m.closed_by = p.closed_by;
-    m.lost_reason = p.lost_reason;
-    m.lost_reason_text = std::move(p.lost_reason_text);
-    m.last_activity_at = p.last_activity_at;
-    m.revision = p.meta.revision;
-    m.close_date = p.close_date;
-    m.status = p.status;
+// Exchanges the placement fields of `p` with the step's (all but created_at and updated_at,
+// which the step does not keep): in one direction the step keeps a placement, in the other it
+// gives one back.
+void swap_placement(DealPlacement& p, MoveStep& m) {
+    using std::swap;
+    swap(p.meta.id, m.deal);
+    swap(p.meta.revision, m.revision);
+    swap(p.pipeline, m.pipeline);
+    swap(p.stage, m.stage);
+    swap(p.rank, m.rank);
+    swap(p.closed_at, m.closed_at);
+    swap(p.closed_by, m.closed_by);
+    swap(p.lost_reason, m.lost_reason);
+    swap(p.lost_reason_text, m.lost_reason_text);
+    swap(p.last_activity_at, m.last_activity_at);
+    swap(p.close_date, m.close_date);
+    swap(p.status, m.status);
 }
 
-// The step's placement as a whole DealPlacement (its text moved out).
+// A move's line as a record again (its texts moved out of `l`).
+DealChange line_record(MoveLine& l, Id id, Id deal, uint32_t revision, Millis updated_at) {
+    DealChange c;
+    c.meta.id = id;
+    c.meta.revision = revision;
+    c.meta.created_at = l.created_at;
+    c.meta.updated_at = updated_at;
+    c.deal = deal;
+    c.actor = l.actor;
+    c.kind = l.kind;
+    c.field = std::move(l.field);
+    c.old_value = std::move(l.old_value);
+    c.new_value = std::move(l.new_value);
+    return c;
+}
+
+// The step's placement as a whole DealPlacement (the step keeps defaults).
 DealPlacement take_placement(MoveStep& m, Millis created_at, Millis updated_at) {
     DealPlacement p;
-    p.meta.id = m.deal;
-    p.meta.revision = m.revision;
     p.meta.created_at = created_at;
     p.meta.updated_at = updated_at;
-    p.pipeline = m.pipeline;
-    p.stage = m.stage;
-    p.rank = m.rank;
-    p.closed_at = m.closed_at;
-    p.closed_by = m.closed_by;
-    p.lost_reason = m.lost_reason;
-    p.lost_reason_text = std::move(m.lost_reason_text);
-    p.last_activity_at = m.last_activity_at;
-    p.close_date = m.close_date;
-    p.status = m.status;
+    swap_placement(p, m);
     return p;
 }
 
@@ -464,7 +472,7 @@ bool compact_move(Images& images, MoveStep& out) {
     out.first_line = order.size() > 1 ? order[0].id : kNoId;
     out.line_count = uint8_t(order.size() - 1);
     out.redo = false;
-    set_placement(out, std::move(images.placements[0]));
+    swap_placement(images.placements[0], out);
     images = Images{};
     return true;
 }
@@ -478,18 +486,9 @@ Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
         images.erased = true;   // what restore() leaves in the opposite step of an undo
         images.history.reserve(m.redo_lines.size());
         for (size_t k = 0; k < m.redo_lines.size(); ++k) {
-            MoveLine& l = m.redo_lines[k];
-            DealChange c;
-            c.meta.id = images.order[k].id;
-            c.meta.revision = l.revision;
-            c.meta.created_at = l.created_at;
-            c.meta.updated_at = l.created_at;   // any: a restore sets it
-            c.deal = m.deal;
-            c.actor = l.actor;
-            c.kind = l.kind;
-            c.field = std::move(l.field);
-            c.old_value = std::move(l.old_value);
-            c.new_value = std::move(l.new_value);
+            // Its revision and updated_at as the line had them (a restore sets them anew).
+            DealChange c = line_record(m.redo_lines[k], images.order[k].id, m.deal, m.redo_lines[k].revision,
+                                       m.redo_lines[k].created_at);
             images.history.push_back(Image<DealChange>{c.meta.id, std::optional<DealChange>(std::move(c))});
         }
     }
@@ -526,7 +525,7 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     DealPlacement p = take_placement(from, created_at, now);
     p.meta.revision = std::max(p.meta.revision, revision) + 1;
     ix.put_placement(p);   // p now holds the placement it replaced
-    set_placement(to, std::move(p));
+    swap_placement(p, to);
     to.first_line = from.first_line;
     to.line_count = uint8_t(n);
     to.form = from.form;
@@ -551,17 +550,7 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     // The lines come back, the oldest first, above the revisions their tombstones kept.
     for (size_t k = 0; k < n; ++k) {
         MoveLine& l = from.redo_lines[k];
-        DealChange c;
-        c.meta.id = lines[k];
-        c.meta.revision = std::max(l.revision, tombstone_revision(ix, c.meta.id)) + 1;
-        c.meta.created_at = l.created_at;
-        c.meta.updated_at = now;
-        c.deal = to.deal;
-        c.actor = l.actor;
-        c.kind = l.kind;
-        c.field = std::move(l.field);
-        c.old_value = std::move(l.old_value);
-        c.new_value = std::move(l.new_value);
+        DealChange c = line_record(l, lines[k], to.deal, std::max(l.revision, tombstone_revision(ix, lines[k])) + 1, now);
         ix.put(c);
     }
     from.redo_lines.clear();
