@@ -61,8 +61,9 @@ void list_new_changes(StagedImport::State& s) {
 void commit(StagedImport::State& s) {
     list_new_changes(s);
     UndoStep step;
-    step.label = s.label;
-    step.images = std::make_unique<Images>(s.tx->take());
+    step.general = std::make_unique<GeneralStep>();
+    step.general->label = s.label;
+    step.general->images = s.tx->take();
     step.permission = Permission::Data;   // required_permission(ImportDeals)
     StoreAccess::history(s.store).push_done(std::move(step));
     s.result = Applied{s.label, std::move(s.changes)};

@@ -71,16 +71,16 @@ Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id ac
 // who made the step (those were checked then). Who presses Undo changes with Team settings' "You are".
 Status allowed_to_restore(const StoreIndexes& ix, Permission held, const UndoStep& step, Id actor) {
     if (auto s = allowed(ix, held, step.permission, actor); !s) return s;
-    if (step.permission != Permission::Anyone || step.actor == actor) return ok_status();
-    if (!step.images) return ok_status();   // a compact stage move touches no saved view
-    return cmd::may_restore_views(ix, *step.images, actor);
+    if (step.permission != Permission::Anyone || (step.general && step.general->actor == actor)) return ok_status();
+    if (!step.general) return ok_status();   // a compact stage move touches no saved view
+    return cmd::may_restore_views(ix, step.general->images, actor);
 }
 // A step's label after `prefix`: its text, or for a stage move built from its parts (MoveLabel).
 std::string label_of(const StoreIndexes& ix, const UndoStep& step, std::string_view prefix) {
     if (step.move.form != MoveLabel::None) return cmd::move_label(ix, move_label_of(ix, step), prefix);
-    std::string out;
-    out.reserve(prefix.size() + step.label.size());
-    return out.append(prefix).append(step.label.view());
+    std::string out;   // a general step (a compact one always has a label form)
+    out.reserve(prefix.size() + step.general->label.size());
+    return out.append(prefix).append(step.general->label.view());
 }
 }  // namespace
 

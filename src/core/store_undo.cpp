@@ -455,7 +455,7 @@ ChangeSet change_set(const StoreIndexes& ix, const MoveStep& step) {
 }
 
 ChangeSet change_set(const StoreIndexes& ix, const UndoStep& step) {
-    return step.images ? change_set(ix, *step.images) : change_set(ix, step.move);
+    return step.general ? change_set(ix, step.general->images) : change_set(ix, step.move);
 }
 
 bool compact_move(Images& images, MoveStep& out) {
@@ -558,7 +558,7 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
 }
 
 size_t touched_count(const UndoStep& step) {
-    return step.images ? step.images->order.size() : size_t(step.move.line_count) + 1;
+    return step.general ? step.general->images.order.size() : size_t(step.move.line_count) + 1;
 }
 
 MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step) {
@@ -566,32 +566,33 @@ MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step) {
     m.form = step.move.form;
     if (m.form == MoveLabel::None) return m;
     m.deal = step.move.deal;
-    if (step.images || step.move.redo) m.stage = step.move.stage;
+    if (step.general || step.move.redo) m.stage = step.move.stage;
     else if (const Deal* d = ix.deal(m.deal)) m.stage = d->stage;   // the top of the undo stack: as right after the move
     return m;
 }
 
 void generalize(const StoreIndexes& ix, UndoStep& step) {
-    if (step.images) return;
+    if (step.general) return;
     const MoveLabel label = move_label_of(ix, step);   // read first: an undo's stage is the live deal's
-    step.images = std::make_unique<Images>(expand_move(ix, std::move(step.move)));
+    step.general = std::make_unique<GeneralStep>();
+    step.general->images = expand_move(ix, std::move(step.move));
     step.move.form = label.form;
     step.move.deal = label.deal;
     step.move.stage = label.stage;
 }
 
 void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
-    to.label = std::move(from.label);
     to.permission = from.permission;
-    to.actor = from.actor;
-    if (!from.images) {
+    if (!from.general) {
         if (restore_move(ix, from.move, now, to.move)) return;
         // The workspace is not as the compact step expects (never for a consistent stack): the
         // general path, which copes with records gone or already back.
         generalize(ix, from);
     }
-    to.images = std::make_unique<Images>();
-    restore(ix, std::move(*from.images), now, *to.images);
+    to.general = std::make_unique<GeneralStep>();
+    restore(ix, std::move(from.general->images), now, to.general->images);
+    to.general->label = std::move(from.general->label);
+    to.general->actor = from.general->actor;
     // A general step keeps its move label's parts where a compact one keeps its placement.
     to.move.form = from.move.form;
     to.move.deal = from.move.deal;
@@ -605,7 +606,9 @@ size_t MoveStep::estimated_bytes() const {
 }
 
 uint32_t estimated_bytes(const UndoStep& step) {
-    const uint64_t n = (step.images ? step.images->estimated_bytes() : step.move.estimated_bytes()) + step.label.heap_bytes();
+    const GeneralStep* g = step.general.get();
+    const uint64_t n = g ? g->images.estimated_bytes() + (sizeof(GeneralStep) - sizeof(Images)) + g->label.heap_bytes()
+                         : step.move.estimated_bytes();
     return uint32_t(std::min<uint64_t>(n, UINT32_MAX));
 }
 
@@ -623,16 +626,17 @@ void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permiss
     undone.clear();
     UndoStep& step = done.emplace_back();
     const MoveLabel& parts = tx.move_label();
-    if (parts.form == MoveLabel::None) step.label = label;
-    if (Images& images = tx.images_to_take(); !compact_move(images, step.move)) {
-        step.images = std::make_unique<Images>();
-        tx.take_into(*step.images);
+    // The compact form only with a label form (its label is built from its parts).
+    if (parts.form == MoveLabel::None || !compact_move(tx.images_to_take(), step.move)) {
+        step.general = std::make_unique<GeneralStep>();
+        tx.take_into(step.general->images);
+        if (parts.form == MoveLabel::None) step.general->label = label;
+        step.general->actor = actor;
         step.move.deal = parts.deal;   // the general form keeps the label's parts here
         step.move.stage = parts.stage;
     }
     step.move.form = parts.form;   // no copy of the text
     step.permission = permission;
-    step.actor = actor;
     step.bytes = estimated_bytes(step);
     bytes += step.bytes;
     trim();

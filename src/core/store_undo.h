@@ -45,7 +45,7 @@ struct Touched {
 // before it (redo), every later command undone or its redo cleared (followers and loads clear
 // the stacks), so the deal's title and the stage's name are those of that moment.
 struct MoveLabel {
-    enum Form : uint8_t { None, MovedTo, Reordered, MarkedWon, MarkedLost };
+    enum Form : uint8_t { None, MovedTo, Reordered, MarkedWon, MarkedLost, Reopened };
     Form form = None;
     Id deal = kNoId;
     Id stage = kNoId;   // the stage moved to
@@ -237,30 +237,38 @@ struct MoveStep {
     bool redo = false;   // false: undoing erases the lines; true: redoing puts them back
     // The label's form (MoveLabel): its deal is `deal`, its stage the deal's stage after the move
     // (the live deal's while the step is the top of the undo stack, `stage` on the redo stack).
-    // None: the step's label is its text.
+    // Always set in the compact form; in the general form None means its label is its text.
     MoveLabel::Form form = MoveLabel::None;
     size_t estimated_bytes() const;
 };
 
+// The general form of a step: its images, and what only this form needs. A compact move's label
+// is built from its parts (MoveStep::form), and its actor is never asked: a move needs data
+// rights, so undoing it asks only the role of who undoes it (allowed_to_restore, store.cpp).
+struct GeneralStep {
+    Images images;
+    CompactString label;   // empty when the step's move.form is set (the text is built from it)
+    Id actor = kNoId;      // who made it: undoing what you did needs only your role (store.cpp)
+};
+
 // Kept for every command until the budget drops it: for a stage move, the common command, the
-// compact MoveStep (136 bytes of fresh memory per move, where the general form took 280).
+// compact MoveStep (120 bytes of fresh memory per move, where the general form took 280).
 struct UndoStep {
-    std::unique_ptr<Images> images;   // the general form; null when `move` holds the step
+    std::unique_ptr<GeneralStep> general;   // null: `move` holds the step (always with a label form)
     MoveStep move;
-    CompactString label;       // empty when move.form is set (the text is built from it)
-    Id actor = kNoId;   // who made it: undoing what you did needs only your role (store.cpp)
     uint32_t bytes = 0;        // estimated (estimated_bytes below), capped at 4 GB
     Permission permission = Permission::Data;
 };
 
 // Whether `images` (a command's, not yet restored) is exactly a stage move; if so, moves it into
-// `out` (a default-constructed MoveStep, redo = false).
+// `out` (a default-constructed MoveStep, redo = false; its label form is the caller's to set).
 bool compact_move(Images& images, MoveStep& out);
 // The same step in the general form (the fallback of restore_move; the tests compare the two).
 // `ix` supplies the deal's created_at (a placement image carries it).
 Images expand_move(const StoreIndexes& ix, MoveStep&& step);
 // Turns a compact step into the general form, its move label's parts kept (the general form
-// keeps them in move.form, move.deal and move.stage: the stage moved to).
+// keeps them in move.form, move.deal and move.stage: the stage moved to). Its actor stays
+// unknown (kNoId): see GeneralStep.
 void generalize(const StoreIndexes& ix, UndoStep& step);
 // Undoes (redoes) the step as restore() would its Images, writing the opposite step into `to`
 // (default-constructed). Returns false, having changed nothing, when the workspace is not as

@@ -15,7 +15,7 @@ UndoStep& top_of(World& w, bool redo) {
     UndoHistory& h = StoreAccess::history(w.store);
     return redo ? h.undone.back() : h.done.back();
 }
-bool compact_top(World& w, bool redo) { return !top_of(w, redo).images; }
+bool compact_top(World& w, bool redo) { return !top_of(w, redo).general; }
 
 bool same_changes(const ChangeSet& a, const ChangeSet& b) {
     if (a.settings != b.settings || a.upserted.size() != b.upserted.size() || !(a.removed == b.removed)) return false;
@@ -86,8 +86,27 @@ TEST_CASE("a compact stage move undoes and redoes exactly as its general form") 
         compare(setup, MoveDeal{d.a, probe.lost, kNoId, probe.too_expensive, "Chose a cheaper tool, said so at length"});
     }
     SUBCASE("to lost without a reason (stage, status, close date)") { compare(setup, MoveDeal{d.a, probe.lost}); }
-    SUBCASE("set status won (a text label)") { compare(setup, SetDealStatus{d.a, DealStatus::Won, kNoId, "", kNoId}); }
-    SUBCASE("bulk move of one deal (a text label)") { compare(setup, BulkMoveDeals{{d.a}, probe.negotiation}); }
+    SUBCASE("set status won, lost") {
+        compare(setup, SetDealStatus{d.a, DealStatus::Won, kNoId, "", kNoId});
+        compare(setup, SetDealStatus{d.a, DealStatus::Lost, probe.too_expensive, "budget", kNoId});
+    }
+    SUBCASE("set status open: reopened from won") {
+        auto won = [&](World& w) {
+            setup(w);
+            w.ok(MoveDeal{d.a, w.won});
+        };
+        compare(won, SetDealStatus{d.a, DealStatus::Open, kNoId, "", probe.negotiation});
+    }
+    SUBCASE("set status open: reopened from abandoned (a whole deal put, the general form)") {
+        auto abandoned = [&](World& w) {
+            setup(w);
+            w.ok(SetDealStatus{d.a, DealStatus::Abandoned, kNoId, "", kNoId});
+        };
+        compare(abandoned, SetDealStatus{d.a, DealStatus::Open, kNoId, "", kNoId}, false);
+    }
+    SUBCASE("bulk move of one deal: a text label, the general form") {
+        compare(setup, BulkMoveDeals{{d.a}, probe.negotiation}, false);
+    }
     SUBCASE("bulk move of two deals: the general form") { compare(setup, BulkMoveDeals{{d.a, d.b}, probe.negotiation}, false); }
     SUBCASE("abandoned: a whole deal put, the general form") {
         compare(setup, SetDealStatus{d.a, DealStatus::Abandoned, kNoId, "", kNoId}, false);
@@ -175,7 +194,7 @@ TEST_CASE("a stage move's undo step is compact: well under the 280 bytes of its 
     w.ok(MoveDeal{d.a, w.proposal});
     const size_t step = w.store.undo_bytes() - before;
     CHECK(step <= sizeof(MoveStep));
-    CHECK(sizeof(UndoStep) <= 136);
+    CHECK(sizeof(UndoStep) <= 120);
     // Undone: the redo step holds its line's contents (48 bytes a line, not a 96-byte image).
     before = w.store.undo_bytes();
     REQUIRE(w.store.undo(w.ctx()).ok());
@@ -235,4 +254,27 @@ TEST_CASE("a step whose history lines were not drawn one after the other stays i
     MoveStep other;
     CHECK_FALSE(compact_move(apart, other));
     CHECK(apart.order.size() == 3);   // left as it was
+}
+
+TEST_CASE("status changes keep their labels through undo and redo, one deal or a bulk of one") {
+    World w;
+    const Deals d = add_deals(w);
+    auto labels = [&](const Command& c, const std::string& text) {
+        CHECK(w.ok(c).label == text);
+        CHECK(w.store.undo_label() == text);
+        auto undone = w.store.undo(w.ctx());
+        REQUIRE(undone.ok());
+        CHECK(undone.value().label == "Undid: " + text);
+        CHECK(w.store.redo_label() == text);
+        auto redone = w.store.redo(w.ctx());
+        REQUIRE(redone.ok());
+        CHECK(redone.value().label == "Redid: " + text);
+        CHECK(w.store.undo_label() == text);
+    };
+    labels(SetDealStatus{d.a, DealStatus::Won, kNoId, "", kNoId}, "Marked Acme renewal as won");
+    labels(SetDealStatus{d.a, DealStatus::Open, kNoId, "", w.proposal}, "Reopened Acme renewal");
+    labels(SetDealStatus{d.a, DealStatus::Lost, w.too_expensive, "", kNoId}, "Marked Acme renewal as lost");
+    labels(BulkSetDealStatus{{d.a}, DealStatus::Open}, "Reopened 1 deal");
+    labels(BulkSetDealStatus{{d.b}, DealStatus::Won}, "Marked 1 deal as won");
+    labels(BulkMoveDeals{{d.b}, w.negotiation}, "Moved 1 deal to Negotiation");
 }
