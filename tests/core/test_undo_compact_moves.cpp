@@ -5,6 +5,7 @@
 #include "core/store_access.h"
 #include "core/store_undo.h"
 #include "test_store_fixture.h"
+#include <random>
 
 using namespace dd;
 using namespace dd::test;
@@ -277,4 +278,51 @@ TEST_CASE("status changes keep their labels through undo and redo, one deal or a
     labels(BulkSetDealStatus{{d.a}, DealStatus::Open}, "Reopened 1 deal");
     labels(BulkSetDealStatus{{d.b}, DealStatus::Won}, "Marked 1 deal as won");
     labels(BulkMoveDeals{{d.b}, w.negotiation}, "Moved 1 deal to Negotiation");
+}
+
+TEST_CASE("random moves, status changes, edits, undos and redos: the compact and general forms agree") {
+    // World b turns each compact step into the general form just before restoring it.
+    World a, b;
+    std::vector<Id> deals;
+    for (int i = 0; i < 6; ++i) {
+        deals.push_back(a.deal("D" + std::to_string(i), i % 2 ? a.lead : a.proposal));
+        b.deal("D" + std::to_string(i), i % 2 ? b.lead : b.proposal);
+    }
+    const Id stages[] = {a.lead, a.proposal, a.negotiation, a.won, a.lost};
+    std::mt19937 rng(20261207);
+    auto pick = [&](size_t n) { return size_t(rng() % n); };
+    size_t compact_restores = 0;
+    for (int round = 0; round < 1500; ++round) {
+        const size_t what = pick(10);
+        if (what < 2 && a.store.can_undo()) {
+            compact_restores += compact_top(a, false);
+            generalize(StoreAccess::indexes(b.store), top_of(b, false));
+            check_same(a, b, a.store.undo(a.ctx()), b.store.undo(b.ctx()));
+            continue;
+        }
+        if (what < 4 && a.store.can_redo()) {
+            compact_restores += compact_top(a, true);
+            generalize(StoreAccess::indexes(b.store), top_of(b, true));
+            check_same(a, b, a.store.redo(a.ctx()), b.store.redo(b.ctx()));
+            continue;
+        }
+        const Id deal = deals[pick(deals.size())];
+        Command c;
+        if (what < 7) {
+            const Id to = stages[pick(5)];
+            const bool reason = to == a.lost && pick(2);
+            c = MoveDeal{deal, to, kNoId, reason ? a.too_expensive : kNoId, reason && pick(2) ? "too dear" : ""};
+        } else if (what < 9) {
+            const DealStatus s = DealStatus(pick(4));
+            c = SetDealStatus{deal, s, s == DealStatus::Lost && pick(2) ? a.too_expensive : kNoId, "", kNoId};
+        } else {
+            DealPatch patch;
+            patch.description = "edit " + std::to_string(round);
+            c = UpdateDeal{deal, patch};
+        }
+        Result<Applied> ra = a.store.apply(c, a.ctx()), rb = b.store.apply(c, b.ctx());
+        REQUIRE(ra.ok() == rb.ok());
+        if (ra.ok()) check_same(a, b, ra, rb);
+    }
+    CHECK(compact_restores > 100);
 }
