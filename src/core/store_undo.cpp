@@ -1,6 +1,8 @@
 #include "core/store_undo.h"
 #include "core/prefetch.h"
 #include <algorithm>
+#include <memory>
+#include <new>
 
 namespace dd {
 
@@ -418,11 +420,11 @@ void swap_placement(DealPlacement& p, MoveStep& m) {
 }
 
 // A move's line as a record again (its texts moved out of `l`).
-DealChange line_record(MoveLine& l, Id id, Id deal, uint32_t revision, Millis updated_at) {
+DealChange line_record(MoveLine& l, Id id, Id deal, Millis created_at, uint32_t revision, Millis updated_at) {
     DealChange c;
     c.meta.id = id;
     c.meta.revision = revision;
-    c.meta.created_at = l.created_at;
+    c.meta.created_at = created_at;
     c.meta.updated_at = updated_at;
     c.deal = deal;
     c.actor = l.actor;
@@ -481,14 +483,15 @@ Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
     Images images;
     order_of(m, images.order);
     const Deal* d = ix.deal(m.deal);
+    const Millis made = m.last_activity_at;   // the lines' time (MoveLine), before the placement goes
     images.placements.push_back(take_placement(m, d ? d->meta.created_at : 0, d ? d->meta.updated_at : 0));
     if (m.redo) {
         images.erased = true;   // what restore() leaves in the opposite step of an undo
         images.history.reserve(m.redo_lines.size());
         for (size_t k = 0; k < m.redo_lines.size(); ++k) {
             // Its revision and updated_at as the line had them (a restore sets them anew).
-            DealChange c = line_record(m.redo_lines[k], images.order[k].id, m.deal, m.redo_lines[k].revision,
-                                       m.redo_lines[k].created_at);
+            DealChange c = line_record(m.redo_lines[k], images.order[k].id, images.placements[0].meta.id, made,
+                                       m.redo_lines[k].revision, made);
             images.history.push_back(Image<DealChange>{c.meta.id, std::optional<DealChange>(std::move(c))});
         }
     }
@@ -498,6 +501,7 @@ Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
 
 bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     const size_t n = from.line_count;
+    const Millis made = from.last_activity_at;   // a redo's lines' time (MoveLine), read before the placement goes
     Id lines[kMaxMoveLines];
     line_ids(from, lines);
     // The id-map entries this restore looks up, requested at once (see restore()).
@@ -510,10 +514,15 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     if (!d) return false;
     // Undo: every line there and the deal's (its redo form keeps no deal per line); redo: every
     // line absent, and a content for each.
+    // Undo: every line there, the deal's and made at the move's time, the time the move set as
+    // the deal's last activity (a stage change does; the redo form keeps no deal or time per line).
+    // Redo: every line absent, and a content for each.
     if (from.redo && from.redo_lines.size() != n) return false;
     for (size_t k = 0; k < n; ++k) {
         const DealChange* c = ix.change(lines[k]);
-        if (from.redo ? c != nullptr : (c == nullptr || c->deal != from.deal)) return false;
+        if (from.redo ? c != nullptr
+                      : (c == nullptr || c->deal != from.deal || c->meta.created_at != d->last_activity_at))
+            return false;
     }
     // The label of an undone move reads the title after the restore (see restore()).
     dd_prefetch(d->title.data());
@@ -532,11 +541,10 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     to.redo = !from.redo;
     if (!from.redo) {
         // The lines go, the newest first (see restore_kind): their contents become the redo's.
-        to.redo_lines.resize(n);
+        if (n > 0) to.redo_lines = MoveLines(n);
         for (size_t k = n; k-- > 0;) {
             DealChange& c = *const_cast<DealChange*>(ix.change(lines[k]));
             MoveLine& l = to.redo_lines[k];
-            l.created_at = c.meta.created_at;
             l.actor = c.actor;
             l.revision = c.meta.revision;
             l.kind = c.kind;
@@ -550,10 +558,11 @@ bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
     // The lines come back, the oldest first, above the revisions their tombstones kept.
     for (size_t k = 0; k < n; ++k) {
         MoveLine& l = from.redo_lines[k];
-        DealChange c = line_record(l, lines[k], to.deal, std::max(l.revision, tombstone_revision(ix, lines[k])) + 1, now);
+        DealChange c = line_record(l, lines[k], to.deal, made,
+                                   std::max(l.revision, tombstone_revision(ix, lines[k])) + 1, now);
         ix.put(c);
     }
-    from.redo_lines.clear();
+    from.redo_lines = MoveLines();
     return true;
 }
 
@@ -599,9 +608,32 @@ void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
     to.move.stage = from.move.stage;
 }
 
+MoveLines::MoveLines(size_t n) {
+    if (n == 0) return;
+    lines = std::allocator<MoveLine>().allocate(n);
+    for (size_t k = 0; k < n; ++k) new (lines + k) MoveLine();
+    lines[0].block_size = uint8_t(n);
+}
+
+MoveLines& MoveLines::operator=(MoveLines&& o) noexcept {
+    if (this != &o) {
+        MoveLines gone(std::move(*this));
+        lines = o.lines;
+        o.lines = nullptr;
+    }
+    return *this;
+}
+
+MoveLines::~MoveLines() {
+    const size_t n = size();
+    for (size_t k = 0; k < n; ++k) lines[k].~MoveLine();
+    if (lines) std::allocator<MoveLine>().deallocate(lines, n);
+}
+
 size_t MoveStep::estimated_bytes() const {
     size_t n = sizeof(MoveStep) + heap(lost_reason_text) + redo_lines.heap_bytes();
-    for (const MoveLine& l : redo_lines) n += heap(l.field) + heap(l.old_value) + heap(l.new_value);
+    for (size_t k = 0; k < redo_lines.size(); ++k)
+        n += heap(redo_lines[k].field) + heap(redo_lines[k].old_value) + heap(redo_lines[k].new_value);
     return n;
 }
 

@@ -196,15 +196,34 @@ ChangeSet change_set(const StoreIndexes& ix, const Images& images);
 // the same revisions, times and tombstones; its change set is built by the same code.
 
 // A history line of a move as its redo puts it back: everything but its id (MoveStep), its deal
-// (the step's) and its updated_at (the restore's time), 48 bytes where its Image was 96.
+// (the step's), its created_at (the move's time: the moved placement's last_activity_at, see
+// restore_move) and its updated_at (the restore's time). 40 bytes where its Image was 96.
 struct MoveLine {
-    decltype(RecordMeta::created_at) created_at{};
     decltype(DealChange::actor) actor{};
-    decltype(RecordMeta::revision) revision{};
-    decltype(DealChange::kind) kind{};
     CompactString field;
     CompactString old_value;
     CompactString new_value;
+    decltype(RecordMeta::revision) revision{};
+    decltype(DealChange::kind) kind{};
+    uint8_t block_size = 0;   // in the first line of a MoveLines block: its number of lines
+};
+
+// The lines of an undone move: one heap block of MoveLines and no header (the count rides in
+// the first line's padding), so that a one-line block is 40 bytes of heap (48 with malloc's),
+// not 56 (64) as a CompactVector's.
+struct MoveLines {
+    MoveLine* lines = nullptr;
+    MoveLines() = default;
+    explicit MoveLines(size_t n);   // n default lines (n <= 255)
+    MoveLines(MoveLines&& o) noexcept : lines(o.lines) { o.lines = nullptr; }
+    MoveLines& operator=(MoveLines&& o) noexcept;
+    MoveLines(const MoveLines&) = delete;
+    MoveLines& operator=(const MoveLines&) = delete;
+    ~MoveLines();
+    size_t size() const { return lines ? lines[0].block_size : 0; }
+    MoveLine& operator[](size_t k) { return lines[k]; }
+    const MoveLine& operator[](size_t k) const { return lines[k]; }
+    size_t heap_bytes() const { return size() * sizeof(MoveLine); }
 };
 
 // The lines a compact step can hold (a move writes at most six: pipeline, stage, status, close
@@ -229,7 +248,7 @@ struct MoveStep {
     // the store's generator, so the first and a count (IdGenerator::after gives the others).
     Id first_line = kNoId;
     // Redo only (the lines are absent, undoing erased them): their contents, in that order.
-    CompactVector<MoveLine> redo_lines;
+    MoveLines redo_lines;
     decltype(RecordMeta::revision) revision{};
     decltype(Deal::close_date) close_date{};
     decltype(Deal::status) status{};
