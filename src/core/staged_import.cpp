@@ -64,7 +64,7 @@ void commit(StagedImport::State& s) {
     step.general = std::make_unique<GeneralStep>();
     step.general->label = s.label;
     step.general->images = s.tx->take();
-    step.permission = Permission::Data;   // required_permission(ImportDeals)
+    step.general->permission = Permission::Data;   // required_permission(ImportDeals)
     StoreAccess::history(s.store).push_done(std::move(step));
     s.result = Applied{s.label, std::move(s.changes)};
     release(s, StagedImport::Phase::Committed);

@@ -70,8 +70,9 @@ Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id ac
 // that need no data rights (saved views) the rights on each view it touches, unless the actor is
 // who made the step (those were checked then). Who presses Undo changes with Team settings' "You are".
 Status allowed_to_restore(const StoreIndexes& ix, Permission held, const UndoStep& step, Id actor) {
-    if (auto s = allowed(ix, held, step.permission, actor); !s) return s;
-    if (step.permission != Permission::Anyone || (step.general && step.general->actor == actor)) return ok_status();
+    const Permission needed = step_permission(step);
+    if (auto s = allowed(ix, held, needed, actor); !s) return s;
+    if (needed != Permission::Anyone || (step.general && step.general->actor == actor)) return ok_status();
     if (!step.general) return ok_status();   // a compact stage move touches no saved view
     return cmd::may_restore_views(ix, step.general->images, actor);
 }
@@ -106,13 +107,13 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
     // The step goes over to the other stack in place: its images are restored straight from
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
-    undo_->bytes -= top.bytes;
+    undo_->bytes -= top.move.bytes;
     UndoStep& step = undo_->undone.emplace_back();
     restore_step(*ix_, top, ctx.now, step);
     undo_->done.pop_back();
-    step.bytes = estimated_bytes(step);
+    step.move.bytes = estimated_bytes(step);
     Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step)};
-    undo_->bytes += step.bytes;
+    undo_->bytes += step.move.bytes;
     undo_->trim_redo();
     return applied;
 }
@@ -124,13 +125,13 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
     // The step goes over to the other stack in place: its images are restored straight from
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
-    undo_->bytes -= top.bytes;
+    undo_->bytes -= top.move.bytes;
     UndoStep& step = undo_->done.emplace_back();
     restore_step(*ix_, top, ctx.now, step);
     undo_->undone.pop_back();
-    step.bytes = estimated_bytes(step);
+    step.move.bytes = estimated_bytes(step);
     Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step)};
-    undo_->bytes += step.bytes;
+    undo_->bytes += step.move.bytes;
     undo_->trim();
     return applied;
 }

@@ -583,15 +583,17 @@ MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step) {
 void generalize(const StoreIndexes& ix, UndoStep& step) {
     if (step.general) return;
     const MoveLabel label = move_label_of(ix, step);   // read first: an undo's stage is the live deal's
+    const uint32_t bytes = step.move.bytes;   // what the history counted for it
     step.general = std::make_unique<GeneralStep>();
     step.general->images = expand_move(ix, std::move(step.move));
+    step.general->permission = Permission::Data;   // step_permission of a compact step
+    step.move.bytes = bytes;
     step.move.form = label.form;
     step.move.deal = label.deal;
     step.move.stage = label.stage;
 }
 
 void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
-    to.permission = from.permission;
     if (!from.general) {
         if (restore_move(ix, from.move, now, to.move)) return;
         // The workspace is not as the compact step expects (never for a consistent stack): the
@@ -602,6 +604,7 @@ void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
     restore(ix, std::move(from.general->images), now, to.general->images);
     to.general->label = std::move(from.general->label);
     to.general->actor = from.general->actor;
+    to.general->permission = from.general->permission;
     // A general step keeps its move label's parts where a compact one keeps its placement.
     to.move.form = from.move.form;
     to.move.deal = from.move.deal;
@@ -645,50 +648,51 @@ uint32_t estimated_bytes(const UndoStep& step) {
 }
 
 void UndoHistory::push_done(UndoStep&& step) {
-    for (const UndoStep& s : undone) bytes -= s.bytes;
+    for (const UndoStep& s : undone) bytes -= s.move.bytes;
     undone.clear();
-    step.bytes = estimated_bytes(step);
-    bytes += step.bytes;
+    step.move.bytes = estimated_bytes(step);
+    bytes += step.move.bytes;
     done.push_back(std::move(step));
     trim();
 }
 
 void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permission, Id actor) {
-    for (const UndoStep& s : undone) bytes -= s.bytes;
+    for (const UndoStep& s : undone) bytes -= s.move.bytes;
     undone.clear();
     UndoStep& step = done.emplace_back();
     const MoveLabel& parts = tx.move_label();
-    // The compact form only with a label form (its label is built from its parts).
-    if (parts.form == MoveLabel::None || !compact_move(tx.images_to_take(), step.move)) {
+    // The compact form only with a label form (its label is built from its parts), and for a
+    // command that needs data rights (step_permission).
+    if (parts.form == MoveLabel::None || permission != Permission::Data || !compact_move(tx.images_to_take(), step.move)) {
         step.general = std::make_unique<GeneralStep>();
         tx.take_into(step.general->images);
         if (parts.form == MoveLabel::None) step.general->label = label;
         step.general->actor = actor;
+        step.general->permission = permission;
         step.move.deal = parts.deal;   // the general form keeps the label's parts here
         step.move.stage = parts.stage;
     }
     step.move.form = parts.form;   // no copy of the text
-    step.permission = permission;
-    step.bytes = estimated_bytes(step);
-    bytes += step.bytes;
+    step.move.bytes = estimated_bytes(step);
+    bytes += step.move.bytes;
     trim();
 }
 
 void UndoHistory::trim_redo() {
     while (bytes > budget && undone.size() > 1) {
-        bytes -= undone.front().bytes;
+        bytes -= undone.front().move.bytes;
         undone.pop_front();
     }
 }
 
 void UndoHistory::trim() {
     while (bytes > budget && done.size() > 1) {
-        bytes -= done.front().bytes;
+        bytes -= done.front().move.bytes;
         done.pop_front();
     }
     // Redo steps beyond the budget go too (oldest = the bottom of the redo stack).
     while (bytes > budget && !undone.empty() && done.size() + undone.size() > 1) {
-        bytes -= undone.front().bytes;
+        bytes -= undone.front().move.bytes;
         undone.pop_front();
     }
 }

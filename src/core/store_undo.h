@@ -234,7 +234,7 @@ struct MoveStep {
     // The placement the step puts back (the prior one to undo, the moved one to redo): a deal's
     // placement fields (deal_placement.h) without created_at (it never changes: taken from the
     // deal when put back) and updated_at (a restore sets it to the time of the restore). Listed
-    // widest first, the step's own flags in the room the narrow ones leave: 104 bytes in all.
+    // widest first, the step's own flags and size in the room the narrow ones leave: 104 bytes.
     Id deal = kNoId;
     decltype(Deal::pipeline) pipeline{};
     decltype(Deal::stage) stage{};
@@ -258,6 +258,9 @@ struct MoveStep {
     // (the live deal's while the step is the top of the undo stack, `stage` on the redo stack).
     // Always set in the compact form; in the general form None means its label is its text.
     MoveLabel::Form form = MoveLabel::None;
+    // The whole step's estimated bytes (UndoStep, in either form: estimated_bytes below), capped
+    // at 4 GB: kept here, in the room the narrow fields leave.
+    uint32_t bytes = 0;
     size_t estimated_bytes() const;
 };
 
@@ -268,16 +271,22 @@ struct GeneralStep {
     Images images;
     CompactString label;   // empty when the step's move.form is set (the text is built from it)
     Id actor = kNoId;      // who made it: undoing what you did needs only your role (store.cpp)
+    Permission permission = Permission::Data;   // what its command needed (a compact step: Data)
 };
 
 // Kept for every command until the budget drops it: for a stage move, the common command, the
-// compact MoveStep (120 bytes of fresh memory per move, where the general form took 280).
+// compact MoveStep (112 bytes of fresh memory per move, where the general form took 280). Its
+// size is move.bytes in either form; step_permission() gives what its command needed.
 struct UndoStep {
     std::unique_ptr<GeneralStep> general;   // null: `move` holds the step (always with a label form)
     MoveStep move;
-    uint32_t bytes = 0;        // estimated (estimated_bytes below), capped at 4 GB
-    Permission permission = Permission::Data;
 };
+
+// What the step's command needed: a compact step's is Data (only a command that needs data
+// rights is kept in that form: push_done).
+inline Permission step_permission(const UndoStep& step) {
+    return step.general ? step.general->permission : Permission::Data;
+}
 
 // Whether `images` (a command's, not yet restored) is exactly a stage move; if so, moves it into
 // `out` (a default-constructed MoveStep, redo = false; its label form is the caller's to set).
@@ -307,7 +316,7 @@ ChangeSet change_set(const StoreIndexes& ix, const UndoStep& step);
 // after the move), its placement's on the redo stack.
 MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step);
 
-// The step's estimated heap and inline bytes (its images and label), what its `bytes` holds.
+// The step's estimated heap and inline bytes (its images and label), what its move.bytes holds.
 uint32_t estimated_bytes(const UndoStep& step);
 
 struct UndoHistory {

@@ -206,7 +206,7 @@ TEST_CASE("a stage move's undo step is compact: well under the 280 bytes of its 
     w.ok(MoveDeal{d.a, w.proposal});
     const size_t step = w.store.undo_bytes() - before;
     CHECK(step <= sizeof(MoveStep));
-    CHECK(sizeof(UndoStep) <= 120);
+    CHECK(sizeof(UndoStep) <= 112);
     // Undone: the redo step holds its line's contents (48 bytes a line, not a 96-byte image).
     before = w.store.undo_bytes();
     REQUIRE(w.store.undo(w.ctx()).ok());
@@ -337,4 +337,19 @@ TEST_CASE("random moves, status changes, edits, undos and redos: the compact and
         if (ra.ok()) check_same(a, b, ra, rb);
     }
     CHECK(compact_restores > 100);
+}
+
+TEST_CASE("undoing and redoing a compact move asks for data rights, as the move did") {
+    World w;
+    const Deals d = add_deals(w);
+    w.ok(MoveDeal{d.a, w.proposal}, w.manager);
+    REQUIRE(compact_top(w, false));
+    CHECK_FALSE(w.store.undo(w.ctx(w.viewer)).ok());
+    CHECK(w.get(d.a).stage == w.proposal);
+    REQUIRE(w.store.undo(w.ctx(w.manager)).ok());
+    CHECK(w.get(d.a).stage == w.lead);
+    REQUIRE(compact_top(w, true));
+    CHECK_FALSE(w.store.redo(w.ctx(w.viewer)).ok());
+    REQUIRE(w.store.redo(w.ctx(w.admin)).ok());
+    CHECK(w.get(d.a).stage == w.proposal);
 }
