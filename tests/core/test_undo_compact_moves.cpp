@@ -268,29 +268,6 @@ TEST_CASE("a step whose history lines were not drawn one after the other stays i
     CHECK(apart.order.size() == 3);   // left as it was
 }
 
-TEST_CASE("status changes keep their labels through undo and redo, one deal or a bulk of one") {
-    World w;
-    const Deals d = add_deals(w);
-    auto labels = [&](const Command& c, const std::string& text) {
-        CHECK(w.ok(c).label == text);
-        CHECK(w.store.undo_label() == text);
-        auto undone = w.store.undo(w.ctx());
-        REQUIRE(undone.ok());
-        CHECK(undone.value().label == "Undid: " + text);
-        CHECK(w.store.redo_label() == text);
-        auto redone = w.store.redo(w.ctx());
-        REQUIRE(redone.ok());
-        CHECK(redone.value().label == "Redid: " + text);
-        CHECK(w.store.undo_label() == text);
-    };
-    labels(SetDealStatus{d.a, DealStatus::Won, kNoId, "", kNoId}, "Marked Acme renewal as won");
-    labels(SetDealStatus{d.a, DealStatus::Open, kNoId, "", w.proposal}, "Reopened Acme renewal");
-    labels(SetDealStatus{d.a, DealStatus::Lost, w.too_expensive, "", kNoId}, "Marked Acme renewal as lost");
-    labels(BulkSetDealStatus{{d.a}, DealStatus::Open}, "Reopened 1 deal");
-    labels(BulkSetDealStatus{{d.b}, DealStatus::Won}, "Marked 1 deal as won");
-    labels(BulkMoveDeals{{d.b}, w.negotiation}, "Moved 1 deal to Negotiation");
-}
-
 TEST_CASE("random moves, status changes, edits, undos and redos: the compact and general forms agree") {
     // World b turns most compact steps into the general form just before restoring them (on
     // either stack; those it keeps give it compact steps on the other).
