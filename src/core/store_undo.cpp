@@ -474,8 +474,7 @@ bool compact_move(Images& images, MoveStep& out) {
     out.first_line = order.size() > 1 ? order[0].id : kNoId;
     out.line_count = uint8_t(order.size() - 1);
     out.redo = false;
-    swap_placement(images.placements[0], out);
-    images = Images{};
+    swap_placement(images.placements[0], out);   // `images` is left to its owner to drop (the Tx)
     return true;
 }
 

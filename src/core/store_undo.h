@@ -289,7 +289,8 @@ inline Permission step_permission(const UndoStep& step) {
 }
 
 // Whether `images` (a command's, not yet restored) is exactly a stage move; if so, moves it into
-// `out` (a default-constructed MoveStep, redo = false; its label form is the caller's to set).
+// `out` (a default-constructed MoveStep, redo = false; its label form is the caller's to set),
+// and `images` is spent (its placement taken: only to be dropped).
 bool compact_move(Images& images, MoveStep& out);
 // The same step in the general form (the fallback of restore_move; the tests compare the two).
 // `ix` supplies the deal's created_at (a placement image carries it).
