@@ -4,7 +4,9 @@
 // touches a record, the record's prior image (or that it did not exist). Those images are the
 // undo step. Undoing restores them through the same put/erase path and captures the images it
 // replaced, which become the redo step; so any command, however many records it touched, is
-// exactly one step, and nothing outside put/erase needs to know about undo.
+// exactly one step, and nothing outside put/erase needs to know about undo. A step that is just a
+// stage move (the hot path: dragging cards) is kept in a compact form instead (MoveStep below),
+// which undoes and redoes exactly as its images would.
 #pragma once
 #include "core/chunked_deque.h"
 #include "core/compact_string.h"
