@@ -48,6 +48,7 @@ std::string run(Tx& tx, const BulkSetDealStatus& c, const Ctx& ctx) {
     // Each deal was checked against the store before any change; a deal's change does not touch
     // another deal's status or stage, so every check still holds when its turn comes.
     for (Id id : c.deals) run(tx, one(c, id), ctx);
+    tx.set_move_label(MoveLabel{});   // SetDealStatus's label names its deal: this step keeps its own text
     const std::string n = plural(c.deals.size(), "deal", "deals");
     return c.status == DealStatus::Open ? "Reopened " + n : "Marked " + n + done_text(c.status);
 }

@@ -54,7 +54,8 @@ Id stage_of_kind(const StoreIndexes& ix, Id pipeline, StageKind kind) {
     return found;
 }
 
-// "Moved <title> to <stage>", "Reordered <title>", "Marked <title> as won/lost", after `prefix`,
+// "Moved <title> to <stage>", "Reordered <title>", "Marked <title> as won/lost", "Reopened
+// <title>", after `prefix`,
 // built in one buffer sized up front: one allocation, not one per `+` (the hot path of dragging
 // cards), its pieces copied in with memcpy (five append calls cost ~280 instructions).
 std::string label_text(std::string_view prefix, MoveLabel::Form form, std::string_view title, std::string_view stage) {
@@ -62,6 +63,7 @@ std::string label_text(std::string_view prefix, MoveLabel::Form form, std::strin
     if (form == MoveLabel::Reordered) head = "Reordered ", tail = "", stage = {};
     else if (form == MoveLabel::MarkedWon) head = "Marked ", tail = " as won", stage = {};
     else if (form == MoveLabel::MarkedLost) head = "Marked ", tail = " as lost", stage = {};
+    else if (form == MoveLabel::Reopened) head = "Reopened ", tail = "", stage = {};
     const std::string_view parts[] = {prefix, head, title, tail, stage};
     std::string label(prefix.size() + head.size() + title.size() + tail.size() + stage.size(), '\0');
     char* out = &label[0];
@@ -175,6 +177,15 @@ std::string run(Tx& tx, const SetDealStatus& c, const Ctx& ctx) {
     const Deal before = *ix.deal(c.deal);
     const std::string title = quoted(before.title);
     const StageKind kind = ix.stage_info(before.stage)->kind;
+    // The undo step keeps the label's parts (the text comes out the same: label_text). Abandoned
+    // keeps its text: its step is a whole deal, never the compact form of a move.
+    MoveLabel parts;
+    parts.form = c.status == DealStatus::Won ? MoveLabel::MarkedWon
+                 : c.status == DealStatus::Lost ? MoveLabel::MarkedLost
+                 : c.status == DealStatus::Open ? MoveLabel::Reopened
+                                                : MoveLabel::None;
+    parts.deal = c.deal;
+    tx.set_move_label(parts);
     switch (c.status) {
     case DealStatus::Won:
     case DealStatus::Lost: {

@@ -11,7 +11,28 @@ uint64_t mix64(uint64_t z) {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
 }
+// The multiplicative inverse of an odd number modulo 2^64 (Newton's iteration: each step
+// doubles the correct low bits, from the 3 that x * x = 1 (mod 8) gives).
+constexpr uint64_t inverse(uint64_t x) {
+    uint64_t y = x;
+    for (int i = 0; i < 5; ++i) y *= 2 - x * y;
+    return y;
+}
+// mix64 undone, step by step (an xor with a shift of 27 or more undoes in two shifts).
+uint64_t unmix64(uint64_t z) {
+    z = z ^ (z >> 31) ^ (z >> 62);
+    z *= inverse(0x94d049bb133111ebULL);
+    z = z ^ (z >> 27) ^ (z >> 54);
+    z *= inverse(0xbf58476d1ce4e5b9ULL);
+    return z ^ (z >> 30) ^ (z >> 60);
+}
 }  // namespace
+
+Id IdGenerator::after(Id id) {
+    IdGenerator g(0);
+    g.state_ = unmix64(id);
+    return g.next();
+}
 
 IdGenerator::IdGenerator(uint64_t seed) : state_(mix64(seed)) {}
 

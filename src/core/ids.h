@@ -20,6 +20,10 @@ public:
     // The next id. Never returns kNoId. The sequence is a bijection of a 64-bit counter
     // (splitmix64), so one generator never repeats an id within 2^64 draws.
     Id next();
+    // The id a generator returns right after it returned `id`: splitmix64's output function is a
+    // bijection, so the state is known from the output. A stage move's undo step keeps the ids of
+    // its history lines (drawn one after the other) as the first and a count (store_undo.h).
+    static Id after(Id id);
 
 private:
     uint64_t state_;

@@ -61,9 +61,10 @@ void list_new_changes(StagedImport::State& s) {
 void commit(StagedImport::State& s) {
     list_new_changes(s);
     UndoStep step;
-    step.label = s.label;
-    step.images = s.tx->take();
-    step.permission = Permission::Data;   // required_permission(ImportDeals)
+    step.general = std::make_unique<GeneralStep>();
+    step.general->label = s.label;
+    step.general->images = s.tx->take();
+    step.general->permission = Permission::Data;   // required_permission(ImportDeals)
     StoreAccess::history(s.store).push_done(std::move(step));
     s.result = Applied{s.label, std::move(s.changes)};
     release(s, StagedImport::Phase::Committed);

@@ -70,16 +70,18 @@ Status allowed(const StoreIndexes& ix, Permission held, Permission needed, Id ac
 // that need no data rights (saved views) the rights on each view it touches, unless the actor is
 // who made the step (those were checked then). Who presses Undo changes with Team settings' "You are".
 Status allowed_to_restore(const StoreIndexes& ix, Permission held, const UndoStep& step, Id actor) {
-    if (auto s = allowed(ix, held, step.permission, actor); !s) return s;
-    if (step.permission != Permission::Anyone || step.actor == actor) return ok_status();
-    return cmd::may_restore_views(ix, step.images, actor);
+    const Permission needed = step_permission(step);
+    if (auto s = allowed(ix, held, needed, actor); !s) return s;
+    if (needed != Permission::Anyone || (step.general && step.general->actor == actor)) return ok_status();
+    if (!step.general) return ok_status();   // a compact stage move touches no saved view
+    return cmd::may_restore_views(ix, step.general->images, actor);
 }
 // A step's label after `prefix`: its text, or for a stage move built from its parts (MoveLabel).
 std::string label_of(const StoreIndexes& ix, const UndoStep& step, std::string_view prefix) {
-    if (step.move_label.form != MoveLabel::None) return cmd::move_label(ix, step.move_label, prefix);
-    std::string out;
-    out.reserve(prefix.size() + step.label.size());
-    return out.append(prefix).append(step.label.view());
+    if (step.move.form != MoveLabel::None) return cmd::move_label(ix, move_label_of(ix, step), prefix);
+    std::string out;   // a general step (a compact one always has a label form)
+    out.reserve(prefix.size() + step.general->label.size());
+    return out.append(prefix).append(step.general->label.view());
 }
 }  // namespace
 
@@ -105,17 +107,13 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
     if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
     // The step goes over to the other stack in place: its images are restored straight from
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
-    undo_->bytes -= top.bytes;
+    undo_->bytes -= top.move.bytes;
     UndoStep& step = undo_->undone.emplace_back();
-    restore(*ix_, std::move(top.images), ctx.now, step.images);
-    step.label = std::move(top.label);
-    step.permission = top.permission;
-    step.actor = top.actor;
-    step.move_label = top.move_label;
+    restore_step(*ix_, top, ctx.now, step);
     undo_->done.pop_back();
-    step.bytes = estimated_bytes(step);
-    Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step.images)};
-    undo_->bytes += step.bytes;
+    step.move.bytes = estimated_bytes(step);
+    Applied applied{label_of(*ix_, step, "Undid: "), change_set(*ix_, step)};
+    undo_->bytes += step.move.bytes;
     undo_->trim_redo();
     return applied;
 }
@@ -127,17 +125,13 @@ Result<Applied> Store::redo(const CommandContext& ctx) {
     if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
     // The step goes over to the other stack in place: its images are restored straight from
     // where they are kept, and only the opposite images are moved in (no move of the whole step).
-    undo_->bytes -= top.bytes;
+    undo_->bytes -= top.move.bytes;
     UndoStep& step = undo_->done.emplace_back();
-    restore(*ix_, std::move(top.images), ctx.now, step.images);
-    step.label = std::move(top.label);
-    step.permission = top.permission;
-    step.actor = top.actor;
-    step.move_label = top.move_label;
+    restore_step(*ix_, top, ctx.now, step);
     undo_->undone.pop_back();
-    step.bytes = estimated_bytes(step);
-    Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step.images)};
-    undo_->bytes += step.bytes;
+    step.move.bytes = estimated_bytes(step);
+    Applied applied{label_of(*ix_, step, "Redid: "), change_set(*ix_, step)};
+    undo_->bytes += step.move.bytes;
     undo_->trim();
     return applied;
 }
@@ -147,8 +141,8 @@ bool Store::can_redo() const { return !undo_->undone.empty(); }
 std::string Store::undo_label() const { return undo_->done.empty() ? std::string() : label_of(*ix_, undo_->done.back(), ""); }
 std::string Store::redo_label() const { return undo_->undone.empty() ? std::string() : label_of(*ix_, undo_->undone.back(), ""); }
 size_t Store::undo_depth() const { return undo_->done.size(); }
-size_t Store::undo_records() const { return undo_->done.empty() ? 0 : undo_->done.back().images.order.size(); }
-size_t Store::redo_records() const { return undo_->undone.empty() ? 0 : undo_->undone.back().images.order.size(); }
+size_t Store::undo_records() const { return undo_->done.empty() ? 0 : touched_count(undo_->done.back()); }
+size_t Store::redo_records() const { return undo_->undone.empty() ? 0 : touched_count(undo_->undone.back()); }
 void Store::set_undo_budget(size_t bytes) {
     undo_->budget = bytes;
     undo_->trim();

@@ -1,6 +1,8 @@
 #include "core/store_undo.h"
 #include "core/prefetch.h"
 #include <algorithm>
+#include <memory>
+#include <new>
 
 namespace dd {
 
@@ -345,82 +347,351 @@ void restore(StoreIndexes& ix, Images&& images, Millis now, Images& replaced) {
     for (Touched& t : replaced.order) t.created = t.absent;
 }
 
-ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
+namespace {
+
+// change_set over touched records [first, last): shared by both forms of a step, so that a
+// compact move lists exactly what its Images would.
+ChangeSet change_set_of(const StoreIndexes& ix, const Touched* first, const Touched* last, bool erased) {
     ChangeSet cs;
-    cs.upserted.reserve(images.order.size());
-    if (!images.erased) {   // every touched record is present (see Images::erased)
-        for (const Touched& r : images.order) {
-            if (r.kind == RecordKind::Settings) cs.settings = true;
-            else cs.upserted.push_back(RecordRef{r.kind, r.id});
+    cs.upserted.reserve(size_t(last - first));
+    if (!erased) {   // every touched record is present (see Images::erased)
+        for (const Touched* r = first; r != last; ++r) {
+            if (r->kind == RecordKind::Settings) cs.settings = true;
+            else cs.upserted.push_back(RecordRef{r->kind, r->id});
         }
         return cs;
     }
-    for (const Touched& r : images.order) {
-        if (r.kind == RecordKind::Settings) {
+    for (const Touched* r = first; r != last; ++r) {
+        if (r->kind == RecordKind::Settings) {
             cs.settings = true;
             continue;
         }
         // Present records are upserted (a put drops any tombstone). Asking the kind's own index
         // first keeps the common case in cache: the step just touched those entries.
-        if (exists(ix, r.kind, r.id)) {
-            cs.upserted.push_back(RecordRef{r.kind, r.id});
+        if (exists(ix, r->kind, r->id)) {
+            cs.upserted.push_back(RecordRef{r->kind, r->id});
             continue;
         }
-        const uint32_t slot = ix.tombstone_slot.find(r.id);
-        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r.kind) {
+        const uint32_t slot = ix.tombstone_slot.find(r->id);
+        if (slot != FlatIdMap::kMissing && ix.ws.tombstones[slot].kind == r->kind) {
             // Room for the rest at once: undoing a move removes its one to three lines.
-            if (cs.removed.empty()) cs.removed.reserve(size_t(images.order.end() - &r));
+            if (cs.removed.empty()) cs.removed.reserve(size_t(last - r));
             cs.removed.push_back(ix.ws.tombstones[slot]);
         }
         else
-            cs.upserted.push_back(RecordRef{r.kind, r.id});
+            cs.upserted.push_back(RecordRef{r->kind, r->id});
     }
     return cs;
 }
 
+// The Images::order of a compact move: its lines (created unless the step is a redo), then the deal.
+// `List`: a TouchedList, or for a change set a SmallVec with room for them all (no allocation).
+template <typename List>
+void order_of(const MoveStep& m, List& order) {
+    Id id = m.first_line;
+    for (size_t k = 0; k < m.line_count; ++k, id = IdGenerator::after(id))
+        order.push_back(Touched{RecordKind::DealChange, !m.redo, false, id});
+    order.push_back(Touched{RecordKind::Deal, false, false, m.deal});
+}
+
+// The ids of a move's lines (MoveStep::first_line), into `out` (room for kMaxMoveLines).
+void line_ids(const MoveStep& m, Id* out) {
+    Id id = m.first_line;
+    for (size_t k = 0; k < m.line_count; ++k, id = IdGenerator::after(id)) out[k] = id;
+}
+
+// Exchanges the placement fields of `p` with the step's (all but created_at and updated_at,
+// which the step does not keep): in one direction the step keeps a placement, in the other it
+// gives one back.
+void swap_placement(DealPlacement& p, MoveStep& m) {
+    using std::swap;
+    swap(p.meta.id, m.deal);
+    swap(p.meta.revision, m.revision);
+    swap(p.pipeline, m.pipeline);
+    swap(p.stage, m.stage);
+    swap(p.rank, m.rank);
+    swap(p.closed_at, m.closed_at);
+    swap(p.closed_by, m.closed_by);
+    swap(p.lost_reason, m.lost_reason);
+    swap(p.lost_reason_text, m.lost_reason_text);
+    swap(p.last_activity_at, m.last_activity_at);
+    swap(p.close_date, m.close_date);
+    swap(p.status, m.status);
+}
+
+// A move's line as a record again (its texts moved out of `l`).
+DealChange line_record(MoveLine& l, Id id, Id deal, Millis created_at, uint32_t revision, Millis updated_at) {
+    DealChange c;
+    c.meta.id = id;
+    c.meta.revision = revision;
+    c.meta.created_at = created_at;
+    c.meta.updated_at = updated_at;
+    c.deal = deal;
+    c.actor = l.actor;
+    c.kind = l.kind;
+    c.field = std::move(l.field);
+    c.old_value = std::move(l.old_value);
+    c.new_value = std::move(l.new_value);
+    return c;
+}
+
+// The step's placement as a whole DealPlacement (the step keeps defaults).
+DealPlacement take_placement(MoveStep& m, Millis created_at, Millis updated_at) {
+    DealPlacement p;
+    p.meta.created_at = created_at;
+    p.meta.updated_at = updated_at;
+    swap_placement(p, m);
+    return p;
+}
+
+}  // namespace
+
+ChangeSet change_set(const StoreIndexes& ix, const Images& images) {
+    return change_set_of(ix, images.order.begin(), images.order.end(), images.erased);
+}
+
+ChangeSet change_set(const StoreIndexes& ix, const MoveStep& step) {
+    SmallVec<Touched, kMaxMoveLines + 1> order;
+    order_of(step, order);
+    return change_set_of(ix, order.begin(), order.end(), step.redo);   // a redo's step: its lines were erased
+}
+
+ChangeSet change_set(const StoreIndexes& ix, const UndoStep& step) {
+    return step.general ? change_set(ix, step.general->images) : change_set(ix, step.move);
+}
+
+bool compact_move(Images& images, MoveStep& out) {
+    const TouchedList& order = images.order;
+    if (images.other || images.erased || !images.deals.empty() || !images.history.empty() ||
+        images.placements.size() != 1 || order.empty() || order.size() > kMaxMoveLines + 1)
+        return false;
+    const Touched& deal = order.back();
+    if (deal.kind != RecordKind::Deal || deal.created || deal.id != images.placements[0].meta.id) return false;
+    for (size_t k = 0; k + 1 < order.size(); ++k) {
+        if (order[k].kind != RecordKind::DealChange || !order[k].created) return false;
+        if (k > 0 && order[k].id != IdGenerator::after(order[k - 1].id)) return false;   // not drawn in a row
+    }
+    out.first_line = order.size() > 1 ? order[0].id : kNoId;
+    out.line_count = uint8_t(order.size() - 1);
+    out.redo = false;
+    swap_placement(images.placements[0], out);   // `images` is left to its owner to drop (the Tx)
+    return true;
+}
+
+Images expand_move(const StoreIndexes& ix, MoveStep&& m) {
+    Images images;
+    order_of(m, images.order);
+    const Deal* d = ix.deal(m.deal);
+    const Millis made = m.last_activity_at;   // the lines' time (MoveLine), before the placement goes
+    images.placements.push_back(take_placement(m, d ? d->meta.created_at : 0, d ? d->meta.updated_at : 0));
+    if (m.redo) {
+        images.erased = true;   // what restore() leaves in the opposite step of an undo
+        images.history.reserve(m.redo_lines.size());
+        for (size_t k = 0; k < m.redo_lines.size(); ++k) {
+            // Its revision and updated_at as the line had them (a restore sets them anew).
+            DealChange c = line_record(m.redo_lines[k], images.order[k].id, images.placements[0].meta.id, made,
+                                       m.redo_lines[k].revision, made);
+            images.history.push_back(Image<DealChange>{c.meta.id, std::optional<DealChange>(std::move(c))});
+        }
+    }
+    m = MoveStep{};
+    return images;
+}
+
+bool restore_move(StoreIndexes& ix, MoveStep& from, Millis now, MoveStep& to) {
+    const size_t n = from.line_count;
+    const Millis made = from.last_activity_at;   // a redo's lines' time (MoveLine), read before the placement goes
+    Id lines[kMaxMoveLines];
+    line_ids(from, lines);
+    // The id-map entries this restore looks up, requested at once (see restore()).
+    ix.deal_slot.prefetch(from.deal);
+    for (size_t k = 0; k < n; ++k) {
+        ix.change_slot.prefetch(lines[k]);
+        ix.tombstone_slot.prefetch(lines[k]);
+    }
+    const Deal* d = ix.deal_fetching(from.deal);
+    if (!d) return false;
+    // Undo: every line there and the deal's (its redo form keeps no deal per line); redo: every
+    // line absent, and a content for each.
+    // Undo: every line there, the deal's and made at the move's time, the time the move set as
+    // the deal's last activity (a stage change does; the redo form keeps no deal or time per line).
+    // Redo: every line absent, and a content for each.
+    if (from.redo && from.redo_lines.size() != n) return false;
+    for (size_t k = 0; k < n; ++k) {
+        const DealChange* c = ix.change(lines[k]);
+        if (from.redo ? c != nullptr
+                      : (c == nullptr || c->deal != from.deal || c->meta.created_at != d->last_activity_at))
+            return false;
+    }
+    // The label of an undone move reads the title after the restore (see restore()).
+    dd_prefetch(d->title.data());
+    if (n > 0) dd_prefetch(&ix.history_head[ix.deal_slot.find(from.deal)]);
+    ix.prefetch_lane(from.stage, LaneKey{from.rank, from.deal});
+    // The placement, as restore() puts a placement back.
+    const Millis created_at = d->meta.created_at;
+    const uint32_t revision = d->meta.revision;
+    DealPlacement p = take_placement(from, created_at, now);
+    p.meta.revision = std::max(p.meta.revision, revision) + 1;
+    ix.put_placement(p);   // p now holds the placement it replaced
+    swap_placement(p, to);
+    to.first_line = from.first_line;
+    to.line_count = uint8_t(n);
+    to.form = from.form;
+    to.redo = !from.redo;
+    if (!from.redo) {
+        // The lines go, the newest first (see restore_kind): their contents become the redo's.
+        if (n > 0) to.redo_lines = MoveLines(n);
+        for (size_t k = n; k-- > 0;) {
+            DealChange& c = *const_cast<DealChange*>(ix.change(lines[k]));
+            MoveLine& l = to.redo_lines[k];
+            l.actor = c.actor;
+            l.revision = c.meta.revision;
+            l.kind = c.kind;
+            l.field = std::move(c.field);   // the erase reads only ids and the revision
+            l.old_value = std::move(c.old_value);
+            l.new_value = std::move(c.new_value);
+            ix.erase(RecordKind::DealChange, lines[k], now);
+        }
+        return true;
+    }
+    // The lines come back, the oldest first, above the revisions their tombstones kept.
+    for (size_t k = 0; k < n; ++k) {
+        MoveLine& l = from.redo_lines[k];
+        DealChange c = line_record(l, lines[k], to.deal, made,
+                                   std::max(l.revision, tombstone_revision(ix, lines[k])) + 1, now);
+        ix.put(c);
+    }
+    from.redo_lines = MoveLines();
+    return true;
+}
+
+size_t touched_count(const UndoStep& step) {
+    return step.general ? step.general->images.order.size() : size_t(step.move.line_count) + 1;
+}
+
+MoveLabel move_label_of(const StoreIndexes& ix, const UndoStep& step) {
+    MoveLabel m;
+    m.form = step.move.form;
+    if (m.form == MoveLabel::None) return m;
+    m.deal = step.move.deal;
+    if (step.general || step.move.redo) m.stage = step.move.stage;
+    else if (const Deal* d = ix.deal(m.deal)) m.stage = d->stage;   // the top of the undo stack: as right after the move
+    return m;
+}
+
+void generalize(const StoreIndexes& ix, UndoStep& step) {
+    if (step.general) return;
+    const MoveLabel label = move_label_of(ix, step);   // read first: an undo's stage is the live deal's
+    const uint32_t bytes = step.move.bytes;   // what the history counted for it
+    step.general = std::make_unique<GeneralStep>();
+    step.general->images = expand_move(ix, std::move(step.move));
+    step.general->permission = Permission::Data;   // step_permission of a compact step
+    step.move.bytes = bytes;
+    step.move.form = label.form;
+    step.move.deal = label.deal;
+    step.move.stage = label.stage;
+}
+
+void restore_step(StoreIndexes& ix, UndoStep& from, Millis now, UndoStep& to) {
+    if (!from.general) {
+        if (restore_move(ix, from.move, now, to.move)) return;
+        // The workspace is not as the compact step expects (never for a consistent stack): the
+        // general path, which copes with records gone or already back.
+        generalize(ix, from);
+    }
+    to.general = std::make_unique<GeneralStep>();
+    restore(ix, std::move(from.general->images), now, to.general->images);
+    to.general->label = std::move(from.general->label);
+    to.general->actor = from.general->actor;
+    to.general->permission = from.general->permission;
+    // A general step keeps its move label's parts where a compact one keeps its placement.
+    to.move.form = from.move.form;
+    to.move.deal = from.move.deal;
+    to.move.stage = from.move.stage;
+}
+
+MoveLines::MoveLines(size_t n) {
+    if (n == 0) return;
+    lines = std::allocator<MoveLine>().allocate(n);
+    for (size_t k = 0; k < n; ++k) new (lines + k) MoveLine();
+    lines[0].block_size = uint8_t(n);
+}
+
+MoveLines& MoveLines::operator=(MoveLines&& o) noexcept {
+    if (this != &o) {
+        MoveLines gone(std::move(*this));
+        lines = o.lines;
+        o.lines = nullptr;
+    }
+    return *this;
+}
+
+MoveLines::~MoveLines() {
+    const size_t n = size();
+    for (size_t k = 0; k < n; ++k) lines[k].~MoveLine();
+    if (lines) std::allocator<MoveLine>().deallocate(lines, n);
+}
+
+size_t MoveStep::estimated_bytes() const {
+    size_t n = sizeof(MoveStep) + heap(lost_reason_text) + redo_lines.heap_bytes();
+    for (size_t k = 0; k < redo_lines.size(); ++k)
+        n += heap(redo_lines[k].field) + heap(redo_lines[k].old_value) + heap(redo_lines[k].new_value);
+    return n;
+}
+
 uint32_t estimated_bytes(const UndoStep& step) {
-    const uint64_t n = step.images.estimated_bytes() + step.label.heap_bytes();
+    const GeneralStep* g = step.general.get();
+    const uint64_t n = g ? g->images.estimated_bytes() + (sizeof(GeneralStep) - sizeof(Images)) + g->label.heap_bytes()
+                         : step.move.estimated_bytes();
     return uint32_t(std::min<uint64_t>(n, UINT32_MAX));
 }
 
 void UndoHistory::push_done(UndoStep&& step) {
-    for (const UndoStep& s : undone) bytes -= s.bytes;
+    for (const UndoStep& s : undone) bytes -= s.move.bytes;
     undone.clear();
-    step.bytes = estimated_bytes(step);
-    bytes += step.bytes;
+    step.move.bytes = estimated_bytes(step);
+    bytes += step.move.bytes;
     done.push_back(std::move(step));
     trim();
 }
 
 void UndoHistory::push_done(const std::string& label, Tx& tx, Permission permission, Id actor) {
-    for (const UndoStep& s : undone) bytes -= s.bytes;
+    for (const UndoStep& s : undone) bytes -= s.move.bytes;
     undone.clear();
     UndoStep& step = done.emplace_back();
-    if (tx.move_label().form != MoveLabel::None) step.move_label = tx.move_label();   // no copy of the text
-    else step.label = label;
-    tx.take_into(step.images);
-    step.permission = permission;
-    step.actor = actor;
-    step.bytes = estimated_bytes(step);
-    bytes += step.bytes;
+    const MoveLabel& parts = tx.move_label();
+    // The compact form only with a label form (its label is built from its parts), and for a
+    // command that needs data rights (step_permission).
+    if (parts.form == MoveLabel::None || permission != Permission::Data || !compact_move(tx.images_to_take(), step.move)) {
+        step.general = std::make_unique<GeneralStep>();
+        tx.take_into(step.general->images);
+        if (parts.form == MoveLabel::None) step.general->label = label;
+        step.general->actor = actor;
+        step.general->permission = permission;
+        step.move.deal = parts.deal;   // the general form keeps the label's parts here
+        step.move.stage = parts.stage;
+    }
+    step.move.form = parts.form;   // no copy of the text
+    step.move.bytes = estimated_bytes(step);
+    bytes += step.move.bytes;
     trim();
 }
 
 void UndoHistory::trim_redo() {
     while (bytes > budget && undone.size() > 1) {
-        bytes -= undone.front().bytes;
+        bytes -= undone.front().move.bytes;
         undone.pop_front();
     }
 }
 
 void UndoHistory::trim() {
     while (bytes > budget && done.size() > 1) {
-        bytes -= done.front().bytes;
+        bytes -= done.front().move.bytes;
         done.pop_front();
     }
     // Redo steps beyond the budget go too (oldest = the bottom of the redo stack).
     while (bytes > budget && !undone.empty() && done.size() + undone.size() > 1) {
-        bytes -= undone.front().bytes;
+        bytes -= undone.front().move.bytes;
         undone.pop_front();
     }
 }

@@ -81,3 +81,14 @@ TEST_CASE("id generator: deterministic per seed, never zero, no repeats") {
     CHECK(IdGenerator(42).next() != c.next());
     CHECK(IdGenerator::from_entropy().next() != IdGenerator::from_entropy().next());
 }
+
+TEST_CASE("id generator: the id after an id is the one the generator draws next") {
+    IdGenerator g = IdGenerator::from_entropy();
+    Id prev = g.next();
+    for (int i = 0; i < 10000; ++i) {
+        const Id x = g.next();
+        CHECK(IdGenerator::after(prev) == x);
+        prev = x;
+    }
+    CHECK(IdGenerator::after(IdGenerator(7).next()) != IdGenerator(8).next());
+}

@@ -80,3 +80,16 @@ TEST_CASE("a stage move's undo step holds no copy of its label: its size does no
     CHECK(long_step < short_step + 50);
     CHECK(w.store.undo_label() == "Moved " + std::string(200, 'L') + " to Proposal");
 }
+
+// Status changes keep their label as parts too (MarkedWon, MarkedLost, Reopened); a bulk status
+// change, which runs them per deal, keeps its own text, for one deal as for many.
+TEST_CASE("status-change labels through undo and redo, one deal or a bulk of one") {
+    World w;
+    const Id a = w.deal("Acme renewal", w.lead, 120000), b = w.deal("Beta", w.proposal, 5000);
+    check_round_trip(w, SetDealStatus{a, DealStatus::Won, kNoId, "", kNoId}, "Marked Acme renewal as won");
+    check_round_trip(w, SetDealStatus{a, DealStatus::Open, kNoId, "", w.proposal}, "Reopened Acme renewal");
+    check_round_trip(w, SetDealStatus{a, DealStatus::Lost, w.too_expensive, "", kNoId}, "Marked Acme renewal as lost");
+    check_round_trip(w, BulkSetDealStatus{{a}, DealStatus::Open}, "Reopened 1 deal");
+    check_round_trip(w, BulkSetDealStatus{{b}, DealStatus::Won}, "Marked 1 deal as won");
+    check_round_trip(w, BulkMoveDeals{{b}, w.negotiation}, "Moved 1 deal to Negotiation");
+}
