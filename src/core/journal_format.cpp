@@ -101,20 +101,24 @@ std::string encode_segment(const std::vector<Entry>& entries) {
     return out;
 }
 
+namespace {
+// What is wrong with a file's fixed header of `size` bytes ("" when nothing): too short, another
+// magic or version (`what` names the kind of file), or its own CRC-32, kept in its last 4 bytes.
+// `available` is how many bytes the file has.
+std::string header_problem(std::string_view head, uint64_t available, size_t size, const char* magic, const char* what) {
+    if (head.size() < size || available < size)
+        return "torn header (" + std::to_string(std::min<uint64_t>(head.size(), available)) + " bytes)";
+    if (std::memcmp(head.data(), magic, 4) != 0 || get_u32(head.data() + 4) != kVersion)
+        return std::string("not ") + what + " of this version";
+    if (crc32(head.substr(0, size - 4)) != get_u32(head.data() + size - 4)) return "header checksum mismatch";
+    return "";
+}
+}  // namespace
+
 DecodedSegment decode_segment(std::string_view bytes) {
     DecodedSegment seg;
-    if (bytes.size() < kSegmentHeader) {
-        seg.problem = "torn header (" + std::to_string(bytes.size()) + " bytes)";
-        return seg;
-    }
-    if (std::memcmp(bytes.data(), "DDJ1", 4) != 0 || get_u32(bytes.data() + 4) != kVersion) {
-        seg.problem = "not a journal segment of this version";
-        return seg;
-    }
-    if (crc32(bytes.substr(0, 20)) != get_u32(bytes.data() + 20)) {
-        seg.problem = "header checksum mismatch";
-        return seg;
-    }
+    seg.problem = header_problem(bytes, bytes.size(), kSegmentHeader, "DDJ1", "a journal segment");
+    if (!seg.problem.empty()) return seg;
     seg.header_ok = true;
     seg.first_seq = get_u64(bytes.data() + 8);
     seg.declared_count = get_u32(bytes.data() + 16);
@@ -175,18 +179,8 @@ std::string encode_snapshot(const SnapshotHeader& h, std::string_view payload) {
 SnapshotFrame decode_snapshot_frame(std::string_view head, uint64_t file_size) {
     static_assert(kSnapshotFrameBytes == kSnapshotHeader, "one header size");
     SnapshotFrame frame;
-    if (head.size() < kSnapshotHeader || file_size < kSnapshotHeader) {
-        frame.problem = "torn header (" + std::to_string(std::min<uint64_t>(head.size(), file_size)) + " bytes)";
-        return frame;
-    }
-    if (std::memcmp(head.data(), "DDS1", 4) != 0 || get_u32(head.data() + 4) != kVersion) {
-        frame.problem = "not a snapshot of this version";
-        return frame;
-    }
-    if (crc32(head.substr(0, 44)) != get_u32(head.data() + 44)) {
-        frame.problem = "header checksum mismatch";
-        return frame;
-    }
+    frame.problem = header_problem(head, file_size, kSnapshotHeader, "DDS1", "a snapshot");
+    if (!frame.problem.empty()) return frame;
     frame.header.generation = get_u64(head.data() + 8);
     frame.header.last_seq = get_u64(head.data() + 16);
     frame.header.saved_at = Millis(get_u64(head.data() + 24));
