@@ -25,7 +25,7 @@ dd_log "WASM run (Node $(node --version)): ${COUNTS[*]} deals"
 node --no-experimental-fetch "$WASM/bench/bench_core.js" "${COUNTS[@]}" | tee "$OUT/wasm.txt"
 # A diagnostic, not the target's figure: the same native run with glibc's malloc heap on
 # transparent huge pages. Where the first touch of a 4 KB page is slow (a VM whose host takes
-# freed pages back), a stage move's ~620 new bytes cost a page fault every ~7 commands; this
+# freed pages back), a stage move's ~300 new bytes cost a page fault every ~14 commands; this
 # run shows how much of a move that is.
 dd_log "native run, malloc on huge pages (diagnostic): ${COUNTS[0]} deals"
 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 "$NATIVE/bench/bench_core" "${COUNTS[0]}" > "$OUT/native-huge.txt"
@@ -103,8 +103,8 @@ lines.append(f"Times are CPU time of the process (the machine is shared; wall ti
 lines.append(f"Heap: native, {ninfo.get('heap', '?')}; WASM, {winfo.get('heap', '?')}.")
 lines.append("The \"huge pages\" rows are a second native run with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`: the same code, "
              "its malloc heap on transparent huge pages. On a machine where the first write to a 4 KB page is slow (2026-12-06's, "
-             "a Firecracker VM: ~11 µs of CPU per fault) a stage move's ~620 new bytes (undo step, history lines) take a page "
-             "fault every ~7 commands; the gap between the two rows is that cost. The targets are judged on the default run.")
+             "a Firecracker VM: ~11 µs of CPU per fault) a stage move's ~300 new bytes (its 112-byte undo step, 1.8 history "
+             "lines of 80 bytes, id-map growth) take a page fault every ~14 commands; the gap between the two rows is that cost. The targets are judged on the default run.")
 lines.append("")
 for n in counts:
     lines.append(f"### {n:,} deals")

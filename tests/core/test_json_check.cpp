@@ -95,6 +95,15 @@ std::vector<Case> cases() {
          "team[3].id: duplicate id " + hex(s.team[1].meta.id) + " (also team[1])"},
         {"activity id used twice", [](Workspace& w) { w.activities[4].meta.id = w.activities[0].meta.id; },
          "activities[4].id: duplicate id " + hex(s.activities[0].meta.id) + " (also activities[0])"},
+        {"note id used twice", [](Workspace& w) { w.notes[3].meta.id = w.notes[1].meta.id; },
+         "notes[3].id: duplicate id " + hex(s.notes[1].meta.id) + " (also notes[1])"},
+        {"history line id used twice", [](Workspace& w) { w.history[9].meta.id = w.history[4].meta.id; },
+         "history[9].id: duplicate id " + hex(s.history[4].meta.id) + " (also history[4])"},
+        {"history line id used twice, and a later one missing", [](Workspace& w) {
+             w.history[6].meta.id = w.history[5].meta.id;
+             w.history[8].meta.id = kNoId;
+         },
+         "history[6].id: duplicate id " + hex(s.history[5].meta.id) + " (also history[5])"},
         {"stage id used in two pipelines", [](Workspace& w) { w.pipelines[1].stages[0].id = w.pipelines[0].stages[0].id; },
          "pipelines[1].stages[0].id: duplicate stage id " + hex(p0.stages[0].id)},
         // ---- pipelines ----
