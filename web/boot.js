@@ -12,10 +12,6 @@
   // files are the stored set as it stands (no other tab can write), so the module need not list
   // the stored set again before recovery (that re-check cost ~160 ms at 100,000 deals).
   var storedFiles = readStoredFiles('/dealdeck', takeWriterLock());
-  // Once the read is in, storedFiles.settled holds it ({box, lock}) for the module to take at once.
-  storedFiles.whenSettled = Promise.all([storedFiles.files, storedFiles.lock]).then(function (got) {
-    storedFiles.settled = { box: got[0], lock: got[1] };
-  });
   var canvas = document.getElementById('canvas');
   var loading = document.getElementById('dd-loading');
   var started = false;   // the first frame was drawn: later errors are the app's, not the start's
@@ -67,15 +63,21 @@
       showError('The application code (dealdeck.wasm) could not be loaded or started' + (what ? ': ' + what : '') + '.');
     },
     ddFatal: showError,   // reported by main() itself (e.g. no WebGL2 context after all)
-    // main() runs once the module is instantiated and builds the font atlas; the rest of the
-    // start (recovery, the WebGL2 context, the first frames) waits for the early read
-    // (storedFiles.whenSettled; main_web.cpp, dd_after_stored_files). Run before the read was
-    // in, that rest held the page's one thread for ~0.3 s making the WebGL2 context (waiting for
-    // the GPU process) and then drew its first frames, while the read's callbacks (database open,
-    // transaction, results) queued behind it: the read of a 100,000-deal workspace ended at
-    // 0.9-1.5 s instead of 0.3-0.45 s. Recovery needs the files anyway: nothing that shows data
-    // could have started sooner. The font atlas needs neither, and the read mostly waits on
-    // IndexedDB, not on this thread.
+    // main() waits for the early read (an Emscripten run dependency). The page has one thread:
+    // run early, main() held it for ~0.3 s making the WebGL2 context (waiting for the GPU process)
+    // and then drew its first frames, while the read's callbacks (database open, transaction,
+    // results) queued behind it: the read of a 100,000-deal workspace ended at 0.9-1.5 s. Held,
+    // the read ends at 0.3-0.45 s and main() then finds the GPU ready and the files there
+    // (dealdeck.ready 1.2-1.4 s instead of 1.4-2.6 s, interleaved runs at load 3.5-4.7). Recovery
+    // needs the files anyway: nothing that shows data could have started sooner.
+    // Once the read is in, storedFiles.settled holds it ({box, lock}) for main() to take at once.
+    preRun: [function (mod) {
+      mod.addRunDependency('dd-stored-files');
+      Promise.all([storedFiles.files, storedFiles.lock]).then(function (got) {
+        storedFiles.settled = { box: got[0], lock: got[1] };
+        mod.removeRunDependency('dd-stored-files');
+      });
+    }],
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
   };

@@ -7,10 +7,7 @@
 
 namespace dd::web {
 
-// Builds the atlas for `dpr` (CPU only: no WebGL2 context needed) and sets
-// io.FontGlobalScale = 1 / dpr. The renderer's texture is then made by renderer_upload_fonts.
-void build_fonts_for_dpr(ui::UiFonts& fonts, double dpr);
-// Both: a new devicePixelRatio (the window moved to another screen, the page was zoomed).
+// Rebuilds the atlas for `dpr`, uploads it and sets io.FontGlobalScale = 1 / dpr.
 void load_fonts_for_dpr(Renderer& r, ui::UiFonts& fonts, double dpr);
 
 }  // namespace dd::web

@@ -41,10 +41,7 @@ void draw_frame(void* user) {
     ImGuiIO& io = ImGui::GetIO();
 
     dd::web::CanvasChange change = dd::web::canvas_sync(web.canvas);
-    if (web.canvas.dpr != web.font_dpr) {
-        dd::web::load_fonts_for_dpr(web.renderer, web.app.ui.fonts, web.canvas.dpr);
-        web.font_dpr = web.canvas.dpr;
-    }
+    if (change.dpr_changed) dd::web::load_fonts_for_dpr(web.renderer, web.app.ui.fonts, web.canvas.dpr);
     io.DisplaySize = ImVec2(float(web.canvas.css_w), float(web.canvas.css_h));
     io.DisplayFramebufferScale = ImVec2(float(web.canvas.dpr), float(web.canvas.dpr));
     // After an idle stretch the gap is long: cap it so ImGui's timers do not jump.
@@ -79,38 +76,7 @@ bool create_window(WebApp& web) {
     return true;
 }
 
-// The rest of the start, once web/boot.js's early read of IndexedDB is in (main() below).
-void start_with_stored_files(WebApp& web) {
-    // The saved workspace (or, on a first start, the starter one): loaded from IndexedDB, then
-    // data_ready is set (persistence_web.h). Before the WebGL2 context: the read is in, so when
-    // the tab holds the writer lock, recovery and Store::load run inside this call, while
-    // Chromium's GPU process comes up, instead of after a context creation that waits for it
-    // (~0.2-0.3 s at a cold start, docs/storage.md).
-    dd::web::persistence_start(web);
-
-    if (!create_window(web) || !dd::web::renderer_init(web.renderer)) {
-        dd_show_fatal("Dealdeck could not start WebGL2 drawing in this browser.");
-        return;
-    }
-    dd::web::renderer_upload_fonts(web.renderer, *ImGui::GetIO().Fonts);   // built by main()
-    dd::web::input_install(web);
-    dd::web::clipboard_install(web);
-    dd::web::bridge_install(web);
-
-    dd::web::scheduler_start(web.scheduler, draw_frame, &web);
-}
-
-// Runs dd_start_with_stored_files(web) once web/boot.js's read of the stored files has settled
-// (at once when it already has, or when there is no early read).
-EM_JS(void, dd_after_stored_files, (void* web), {
-    var ahead = Module['ddStoredFiles'];
-    if (ahead && ahead.whenSettled && !ahead.settled) ahead.whenSettled.then(function () { _dd_start_with_stored_files(web); });
-    else _dd_start_with_stored_files(web);
-});
-
 }  // namespace
-
-extern "C" EMSCRIPTEN_KEEPALIVE void dd_start_with_stored_files(WebApp* web) { start_with_stored_files(*web); }
 
 int main() {
     // Lives as long as the page: returning from main keeps the runtime (no EXIT_RUNTIME).
@@ -120,15 +86,21 @@ int main() {
     web->app.ui.theme = dd_prefers_dark() ? dd::ui::ThemeKind::Dark : dd::ui::ThemeKind::Light;
     dd::web::prefs_load(*web);   // this device's list layout (localStorage)
 
-    // main() runs as soon as the module is instantiated, usually while web/boot.js's read of the
-    // stored workspace is still out (at 100,000 deals the read takes longer than the module's
-    // compile): the font atlas, ~0.14 s of CPU that the first frame used to spend, is built in
-    // that wait. Everything that needs the stored files, and the WebGL2 context, waits for them.
-    double dpr = emscripten_get_device_pixel_ratio();
-    if (dpr <= 0) dpr = 1;
-    dd::web::build_fonts_for_dpr(web->app.ui.fonts, dpr);
-    web->font_dpr = dpr;
+    // The saved workspace (or, on a first start, the starter one): loaded from IndexedDB, then
+    // data_ready is set (persistence_web.h). Before the WebGL2 context: when web/boot.js's early
+    // read is in (main() waits for it) and the tab holds the writer lock, recovery and
+    // Store::load run inside this call, while Chromium's GPU process comes up, instead of after
+    // a context creation that waits for it (~0.2-0.3 s at a cold start, docs/storage.md).
+    dd::web::persistence_start(*web);
 
-    dd_after_stored_files(web);
+    if (!create_window(*web) || !dd::web::renderer_init(web->renderer)) {
+        dd_show_fatal("Dealdeck could not start WebGL2 drawing in this browser.");
+        return 1;
+    }
+    dd::web::input_install(*web);
+    dd::web::clipboard_install(*web);
+    dd::web::bridge_install(*web);
+
+    dd::web::scheduler_start(web->scheduler, draw_frame, web);
     return 0;
 }

@@ -25,7 +25,6 @@ struct WebApp {
     FrameStats stats;
     InputState input;
     double last_frame_time = 0;     // emscripten_get_now() of the last frame
-    double font_dpr = 0;            // the devicePixelRatio the font atlas was built for
     bool data_ready = false;        // the workspace is loaded: bridge `ready` may resolve
     std::string bridge_out;         // the last string handed to JS (valid until the next call)
     WebPersistence* persistence = nullptr;   // saving to IndexedDB (persistence_web.h)
