@@ -7,7 +7,6 @@
 #include "core/json_io.h"
 #include "core/saved_view.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -62,26 +61,6 @@ Status index_ids(const Records& records, const char* array, IdTable& table) {
                                                        at(array, earlier) + ")");
     }
     return ok_status();
-}
-
-// The same verdict as index_ids, for the kinds no other record refers to (activities, notes,
-// history lines): only that every id is there and unique. Their ids sorted, 8 bytes a record,
-// instead of a table of 16-byte slots at most half full (32 to 64 bytes a record, zero-filled):
-// at 100,000 deals that table was ~16 MB of memory a cold start touched for the first time
-// (docs/storage.md). When something is wrong, the table names the record, as for every kind.
-template <typename Records>
-Status unique_ids(const Records& records, const char* array) {
-    std::vector<Id> ids;
-    ids.reserve(records.size());
-    bool missing_id = false;
-    for (size_t i = 0; i < records.size(); ++i) {
-        missing_id |= records[i].meta.id == kNoId;
-        ids.push_back(records[i].meta.id);
-    }
-    std::sort(ids.begin(), ids.end());
-    if (!missing_id && std::adjacent_find(ids.begin(), ids.end()) == ids.end()) return ok_status();
-    IdTable table(records.size());
-    return index_ids(records, array, table);
 }
 
 Error missing(std::string path, const char* what, Id id) {
@@ -331,9 +310,10 @@ Status check_workspace(const Workspace& ws) {
     }
     if (Status s = check_deals(ws, t); !s) return s;
     if (Status s = check_timeline(ws, t); !s) return s;
-    if (Status s = unique_ids(ws.activities, "activities"); !s) return s;
-    if (Status s = unique_ids(ws.notes, "notes"); !s) return s;
-    if (Status s = unique_ids(ws.history, "history"); !s) return s;
+    IdTable activities(ws.activities.size()), notes(ws.notes.size()), history(ws.history.size());
+    if (Status s = index_ids(ws.activities, "activities", activities); !s) return s;
+    if (Status s = index_ids(ws.notes, "notes", notes); !s) return s;
+    if (Status s = index_ids(ws.history, "history", history); !s) return s;
     return check_saved_views(ws, t);
 }
 
