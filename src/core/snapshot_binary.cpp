@@ -526,11 +526,11 @@ Result<Workspace> decode_body(bytes::ByteReader& in, uint32_t version) {
 
 }  // namespace
 
-Result<Workspace> decode_workspace_binary(std::string_view data, BodyChecksum checksum) {
+Result<Workspace> decode_workspace_binary(std::string_view data) {
     const std::string_view body = data.size() < kHeaderSize ? std::string_view() : data.substr(kHeaderSize);
     Result<uint32_t> version = read_header(data.substr(0, kHeaderSize), body.size());
     if (!version.ok()) return version.error();
-    if (checksum == BodyChecksum::Verify && journal::crc32(body) != bytes::get_u32(data.data() + 16))
+    if (journal::crc32(body) != bytes::get_u32(data.data() + 16))
         return snapshot_error("checksum mismatch");
     bytes::ByteReader in(body);
     return decode_body(in, version.value());

@@ -60,17 +60,13 @@ private:
 };
 // The same without the final check_workspace, for a caller that checks the workspace itself after
 // changing it further (recovery replays the journal onto it, then checks once).
-// `BodyChecksum::CoveredByCaller`: the caller has just verified a checksum over every byte of
-// `bytes` (recovery: the snapshot file's CRC-32 of its whole payload, journal_format.h), so the
-// body's own CRC-32 is not computed a second time over the same bytes (~43 MB at 100,000 deals:
-// ~75 ms of WASM start-up). Every other check (magic, version, length, structure) still runs.
-enum class BodyChecksum { Verify, CoveredByCaller };
-Result<Workspace> decode_workspace_binary(std::string_view bytes, BodyChecksum = BodyChecksum::Verify);
+Result<Workspace> decode_workspace_binary(std::string_view bytes);
 // The same read a window at a time from `source`, `size` bytes in all (header included), so that
 // the whole encoding is never in memory beside the workspace it becomes: recovery streams the
-// snapshot file (journal.h, SnapshotPayload). The body's own checksum is not computed here: the
-// caller checks the bytes as they pass (the snapshot file's CRC-32), and discards the result if
-// that fails.
+// snapshot file (journal.h, SnapshotPayload). The body's own CRC-32 is not computed here: the
+// caller checks the same bytes as they pass (the snapshot file's CRC-32, journal_format.h) and
+// discards the result if that fails; computing both cost ~75 ms of a WASM start at 100,000
+// deals. Every other check (magic, version, length, structure) runs.
 Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window = 256 << 10);
 
 // True when `bytes` start with this encoding's magic (whatever its version): tells a binary

@@ -122,7 +122,7 @@ TEST_CASE("a corrupted snapshot payload falls back to the previous generation; t
 TEST_CASE("a flipped bit in the stored binary snapshot is caught by the file's checksum (the body's own CRC is not rerun)") {
     SavedWorkspace saved(29, 50);
     save_two_generations(saved);
-    // Recovery decodes with BodyChecksum::CoveredByCaller: one CRC over the snapshot, the file's.
+    // Recovery streams the snapshot: one CRC over it, the file's, computed as the slices pass.
     std::string& file = saved.storage.files()[journal::snapshot_name(2)];
     for (size_t at : {size_t(48 + 3), size_t(48 + 20 + 7), file.size() / 2, file.size() - 1}) {
         SavedWorkspace again(29, 50);

@@ -167,26 +167,6 @@ TEST_CASE("binary snapshot: a flipped bit anywhere is refused by the checksum or
     CHECK(refused.error().text() == "binary snapshot: checksum mismatch");
 }
 
-TEST_CASE("binary snapshot: a caller that verified its own checksum over the bytes skips only the body's CRC") {
-    const Workspace ws = make_sample_workspace(9, 6, kNow);
-    std::string bin = save_workspace_binary(ws);
-    // The same body with a wrong body CRC (bytes 16..19 of the header): the body is intact.
-    std::string wrong_crc = bin;
-    wrong_crc[16] ^= 0x5a;
-    CHECK_FALSE(decode_workspace_binary(wrong_crc).ok());
-    Result<Workspace> covered = decode_workspace_binary(wrong_crc, BodyChecksum::CoveredByCaller);
-    REQUIRE(covered.ok());
-    CHECK(save_workspace_json(covered.value()) == save_workspace_json(ws));
-    // Everything else is still checked: length, magic, structure.
-    std::string longer = bin + std::string(1, '\0');
-    CHECK_FALSE(decode_workspace_binary(longer, BodyChecksum::CoveredByCaller).ok());
-    std::string magic = bin;
-    magic[0] = 'X';
-    CHECK_FALSE(decode_workspace_binary(magic, BodyChecksum::CoveredByCaller).ok());
-    std::string truncated = with_fixed_header(bin.substr(0, bin.size() - 5));
-    CHECK_FALSE(decode_workspace_binary(truncated, BodyChecksum::CoveredByCaller).ok());
-}
-
 namespace {
 
 // A file read in parts: at most `slice` bytes per read, whatever was asked.
@@ -245,6 +225,28 @@ TEST_CASE("binary snapshot: a stream cut short, ending early or running long is 
     Result<Workspace> refused = decode_workspace_binary_stream(src.source(), longer.size(), 64);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().text().find("unexpected bytes") != std::string::npos);
+}
+
+TEST_CASE("binary snapshot: a streamed decode leaves only the body's CRC to its caller (the file's CRC-32 covers it)") {
+    const Workspace ws = make_sample_workspace(9, 6, kNow);
+    const std::string bin = save_workspace_binary(ws);
+    auto streamed = [](const std::string& bytes) {
+        SlicedSource src{bytes, 100};
+        return decode_workspace_binary_stream(src.source(), bytes.size(), 64);
+    };
+    // The same body with a wrong body CRC (bytes 16..19 of the header): the body is intact.
+    std::string wrong_crc = bin;
+    wrong_crc[16] ^= 0x5a;
+    CHECK_FALSE(decode_workspace_binary(wrong_crc).ok());
+    Result<Workspace> covered = streamed(wrong_crc);
+    REQUIRE(covered.ok());
+    CHECK(save_workspace_json(covered.value()) == save_workspace_json(ws));
+    // Everything else is still checked: length, magic, structure.
+    CHECK_FALSE(streamed(bin + std::string(1, '\0')).ok());
+    std::string magic = bin;
+    magic[0] = 'X';
+    CHECK_FALSE(streamed(magic).ok());
+    CHECK_FALSE(streamed(with_fixed_header(bin.substr(0, bin.size() - 5))).ok());
 }
 
 TEST_CASE("binary snapshot: another version or another magic is refused, naming it") {
