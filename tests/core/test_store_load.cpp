@@ -24,9 +24,17 @@ Workspace shuffled_sample(uint64_t seed) {
     std::shuffle(ws.deals.begin(), ws.deals.end(), rng);
     std::vector<DealChange> lines(ws.history.begin(), ws.history.end());
     std::shuffle(lines.begin(), lines.end(), rng);
-    for (size_t i = 0; i + 1 < lines.size(); i += 3) {
-        lines[i + 1].meta.created_at = lines[i].meta.created_at;
-        lines[i + 1].meta.updated_at = lines[i].meta.updated_at = std::max(lines[i].meta.updated_at, lines[i].meta.created_at);
+    // Every deal's second line (in the shuffled table's order) gets the time of its first.
+    std::map<Id, size_t> first_of_deal;
+    std::map<Id, bool> tied;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        DealChange& c = lines[i];
+        auto [first, inserted] = first_of_deal.emplace(c.deal, i);
+        if (inserted || tied[c.deal]) continue;
+        tied[c.deal] = true;
+        DealChange& earlier = lines[first->second];
+        c.meta.created_at = earlier.meta.created_at;
+        c.meta.updated_at = earlier.meta.updated_at = std::max(earlier.meta.updated_at, earlier.meta.created_at);
     }
     ws.history.clear();
     for (DealChange& c : lines) ws.history.push_back(std::move(c));
