@@ -30,6 +30,15 @@ struct Reopened {
     Model model;
     Recovery recovery;
 };
+// Applies a candidate's entries after its snapshot; an entry "REFUSE" fails the candidate.
+Status apply_entries(Model& m, const std::vector<journal::Entry>& entries) {
+    for (const auto& e : entries) {
+        if (e.payload == "REFUSE") return field_error("entry", "refused");
+        apply_line(m, e.payload);
+    }
+    return ok_status();
+}
+
 Reopened reopen(MemoryStorage& storage, Journal& journal) {
     Reopened r;
     r.recovery = journal.recover([&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
@@ -47,10 +56,7 @@ Reopened reopen(MemoryStorage& storage, Journal& journal) {
             apply_line(m, snapshot.substr(start, end - start));
             start = end + 1;
         }
-        for (const auto& e : entries) {
-            if (e.payload == "REFUSE") return field_error("entry", "refused");
-            apply_line(m, e.payload);
-        }
+        if (Status st = apply_entries(m, entries); !st) return st;
         r.model = std::move(m);
         return ok_status();
     });
@@ -291,17 +297,25 @@ TEST_CASE("a missing segment is reported; if the later entries cannot apply, the
     CHECK(contains(again.recovery.warnings, "dropped"));
 }
 
-TEST_CASE("a retry without the entries after a gap reads the snapshot file again, from its first byte") {
-    MemoryStorage storage;
+namespace {
+// Snapshot "a=1"; then "b=2" in a segment that is lost; then an entry that applies only on top of
+// it: recovery's first try fails on that entry, and it retries the snapshot without it.
+void save_snapshot_then_lose_a_segment(MemoryStorage& storage) {
     {
         Session s(storage);
         s.edit_flushed("a", "1", 1000);
         REQUIRE(s.journal.compact(encode(s.model), 1000).ok());
         s.edit_flushed("b", "2", 2000);
-        s.journal.append("REFUSE", 3000);   // applies only on top of the change lost below
+        s.journal.append("REFUSE", 3000);
         REQUIRE(s.journal.flush(3000).ok());
     }
-    REQUIRE(storage.files().erase(journal::segment_name(2)) == 1);   // "b=2", after the snapshot
+    REQUIRE(storage.files().erase(journal::segment_name(2)) == 1);
+}
+}  // namespace
+
+TEST_CASE("a retry without the entries after a gap reads the snapshot file again, from its first byte") {
+    MemoryStorage storage;
+    save_snapshot_then_lose_a_segment(storage);
     Journal journal(storage);
     std::vector<std::string> snapshots_seen;
     Model model;
@@ -312,10 +326,7 @@ TEST_CASE("a retry without the entries after a gap reads the snapshot file again
         CHECK(payload.finish().empty());   // read whole, checksum matched
         Model m;
         apply_line(m, all.value().substr(0, all.value().find('\n')));
-        for (const auto& e : entries) {
-            if (e.payload == "REFUSE") return field_error("entry", "refused");
-            apply_line(m, e.payload);
-        }
+        if (Status st = apply_entries(m, entries); !st) return st;
         model = std::move(m);
         return ok_status();
     });
@@ -329,15 +340,7 @@ TEST_CASE("a retry without the entries after a gap reads the snapshot file again
 
 TEST_CASE("a snapshot that cannot be read again for a retry fails its candidate, never loads as an empty snapshot") {
     MemoryStorage storage;
-    {
-        Session s(storage);
-        s.edit_flushed("a", "1", 1000);
-        REQUIRE(s.journal.compact(encode(s.model), 1000).ok());
-        s.edit_flushed("b", "2", 2000);
-        s.journal.append("REFUSE", 3000);
-        REQUIRE(s.journal.flush(3000).ok());
-    }
-    REQUIRE(storage.files().erase(journal::segment_name(2)) == 1);
+    save_snapshot_then_lose_a_segment(storage);
     const std::string snapshot_file = journal::snapshot_name(1);
     REQUIRE(storage.files().count(snapshot_file) == 1);
     Journal journal(storage);
@@ -350,10 +353,7 @@ TEST_CASE("a snapshot that cannot be read again for a retry fails its candidate,
             apply_line(m, all.value().substr(0, all.value().find('\n')));
             storage.files().erase(snapshot_file);   // gone before the journal would read it again
         }
-        for (const auto& e : entries) {
-            if (e.payload == "REFUSE") return field_error("entry", "refused");
-            apply_line(m, e.payload);
-        }
+        if (Status st = apply_entries(m, entries); !st) return st;
         model = std::move(m);
         return ok_status();
     });
