@@ -144,10 +144,21 @@
           tx.oncomplete = function () {
             db.close();
             if (!keys || !values || keys.length !== values.length) { resolve(null); return; }
+            // A snapshot's contents are stored as a Blob (storage_idbfs.js, asStored): its bytes
+            // are fetched here, still while the module loads; MEMFS takes bytes.
             var out = {};
-            for (var i = 0; i < keys.length; i++) out[keys[i]] = values[i];
-            mark('dd-idb-load-end');
-            resolve({ entries: out });
+            var fetches = [];
+            keys.forEach(function (key, i) {
+              var v = values[i];
+              out[key] = v;
+              if (v && typeof Blob !== 'undefined' && v.contents instanceof Blob) {
+                fetches.push(v.contents.arrayBuffer().then(function (buf) { v.contents = new Uint8Array(buf); }));
+              }
+            });
+            Promise.all(fetches).then(function () {
+              mark('dd-idb-load-end');
+              resolve({ entries: out });
+            }, function () { resolve(null); });
           };
         } catch (e) {
           fail(e);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, gotoApp, waitReady, snapshot, load, clickItem } from './helpers/app.mjs';
-import { dealTitles, loadSampleData, moveDealByKeyboard, saveStatus, waitFor, waitSaved } from './helpers/persist.mjs';
+import { dealTitles, loadSampleData, moveDealByKeyboard, readStoredFiles, saveStatus, waitFor, waitSaved } from './helpers/persist.mjs';
 
 test('loading sample data through the top bar, then reloading: the data is kept', async (t) => {
   const { page, url, problems } = await openApp(t);
@@ -17,6 +17,12 @@ test('loading sample data through the top bar, then reloading: the data is kept'
   const before = await snapshot(page);
   assert.ok(before.deals.length > 0, 'the sample data did not load');
   await waitSaved(page);
+  // Snapshots are stored as Blobs, journal segments as bytes (storage_idbfs.js, asStored); the
+  // reload below reads both back.
+  const stored = Object.entries(await readStoredFiles(page)).filter(([, f]) => !f.dir);
+  const snaps = stored.filter(([k]) => k.endsWith('.snap'));
+  assert.ok(snaps.length > 0, `no snapshot stored: ${stored.map(([k]) => k)}`);
+  for (const [k, f] of stored) assert.equal(f.stored, k.endsWith('.snap') ? 'blob' : 'bytes', k);
 
   await page.reload({ waitUntil: 'load' });
   await waitReady(page);

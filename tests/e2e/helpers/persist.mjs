@@ -124,8 +124,9 @@ export async function launchKillable(profile) {
 }
 
 // IDBFS keeps each file as one record of the object store FILE_DATA in the database named after
-// the mount point; a file's record is {timestamp, mode, contents}. These run in the page, on the
-// app's origin, before or instead of the app.
+// the mount point; a file's record is {timestamp, mode, contents}, contents a Uint8Array, or a Blob
+// for a snapshot file (storage_idbfs.js, asStored). These run in the page, on the app's origin,
+// before or instead of the app. Each file comes back as {size, bytes, stored: 'bytes' | 'blob'}.
 export function readStoredFiles(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('/dealdeck');
@@ -133,17 +134,26 @@ export function readStoredFiles(page) {
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); resolve({}); return; }
-      const out = {};
+      const records = {};
       const tx = db.transaction('FILE_DATA', 'readonly');
       const req = tx.objectStore('FILE_DATA').openCursor();
       req.onsuccess = () => {
         const c = req.result;
         if (!c) return;
-        const v = c.value;
-        out[c.key] = v.contents ? { size: v.contents.length, bytes: Array.from(v.contents) } : { dir: true };
+        records[c.key] = c.value;
         c.continue();
       };
-      tx.oncomplete = () => { db.close(); resolve(out); };
+      tx.oncomplete = async () => {
+        db.close();
+        const out = {};
+        for (const [key, v] of Object.entries(records)) {
+          if (!v.contents) { out[key] = { dir: true }; continue; }
+          const blob = v.contents instanceof Blob;
+          const bytes = blob ? new Uint8Array(await v.contents.arrayBuffer()) : v.contents;
+          out[key] = { size: bytes.length, bytes: Array.from(bytes), stored: blob ? 'blob' : 'bytes' };
+        }
+        resolve(out);
+      };
       tx.onerror = () => reject(tx.error);
     };
   }));
