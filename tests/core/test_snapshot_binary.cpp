@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <random>
 
 using namespace dd;
@@ -125,6 +126,48 @@ TEST_CASE("binary snapshot: every record kind and field, extremes included, come
     REQUIRE_MESSAGE(loaded.ok(), loaded.error().text());
     CHECK_SAME_WORKSPACE(original, loaded.value());
     CHECK(save_workspace_json(loaded.value()) == save_workspace_json(original));
+}
+
+TEST_CASE("binary snapshot: deals' sources and custom texts come back exact, the repeated short ones sharing a block") {
+    Workspace ws = make_sample_workspace(9, 200, kNow);
+    REQUIRE(ws.deals.size() >= 4);
+    // Texts that must not be shared or changed: long, unicode, empty; and a long repeated one.
+    const std::string long_text(TextInterner::kMaxLength + 1, 's');
+    ws.deals[0].source = long_text;
+    ws.deals[1].source = long_text;
+    ws.deals[2].source = "Salon \u00e9t\u00e9 \U0001F680";
+    ws.deals[3].source = "";
+    auto text_field = std::find_if(ws.custom_fields.begin(), ws.custom_fields.end(),
+                                   [](const CustomFieldDef& f) { return f.type == FieldType::Text; });
+    REQUIRE(text_field != ws.custom_fields.end());
+    ws.deals[0].custom = {CustomValue{text_field->meta.id, "Free text typed once", 0}};
+    Result<Workspace> loaded = load_workspace_binary(save_workspace_binary(ws));
+    REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().text()));
+    const Workspace& back = loaded.value();
+    REQUIRE(back.deals.size() == ws.deals.size());
+    std::map<std::string, const char*> block_of;   // the first block seen for each short text
+    size_t shared = 0;
+    for (size_t i = 0; i < ws.deals.size(); ++i) {
+        CHECK(back.deals[i].source == ws.deals[i].source);
+        REQUIRE(back.deals[i].custom.size() == ws.deals[i].custom.size());
+        std::vector<const CompactString*> texts{&back.deals[i].source};
+        for (size_t c = 0; c < ws.deals[i].custom.size(); ++c) {
+            CHECK(back.deals[i].custom[c].text == ws.deals[i].custom[c].text);
+            CHECK(back.deals[i].custom[c].number == ws.deals[i].custom[c].number);
+            texts.push_back(&back.deals[i].custom[c].text);
+        }
+        for (const CompactString* t : texts) {
+            if (t->empty() || t->size() > TextInterner::kMaxLength) continue;
+            auto [at, added] = block_of.emplace(t->str(), t->data());
+            if (!added) {
+                CHECK(at->second == t->data());
+                ++shared;
+            }
+        }
+    }
+    CHECK(shared > ws.deals.size() / 2);   // the sample's sources and options repeat
+    CHECK(back.deals[0].source.data() != back.deals[1].source.data());   // long: a block each
+    CHECK(save_workspace_json(back) == save_workspace_json(ws));
 }
 
 TEST_CASE("binary snapshot: an empty workspace round-trips") {
