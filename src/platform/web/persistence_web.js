@@ -4,8 +4,10 @@
 // Tabs: the tab holding the Web Lock "dealdeck-writer" is the only one that writes. Another tab
 // opens read-only behind an overlay with "Use this tab here": it asks the writer (BroadcastChannel)
 // to save and let go, waits for the lock (taking it by force after 3 s, for a frozen writer), then
-// reloads the stored files and becomes the writer. Without Web Locks every tab writes, and the
-// stale-tab fence in storage_idbfs.js stops a tab as soon as another one has written.
+// reloads the stored files and becomes the writer. A read-only tab also waits for the lock on its
+// own, so when the writer tab closes, the next tab becomes the writer without a click. Without
+// Web Locks every tab writes, and the stale-tab fence in storage_idbfs.js stops a tab as soon as
+// another one has written.
 mergeInto(LibraryManager.library, {
   $DDPersist__deps: ['$DDSync'],
   $DDPersist: {
@@ -126,20 +128,43 @@ mergeInto(LibraryManager.library, {
         if (DDPersist.followAgain) { DDPersist.followAgain = false; DDPersist.follow(); }
       });
     },
-    takeOver: function () {
-      if (DDPersist.channel) DDPersist.channel.postMessage({ type: 'hand-over' });
-      var granted = false;
-      var timer = setTimeout(function () { if (!granted) DDPersist.request({ steal: true }); }, 3000);
-      // Reload the stored files (the writer saved before letting go), then become the writer.
-      navigator.locks.request('dealdeck-writer', function (lock) {
-        if (granted) return undefined;   // the forced request won
-        granted = true;
-        clearTimeout(timer);
+    // A read-only tab's one waiting request for the lock ({abort}), or null. Granted when the
+    // writer lets go (it closed, or handed over after "Use this tab here"): reload the stored files
+    // (the writer saved before letting go), then become the writer. Aborted when the tab became
+    // the writer another way (a forced request): left queued, it would be granted to this tab
+    // again the moment it hands over to another one, and take the lock back from that tab.
+    waiting: null,
+    waitForLock: function () {
+      if (DDPersist.waiting || !(navigator.locks && navigator.locks.request)) return;
+      var abort = typeof AbortController !== 'undefined' ? new AbortController() : null;
+      var waiting = DDPersist.waiting = { abort: abort };
+      navigator.locks.request('dealdeck-writer', abort ? { signal: abort.signal } : {}, function () {
+        if (DDPersist.waiting === waiting) DDPersist.waiting = null;
+        if (DDPersist.writer) return undefined;   // became the writer meanwhile: not needed
+        DDPersist.stopWaiting();
         return new Promise(function (resolve) {
           DDPersist.release = resolve;
           DDSync.reload(function () { _dd_persist_lock_result(DDPersist.ctx, 1); });
         });
-      });
+      }).catch(function () { if (DDPersist.waiting === waiting) DDPersist.waiting = null; });
+    },
+    stopWaiting: function () {
+      var w = DDPersist.waiting;
+      DDPersist.waiting = null;
+      if (w && w.abort) w.abort.abort();
+      if (DDPersist.stealTimer) { clearTimeout(DDPersist.stealTimer); DDPersist.stealTimer = 0; }
+    },
+    stealTimer: 0,
+    takeOver: function () {
+      if (DDPersist.channel) DDPersist.channel.postMessage({ type: 'hand-over' });
+      if (DDPersist.stealTimer) clearTimeout(DDPersist.stealTimer);
+      DDPersist.stealTimer = setTimeout(function () {
+        DDPersist.stealTimer = 0;
+        if (DDPersist.writer) return;
+        DDPersist.stopWaiting();
+        DDPersist.request({ steal: true });
+      }, 3000);
+      DDPersist.waitForLock();
     },
   },
 
@@ -156,6 +181,12 @@ mergeInto(LibraryManager.library, {
       DDPersist.channel = new BroadcastChannel('dealdeck');
       DDPersist.channel.onmessage = function (e) {
         if (e.data && e.data.type === 'hand-over' && DDPersist.writer) _dd_persist_hand_over(ctx);
+        // Another read-only tab asked for the lock ("Use this tab here"): queue again behind it,
+        // so that the writer's lock goes to the tab that asked, not to one that waited longer.
+        if (e.data && e.data.type === 'hand-over' && DDPersist.reader && DDPersist.waiting && !DDPersist.stealTimer) {
+          DDPersist.stopWaiting();
+          DDPersist.waitForLock();
+        }
         if (e.data && e.data.type === 'saved' && DDPersist.reader) DDPersist.follow();
       };
       // The writer tells read-only tabs after each durable save; they reload the stored files.
@@ -212,6 +243,8 @@ mergeInto(LibraryManager.library, {
     DDPersist.reader = !writer;
     DDSync.writable = !!writer;
     if (writer) DDSync.pump(false);   // what was written before the role was known
+    if (writer) DDPersist.stopWaiting();
+    else DDPersist.waitForLock();     // become the writer when the writer tab lets go
     DDPersist.showReadOnly(!writer);
     // Ask the browser not to evict our data under storage pressure (best effort).
     if (writer && navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
