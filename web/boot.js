@@ -145,14 +145,17 @@
             db.close();
             if (!keys || !values || keys.length !== values.length) { resolve(null); return; }
             // A snapshot's contents are stored as a Blob (storage_idbfs.js, asStored): its bytes
-            // are fetched here, still while the module loads; MEMFS takes bytes.
+            // are fetched here, still while the module loads; MEMFS takes bytes. A Blob that
+            // cannot be read (its file gone from the browser's profile) becomes an empty file,
+            // which recovery reports as a damaged snapshot before it uses the previous one.
             var out = {};
             var fetches = [];
             keys.forEach(function (key, i) {
               var v = values[i];
               out[key] = v;
               if (v && typeof Blob !== 'undefined' && v.contents instanceof Blob) {
-                fetches.push(v.contents.arrayBuffer().then(function (buf) { v.contents = new Uint8Array(buf); }));
+                fetches.push(v.contents.arrayBuffer().then(function (buf) { v.contents = new Uint8Array(buf); },
+                                                           function () { v.contents = new Uint8Array(0); }));
               }
             });
             Promise.all(fetches).then(function () {

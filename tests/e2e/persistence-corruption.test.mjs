@@ -3,8 +3,11 @@
 // was lost, keep everything else, and keep the damaged file aside as "<name>.bad".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
-import { dealTitles, loadSampleData, moveDealByKeyboard, readStoredFiles, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appDir, openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
+import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
 const storedNames = async (page) => Object.keys(await readStoredFiles(page)).map((k) => k.replace('/dealdeck/', ''));
@@ -89,4 +92,52 @@ test('a damaged journal segment: the changes before it are kept, a notice names 
   }
   await waitSaved(page);
   await waitFor('the damaged file kept aside', async () => (await storedNames(page)).includes(`${last}.bad`), { timeoutMs: 10_000 });
+});
+
+// Chromium keeps a Blob stored in IndexedDB as a file of its own in the profile
+// (<origin>.indexeddb.blob/<db>/<nn>/<number>, numbered as written). Snapshots are stored as
+// Blobs (storage_idbfs.js): one whose file is gone cannot be read, and must count as damaged.
+function blobFiles(profile) {
+  const root = path.join(profile, 'Default', 'IndexedDB');
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.includes('.indexeddb.blob') && /^\d+$/.test(e.name)) out.push(p);
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return out.sort((a, b) => Number(path.basename(a)) - Number(path.basename(b)));
+}
+
+test('a snapshot whose stored Blob file is gone: the previous save is used, and a notice names the snapshot', async (t) => {
+  const server = await startStaticServer({ root: appDir });
+  t.after(() => server.close());
+  const profile = tempProfile(t);
+  let context = await launchProfile(profile);
+  let page = context.pages()[0] ?? (await context.newPage());
+  await gotoApp(page, server.url);
+  const first = await loadSampleData(page);
+  const second = structuredClone(first);
+  second.deals.forEach((d, i) => { d.title = `Second save ${i}`; });
+  assert.equal((await load(page, second)).ok, true);
+  await waitSaved(page);
+  const snaps = Object.entries(await readStoredFiles(page)).filter(([k]) => /\/s-.*\.snap$/.test(k)).map(([k]) => k).sort();
+  assert.ok(snaps.length >= 2, `two snapshot generations expected, stored: ${snaps}`);
+  const newest = snaps[snaps.length - 1].replace('/dealdeck/', '');
+  await context.close();
+
+  const blobs = blobFiles(profile);
+  assert.ok(blobs.length >= 2, `the snapshots' blob files were not found: ${blobs}`);
+  fs.rmSync(blobs[blobs.length - 1]);   // the newest snapshot's
+
+  context = await launchProfile(profile);
+  t.after(() => context.close());
+  page = context.pages()[0] ?? (await context.newPage());
+  await gotoApp(page, server.url);
+  const shown = (await notices(page)).join('\n');
+  assert.match(shown, new RegExp(`snapshot ${newest.replace('.', '\\.')} is damaged`));
+  assert.deepEqual(dealTitles(await snapshot(page)), dealTitles(first), 'the previous save was not used');
+  await waitSaved(page);
 });

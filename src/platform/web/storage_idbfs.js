@@ -230,10 +230,11 @@ mergeInto(LibraryManager.library, {
       tx.onabort = function () { done(tx.error || new Error('reading the stored files was aborted')); };
       tx.oncomplete = function () {
         var blobs = create.filter(function (path) { return got[path] && typeof Blob !== 'undefined' && got[path].contents instanceof Blob; });
+        // A Blob that cannot be read (its file gone from the browser's profile) becomes an empty
+        // file: recovery reports a damaged snapshot and uses the previous one (as web/boot.js).
         Promise.all(blobs.map(function (path) {
-          return got[path].contents.arrayBuffer().then(function (buf) {
-            got[path] = { timestamp: got[path].timestamp, mode: got[path].mode, contents: new Uint8Array(buf) };
-          });
+          var bytes = function (buf) { got[path] = { timestamp: got[path].timestamp, mode: got[path].mode, contents: new Uint8Array(buf) }; };
+          return got[path].contents.arrayBuffer().then(bytes, function () { bytes(new ArrayBuffer(0)); });
         })).then(function () {
           var err = null;
           var step = function (e) { err = err || e; };
