@@ -260,7 +260,8 @@ TEST_CASE("binary snapshot: a stream cut short, ending early or running long is 
         SlicedSource src{cut, 13};
         REQUIRE_FALSE(decode_workspace_binary_stream(src.source(), cut.size(), 64).ok());
         // A source that gives out before the size it promised (a file that shrank).
-        SlicedSource short_src{bin.substr(0, len), 13};
+        const std::string head = bin.substr(0, len);   // SlicedSource views it: it must outlive the decode
+        SlicedSource short_src{head, 13};
         REQUIRE_FALSE(decode_workspace_binary_stream(short_src.source(), bin.size(), 64).ok());
     }
     const std::string longer = with_fixed_header(bin + std::string(1, '\0'));
