@@ -14,6 +14,7 @@
 //    starts before the module loads, main() mounting the files, the lock (and the re-check of
 //    the stored set), recovery (snapshot decode + journal replay + check), Store::load.
 // 3. The same edit figures at 1,000 deals, for comparison.
+// 4. A compaction of the big workspace (skip with --no-compaction): time, parts, longest task.
 // Prints medians; asserts nothing. Not part of the test suite (run by hand).
 //
 // For work on the start-up itself (not for figures of record):
@@ -40,6 +41,7 @@ const CPU_PROFILE = textOption('cpu-profile');
 const DEALS = option('deals', 100_000);
 const RUNS = option('runs', 5);
 const EDITS = option('edits', 5);
+const COMPACTION = !args.includes('--no-compaction');
 
 // openApp and tempProfile register their clean-up with a node:test context; this script is its own.
 const cleanups = [];
@@ -232,6 +234,38 @@ async function main() {
   }
 
   const m = (f) => round(median(runs.map(f)));
+  // 4. A compaction of the stored workspace (dealdeck.compactNow(), encoded in parts between
+  // frames): its wall time, its parts, and the longest task it left on the page's thread
+  // (PerformanceObserver 'longtask': 50 ms and more), which is the pause a user would feel.
+  let compaction = null;
+  if (COMPACTION) {
+    browser = await launchProfile(profile);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page, 300_000);
+    await waitSaved(page, 300_000);
+    compaction = await page.evaluate(() => new Promise((resolve) => {
+      const dd = window.dealdeck;
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+      observer.observe({ type: 'longtask' });
+      const before = dd.storageStats().compactions;
+      const t0 = performance.now();
+      dd.compactNow();
+      const poll = setInterval(() => {
+        const s = dd.storageStats();
+        if (s.compactions === before) return;
+        clearInterval(poll);
+        const ms = performance.now() - t0;
+        setTimeout(() => {   // the last part's long task is reported after it ends
+          observer.disconnect();
+          resolve({ ms, parts: s.lastCompactionParts, longest: Math.max(0, ...tasks), longTasks: tasks.length });
+        }, 200);
+      }, 5);
+    }));
+    await browser.close();
+  }
+
   const [load1, load5] = os.loadavg();
   console.log(`\napp ${appDir}; load average ${load1.toFixed(1)} (1 min), ${load5.toFixed(1)} (5 min) at the end`);
   console.log(`\ncold start, ${DEALS} deals, median of ${RUNS} browser starts on the same profile:`);
@@ -242,6 +276,10 @@ async function main() {
     `main() mounts the files at ${m((r) => r.mount)} ms (it waits for the page's read; compile and instantiate before it), in MEMFS at ${m((r) => r.mounted)} ms; ` +
     `lock + stored set re-checked ${m((r) => r.recoverStart - r.mounted)} ms; recovery ${m((r) => r.recoverEnd - r.recoverStart)} ms; ` +
     `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; WebGL2 context, fonts and first frame ${m((r) => r.ready - r.storeLoaded)} ms`);
+  if (compaction) {
+    console.log(`compaction at ${DEALS} deals (dealdeck.compactNow()): ${round(compaction.ms)} ms in ${compaction.parts} parts; ` +
+      `longest task on the page's thread ${round(compaction.longest)} ms (${compaction.longTasks} tasks of 50 ms or more)`);
+  }
   for (const [deals, e] of [[1000, smallEdits], [DEALS, bigEdits]]) {
     const what = `edits at ${deals} deals (a board card moved by keyboard, right then left, each saved on its own)`;
     if (e.bytes.length) {

@@ -356,12 +356,23 @@ bool Journal::wants_compaction() const {
     return count >= segments_due || journal_bytes() >= bytes_due;
 }
 
-Status Journal::compact(std::string_view payload, Millis now) {
+Status Journal::compact(std::string_view payload, Millis now) { return compact(payload, journal::crc32(payload), now); }
+
+Status Journal::compact(std::string_view payload, uint32_t payload_crc, Millis now) {
+    std::string file;
+    file.reserve(journal::kSnapshotFrameBytes + payload.size());
+    file.assign(journal::kSnapshotFrameBytes, '\0');
+    file.append(payload);
+    return compact_framed(std::move(file), payload_crc, now);
+}
+
+Status Journal::compact_framed(std::string file, uint32_t payload_crc, Millis now) {
     Status flushed = flush(now);
     if (!flushed.ok()) return flushed;
     const uint64_t gen = next_generation_;
     const std::string name = journal::snapshot_name(gen);
-    const std::string encoded = journal::encode_snapshot({gen, last_seq(), now}, payload);
+    journal::frame_snapshot(file, {gen, last_seq(), now}, payload_crc);
+    const std::string& encoded = file;
     Status st = storage_.write_atomic(name, encoded);
     if (!st.ok()) {
         write_error_ = st.error().text();

@@ -75,6 +75,35 @@ uint32_t crc32(std::string_view bytes, uint32_t crc) {
     return ~crc;
 }
 
+namespace {
+// Polynomial arithmetic modulo CRC-32's generator, in the CRC's reflected bit order (bit 31 is
+// x^0, bit 0 is x^31): a * b mod P.
+uint32_t multiply_mod_p(uint32_t a, uint32_t b) {
+    uint32_t product = 0;
+    for (uint32_t m = 1u << 31; m != 0; m >>= 1) {
+        if (a & m) product ^= b;
+        b = (b & 1) ? (b >> 1) ^ 0xEDB88320u : b >> 1;   // b * x
+    }
+    return product;
+}
+// x^(8 n) mod P: n zero bytes' worth of shifting, by squaring (x^8, x^16, x^32 ...).
+uint32_t x_to_8n_mod_p(uint64_t n) {
+    uint32_t result = 1u << 31;   // x^0
+    uint32_t power = 1u << 23;    // x^8
+    for (; n != 0; n >>= 1) {
+        if (n & 1) result = multiply_mod_p(power, result);
+        power = multiply_mod_p(power, power);
+    }
+    return result;
+}
+}  // namespace
+
+uint32_t crc32_combine(uint32_t crc_a, uint32_t crc_b, uint64_t size_b) {
+    // The pre- and post-inversions cancel out in the XOR, so only A's CRC is carried past B's
+    // bytes (multiplied by x^(8 |B|)) and added to B's.
+    return multiply_mod_p(x_to_8n_mod_p(size_b), crc_a) ^ crc_b;
+}
+
 std::string segment_name(uint64_t first_seq) { return "j-" + hex16(first_seq) + ".seg"; }
 std::string snapshot_name(uint64_t generation) { return "s-" + hex16(generation) + ".snap"; }
 bool parse_segment_name(std::string_view name, uint64_t& first_seq) { return parse_named(name, "j-", ".seg", first_seq); }
@@ -162,18 +191,30 @@ DecodedSegment decode_segment(std::string_view bytes) {
 }
 
 std::string encode_snapshot(const SnapshotHeader& h, std::string_view payload) {
+    return encode_snapshot(h, payload, crc32(payload));
+}
+
+std::string encode_snapshot(const SnapshotHeader& h, std::string_view payload, uint32_t payload_crc) {
     std::string out;
     out.reserve(kSnapshotHeader + payload.size());
-    out.append("DDS1", 4);
-    put_u32(out, kVersion);
-    put_u64(out, h.generation);
-    put_u64(out, h.last_seq);
-    put_u64(out, uint64_t(h.saved_at));
-    put_u64(out, payload.size());
-    put_u32(out, crc32(payload));
-    put_u32(out, crc32(out));
+    out.assign(kSnapshotHeader, '\0');
     out.append(payload);
+    frame_snapshot(out, h, payload_crc);
     return out;
+}
+
+void frame_snapshot(std::string& file, const SnapshotHeader& h, uint32_t payload_crc) {
+    std::string head;
+    head.reserve(kSnapshotHeader);
+    head.append("DDS1", 4);
+    put_u32(head, kVersion);
+    put_u64(head, h.generation);
+    put_u64(head, h.last_seq);
+    put_u64(head, uint64_t(h.saved_at));
+    put_u64(head, file.size() - kSnapshotHeader);
+    put_u32(head, payload_crc);
+    put_u32(head, crc32(head));
+    file.replace(0, kSnapshotHeader, head);
 }
 
 SnapshotFrame decode_snapshot_frame(std::string_view head, uint64_t file_size) {

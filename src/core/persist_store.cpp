@@ -9,6 +9,7 @@ namespace dd {
 
 void WorkspacePersistence::on_applied(const Store& store, const ChangeSet& changes, Millis now) {
     if (changes.empty()) return;
+    drop_part_made_snapshot();
     std::vector<std::string> records;
     records.reserve(changes.upserted.size() + changes.removed.size() + 1);
     if (changes.settings) records.push_back(record_to_json(store.settings()));

@@ -121,18 +121,55 @@ OpenedWorkspace WorkspacePersistence::open() {
     return out;
 }
 
+void WorkspacePersistence::drop_part_made_snapshot() {
+    if (!writer_) return;
+    writer_.reset();
+    ++restarts_;
+}
+
 Status WorkspacePersistence::save_all(const Workspace& ws, Millis now) {
+    writer_.reset();
+    restarts_ = 0;
     return journal_.compact(save_workspace_binary(ws), now);
 }
 
-Status WorkspacePersistence::save_encoded(std::string_view payload, Millis now) { return journal_.compact(payload, now); }
+Status WorkspacePersistence::save_encoded(std::string_view payload, Millis now) {
+    writer_.reset();
+    restarts_ = 0;
+    return journal_.compact(payload, now);
+}
 
 Status WorkspacePersistence::compact(const Workspace& ws, Millis now) {
+    writer_.reset();
+    restarts_ = 0;
     return journal_.compact(save_workspace_binary(ws), now);
+}
+
+Status WorkspacePersistence::compact_step(const Workspace& ws, size_t records, Millis now, bool& done) {
+    done = false;
+    if (journal_.buffered_entries() > 0) {
+        writer_.reset();
+        return field_error("compaction", "changes are waiting to be written: flush first");
+    }
+    // Also a guard for a caller that changed the workspace without telling (on_applied resets).
+    if (writer_ && (writer_ws_ != &ws || writer_seq_ != journal_.last_seq())) writer_.reset();
+    if (!writer_) {
+        writer_ = std::make_unique<BinarySnapshotWriter>(ws, journal::kSnapshotFrameBytes);
+        writer_ws_ = &ws;
+        writer_seq_ = journal_.last_seq();
+    }
+    if (!writer_->step(records)) return ok_status();
+    const uint32_t crc = writer_->payload_crc();
+    std::string file = writer_->take();   // the frame's room, then the payload
+    writer_.reset();
+    restarts_ = 0;
+    done = true;
+    return journal_.compact_framed(std::move(file), crc, now);
 }
 
 void WorkspacePersistence::on_applied(const Workspace& ws, const ChangeSet& changes, Millis now) {
     if (changes.empty()) return;
+    drop_part_made_snapshot();
     std::vector<std::string> records;
     records.reserve(changes.upserted.size() + changes.removed.size() + 1);
     if (changes.settings) records.push_back(record_to_json(ws.settings));

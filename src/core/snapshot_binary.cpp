@@ -449,9 +449,10 @@ void write_header(std::string& out) {
 
 }  // namespace
 
-BinarySnapshotWriter::BinarySnapshotWriter(const Workspace& ws) : ws_(ws) {
-    out_.reserve(kHeaderSize + 4096 + ws.deals.size() * 200 + ws.history.size() * 80 + ws.activities.size() * 100 +
+BinarySnapshotWriter::BinarySnapshotWriter(const Workspace& ws, size_t prefix) : ws_(ws), prefix_(prefix) {
+    out_.reserve(prefix + kHeaderSize + 4096 + ws.deals.size() * 200 + ws.history.size() * 80 + ws.activities.size() * 100 +
                  ws.contacts.size() * 80 + ws.notes.size() * 120 + ws.companies.size() * 60);
+    out_.assign(prefix, '\0');
     write_header(out_);
     crc_to_ = out_.size();
 }
@@ -487,10 +488,12 @@ bool BinarySnapshotWriter::step(size_t budget) {
     crc_ = journal::crc32(std::string_view(out_).substr(crc_to_), crc_);
     crc_to_ = out_.size();
     if (!done()) return false;
+    const size_t body = out_.size() - prefix_ - kHeaderSize;
     std::string patch;
-    bytes::put_u64(patch, out_.size() - kHeaderSize);
+    bytes::put_u64(patch, body);
     bytes::put_u32(patch, crc_);
-    out_.replace(8, patch.size(), patch);
+    out_.replace(prefix_ + 8, patch.size(), patch);
+    payload_crc_ = journal::crc32_combine(journal::crc32(std::string_view(out_).substr(prefix_, kHeaderSize)), crc_, body);
     return true;
 }
 

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+
 using namespace dd;
 using namespace dd::journal;
 
@@ -19,6 +22,20 @@ TEST_CASE("crc32 is the IEEE/zlib one, also across the 8-byte fast path") {
     CHECK(crc32(text) == 0x414FA339u);
     // Incremental use gives the same result as one call.
     CHECK(crc32(text.substr(13), crc32(text.substr(0, 13))) == crc32(text));
+}
+
+TEST_CASE("crc32_combine gives the CRC-32 of two parts joined, from theirs and the second's length") {
+    CHECK(crc32_combine(crc32("12345"), crc32("6789"), 4) == 0xCBF43926u);
+    CHECK(crc32_combine(crc32(""), crc32("123456789"), 9) == 0xCBF43926u);
+    CHECK(crc32_combine(crc32("123456789"), crc32(""), 0) == 0xCBF43926u);
+    std::mt19937_64 rng(42);
+    std::string bytes(70'000, '\0');
+    for (char& c : bytes) c = char(rng());
+    for (size_t cut : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(4096), size_t(65'537), bytes.size()}) {
+        CAPTURE(cut);
+        const std::string_view all(bytes), a = all.substr(0, cut), b = all.substr(cut);
+        CHECK(crc32_combine(crc32(a), crc32(b), b.size()) == crc32(all));
+    }
 }
 
 TEST_CASE("file names carry the sequence number or generation in 16 hex digits") {

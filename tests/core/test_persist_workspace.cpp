@@ -82,6 +82,82 @@ TEST_CASE("compaction keeps the workspace equal and the journal short") {
     CHECK(records_of(opened.workspace()) == records_of(saved.ws));
 }
 
+TEST_CASE("compaction in parts: the same snapshot file as in one go, over several calls") {
+    SavedWorkspace one(21, 300), parts(21, 300);
+    for (SavedWorkspace* s : {&one, &parts}) s->rename_flushed(4, "Before the compaction", kNow + 1000);
+    REQUIRE(one.writer.compact(one.ws, kNow + 2000).ok());
+    size_t calls = 0;
+    bool done = false;
+    while (!done) {
+        REQUIRE(parts.writer.compact_step(parts.ws, 100, kNow + 2000, done).ok());
+        ++calls;
+        CHECK(parts.writer.compaction_under_way() == !done);
+        REQUIRE(calls < 100'000);
+    }
+    CHECK(calls > 5);   // 300 deals and what comes with them: many parts of 100 records
+    const std::string name = journal::snapshot_name(2);
+    REQUIRE(one.storage.files().count(name) == 1);
+    REQUIRE(parts.storage.files().count(name) == 1);
+    CHECK(parts.storage.files().at(name) == one.storage.files().at(name));   // frame, CRCs and body
+    const OpenedWorkspace opened = parts.reopen();
+    REQUIRE(opened.found);
+    CHECK(opened.recovery.snapshot_generation == 2);
+    CHECK(opened.recovery.warnings.empty());
+    CHECK(records_of(opened.workspace()) == records_of(parts.ws));
+}
+
+TEST_CASE("compaction in parts: a change, a whole save or a cancel meanwhile drops the part-made snapshot") {
+    enum class Meanwhile { Change, SaveAll, Cancel };
+    for (Meanwhile what : {Meanwhile::Change, Meanwhile::SaveAll, Meanwhile::Cancel}) {
+        CAPTURE(int(what));
+        SavedWorkspace saved(22, 200);
+        bool done = false;
+        REQUIRE(saved.writer.compact_step(saved.ws, 50, kNow + 1000, done).ok());
+        REQUIRE_FALSE(done);
+        REQUIRE(saved.writer.compaction_under_way());
+        const size_t files_before = saved.storage.files().size();
+        switch (what) {
+        case Meanwhile::Change: saved.rename(7, "Changed during the compaction", kNow + 1100); break;
+        case Meanwhile::SaveAll: REQUIRE(saved.writer.save_all(saved.ws, kNow + 1100).ok()); break;
+        case Meanwhile::Cancel: saved.writer.cancel_compaction(); break;
+        }
+        CHECK_FALSE(saved.writer.compaction_under_way());
+        // Counted when a change dropped it (the app compacts in one go after many in a row).
+        CHECK(saved.writer.compaction_restarts() == (what == Meanwhile::Change ? 1u : 0u));
+        if (what == Meanwhile::Change) {
+            // Not with a change still buffered: refused, nothing written.
+            CHECK_FALSE(saved.writer.compact_step(saved.ws, 50, kNow + 1200, done).ok());
+            CHECK_FALSE(done);
+            CHECK(saved.storage.files().size() == files_before);
+            REQUIRE(saved.writer.flush(kNow + 1200).ok());
+        }
+        // Started again from the first record: the snapshot holds the workspace as it is now.
+        do REQUIRE(saved.writer.compact_step(saved.ws, 1000, kNow + 1300, done).ok());
+        while (!done);
+        CHECK(saved.writer.compaction_restarts() == 0u);
+        const OpenedWorkspace opened = saved.reopen();
+        REQUIRE(opened.found);
+        CHECK(opened.recovery.warnings.empty());
+        CHECK(opened.recovery.entries_replayed == 0);   // the change is in the new snapshot
+        CHECK(records_of(opened.workspace()) == records_of(saved.ws));
+    }
+}
+
+TEST_CASE("compaction in parts: a workspace changed without a word (another object, or a new journal entry) starts it again") {
+    SavedWorkspace saved(23, 150);
+    bool done = false;
+    REQUIRE(saved.writer.compact_step(saved.ws, 40, kNow + 1000, done).ok());
+    REQUIRE_FALSE(done);
+    // Another workspace object: the part-made snapshot was of the first; this one is encoded whole.
+    Workspace copy = saved.ws;
+    copy.deals[0].title = "Only in the copy";
+    do REQUIRE(saved.writer.compact_step(copy, 1000, kNow + 1100, done).ok());
+    while (!done);
+    const OpenedWorkspace opened = saved.reopen();
+    REQUIRE(opened.found);
+    CHECK(records_of(opened.workspace()) == records_of(copy));
+}
+
 namespace {
 
 // Two snapshot generations with a change between them, and one after the newest: a damaged or

@@ -1,5 +1,6 @@
 // BinarySnapshotWriter (snapshot_binary.h): the binary snapshot written a part at a time, in parts
 // of any size, is byte for byte what save_workspace_binary writes in one go, and loads back.
+#include "core/journal_format.h"
 #include "core/persist_workspace.h"
 #include "core/sample_data.h"
 #include "core/snapshot_binary.h"
@@ -21,7 +22,10 @@ std::string written_in_parts(const dd::Workspace& ws, std::mt19937& rng, size_t 
         REQUIRE(steps < 1'000'000);
     }
     CHECK(writer.done());
-    return writer.take();
+    const uint32_t crc = writer.payload_crc();
+    std::string bytes = writer.take();
+    CHECK(crc == dd::journal::crc32(bytes));   // computed from the body's, with no second pass
+    return bytes;
 }
 
 }  // namespace
@@ -50,6 +54,20 @@ TEST_CASE("binary snapshot writer: in parts of any size, the same bytes as save_
     size_t steps = 0;
     std::mt19937 rng(9);
     CHECK(written_in_parts(dd::Workspace{}, rng, 3, steps) == dd::save_workspace_binary(dd::Workspace{}));
+}
+
+TEST_CASE("binary snapshot writer: with room in front (a file's frame), the same encoding after it") {
+    const dd::Workspace ws = dd::make_sample_workspace(6, 90, kNow);
+    dd::BinarySnapshotWriter writer(ws, dd::journal::kSnapshotFrameBytes);
+    while (!writer.step(37)) {}
+    const uint32_t crc = writer.payload_crc();
+    CHECK(writer.bytes() == dd::save_workspace_binary(ws).size());
+    const std::string file = writer.take();
+    REQUIRE(file.size() > dd::journal::kSnapshotFrameBytes);
+    CHECK(file.substr(0, dd::journal::kSnapshotFrameBytes) == std::string(dd::journal::kSnapshotFrameBytes, '\0'));
+    const std::string payload = file.substr(dd::journal::kSnapshotFrameBytes);
+    CHECK(payload == dd::save_workspace_binary(ws));
+    CHECK(crc == dd::journal::crc32(payload));
 }
 
 TEST_CASE("binary snapshot writer: saved through save_encoded, recovery opens the same workspace") {

@@ -185,6 +185,35 @@ test('a read-only tab follows the writer: only the journal tail after an edit, e
   assert.equal((await saveStatus(follower)).writer, false, 'following must not make the tab a writer');
 });
 
+test('a compaction is encoded in parts between frames, and the snapshot it wrote is what a reload opens', async (t) => {
+  const { page, url, problems } = await openApp(t);
+  await gotoApp(page, url);
+  const loaded = await page.evaluate(() => window.dealdeck.loadSample(20000, 3));
+  assert.equal(loaded.ok, true, JSON.stringify(loaded));
+  await page.evaluate(() => window.dealdeck.nextFrame());
+  await waitSaved(page, 60_000);
+  const before = await snapshot(page);
+  const snaps = async () => Object.keys(await readStoredFiles(page)).filter((k) => k.endsWith('.snap')).sort();
+  const snapsBefore = await snaps();
+  const stats = await page.evaluate(() => window.dealdeck.storageStats());
+
+  await page.evaluate(() => window.dealdeck.compactNow());
+  await waitFor('the compaction', async () => (await page.evaluate(() => window.dealdeck.storageStats())).compactions > stats.compactions,
+    { timeoutMs: 60_000 });
+  const parts = (await page.evaluate(() => window.dealdeck.storageStats())).lastCompactionParts;
+  assert.ok(parts > 1, `a 20,000-deal workspace was encoded in ${parts} part(s): one long block`);
+  await waitSaved(page);
+  const snapsAfter = await snaps();
+  assert.notDeepEqual(snapsAfter, snapsBefore, 'no new snapshot generation was stored');
+
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  const after = await snapshot(page);
+  assert.equal(after.deals.length, before.deals.length);
+  assert.deepEqual(dealTitles(after), dealTitles(before));
+  assert.deepEqual(problems, []);
+});
+
 test('storage full: the top bar says so, the change stays in the tab, and is saved once space is back', async (t) => {
   const { page, url } = await openApp(t);
   await gotoApp(page, url);

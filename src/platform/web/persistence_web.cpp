@@ -19,6 +19,7 @@ void dd_persist_js_request_lock(int take_over);
 void dd_persist_js_release_lock_when_saved();
 void dd_persist_js_reload_from_idb();
 void dd_persist_js_set_role(int writer);
+void dd_persist_js_compacted(int parts);
 void dd_persist_js_warn(const char* text);
 void dd_persist_js_status(const char* text, int error);
 void dd_persist_js_download(const char* name, const char* text);
@@ -42,6 +43,8 @@ struct WebPersistence {
     // whether it was edited locally since the last full reload (then the tail is not enough).
     FollowPosition follow;
     bool edited_since_reload = false;
+    // Ticks that encoded a part of the compaction under way (reported when it is written).
+    size_t compaction_parts = 0;
 };
 
 namespace {
@@ -85,6 +88,12 @@ bool save_replaced_workspace(WebPersistence& p, Millis now) {
     return true;
 }
 
+// A compaction's share of one tick, and the records encoded between two looks at the clock
+// (~1 ms of encoding in WASM).
+constexpr double kCompactionSliceMs = 8;
+constexpr size_t kCompactionPartRecords = 4000;
+constexpr size_t kCompactionMaxRestarts = 20;
+
 void flush_and_compact(WebPersistence& p, bool page_hiding) {
     if (p.role != Role::Writer || !p.persist || p.storage.fenced()) return;
     const Millis now = now_ms();
@@ -97,11 +106,28 @@ void flush_and_compact(WebPersistence& p, bool page_hiding) {
         p.storage.set_urgent(false);
     } else {
         if (p.persist->needs_flush(now)) p.persist->flush(now);
-        // Compaction serializes the whole workspace: do it when nothing waits to be written, and
-        // never while an import is half-applied (staged_import.h: it commits or rolls back first).
-        if (p.persist->journal().buffered_entries() == 0 && p.persist->wants_compaction() &&
-            !p.web->app.store.staged_open())
-            p.persist->compact(p.web->app.store.workspace(), now);
+        // Compaction serializes the whole workspace: a part per tick (~8 ms), so that frames run
+        // between the parts, when nothing waits to be written, and never while an import is
+        // half-applied (staged_import.h: it commits or rolls back first; its slices change the
+        // workspace without journal entries, so a part-made snapshot is dropped).
+        if (p.web->app.store.staged_open()) {
+            p.persist->cancel_compaction();
+        } else if (p.persist->journal().buffered_entries() == 0 &&
+                   (p.persist->compaction_under_way() || p.persist->wants_compaction())) {
+            if (p.persist->compaction_restarts() >= kCompactionMaxRestarts) {
+                p.persist->compact(p.web->app.store.workspace(), now);   // edits never paused: in one go
+                show_status(p);
+                return;
+            }
+            if (!p.persist->compaction_under_way()) p.compaction_parts = 0;
+            ++p.compaction_parts;
+            const double until = emscripten_get_now() + kCompactionSliceMs;
+            bool done = false;
+            while (!done && emscripten_get_now() < until)
+                if (!p.persist->compact_step(p.web->app.store.workspace(), kCompactionPartRecords, now, done).ok()) break;
+            if (done) dd_persist_js_compacted(int(p.compaction_parts));
+            if (p.persist->compaction_under_way()) schedule_tick(p, 1);
+        }
     }
     if (p.persist->journal().buffered_entries() > 0) schedule_tick(p, 100);
     show_status(p);
@@ -288,6 +314,13 @@ EMSCRIPTEN_KEEPALIVE void dd_persist_hand_over(WebPersistence* p) {
         dd_persist_js_release_lock_when_saved();
     }
     dd::web::become_read_only(*p);
+}
+
+// The test bridge's compactNow(): a snapshot of the workspace now, made in parts as when due.
+EMSCRIPTEN_KEEPALIVE void dd_persist_request_compaction(WebPersistence* p) {
+    if (p->role != dd::web::Role::Writer || !p->persist) return;
+    p->persist->request_compaction();
+    dd::web::schedule_tick(*p, 0);
 }
 
 // Read-only tab: the writer saved and the stored files were reloaded; show them.

@@ -117,6 +117,8 @@ mergeInto(LibraryManager.library, {
     // time (saves that arrive meanwhile are picked up by one more reload afterwards).
     following: false,
     followAgain: false,
+    compactions: 0,           // snapshots written by compaction in this page
+    lastCompactionParts: 0,   // the ticks the last one was encoded in
     tailFollows: 0,     // follows that applied only the new journal segments
     fullFollows: 0,     // follows that recovered the whole stored state (after a compaction)
     follow: function () {
@@ -197,8 +199,11 @@ mergeInto(LibraryManager.library, {
     dd.importWorkspace = DDPersist.importText;
     dd.storageStats = function () {
       return { bytesSynced: DDSync.bytes, syncs: DDSync.syncs, durable: DDSync.durable, requested: DDSync.requested, error: DDSync.error,
-               writer: DDPersist.writer, follows: { tail: DDPersist.tailFollows, full: DDPersist.fullFollows } };
+               writer: DDPersist.writer, follows: { tail: DDPersist.tailFollows, full: DDPersist.fullFollows },
+               compactions: DDPersist.compactions, lastCompactionParts: DDPersist.lastCompactionParts };
     };
+    // A new snapshot now (tests, benchmarks): encoded in parts between frames, as when it is due.
+    dd.compactNow = function () { _dd_persist_request_compaction(ctx); };
     // What the top bar shows, and whether everything written reached IndexedDB.
     dd.saveStatus = function () {
       return { text: DDPersist.statusText, isError: DDPersist.statusError, durable: DDSync.durable >= DDSync.requested && !DDSync.inflight && !DDSync.urgentInflight,
@@ -261,6 +266,12 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(textPtr);
     console.warn('dealdeck storage: ' + text);
     DDPersist.notice(text, [['Export backup', DDPersist.exportNow]]);
+  },
+
+  dd_persist_js_compacted__deps: ['$DDPersist'],
+  dd_persist_js_compacted: function (parts) {
+    DDPersist.compactions++;
+    DDPersist.lastCompactionParts = parts;
   },
 
   dd_persist_js_followed__deps: ['$DDPersist'],
