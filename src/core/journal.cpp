@@ -372,8 +372,7 @@ Status Journal::compact_framed(std::string file, uint32_t payload_crc, Millis no
     const uint64_t gen = next_generation_;
     const std::string name = journal::snapshot_name(gen);
     journal::frame_snapshot(file, {gen, last_seq(), now}, payload_crc);
-    const std::string& encoded = file;
-    Status st = storage_.write_atomic(name, encoded);
+    Status st = storage_.write_atomic(name, file);
     if (!st.ok()) {
         write_error_ = st.error().text();
         last_failed_at_ = now;
@@ -383,7 +382,7 @@ Status Journal::compact_framed(std::string file, uint32_t payload_crc, Millis no
     const uint64_t previous_generation = newest_generation_;
     const uint64_t previous_seq = newest_snapshot_seq_;
     snapshots_[gen] = name;
-    newest_snapshot_bytes_ = encoded.size();
+    newest_snapshot_bytes_ = file.size();
     newest_generation_ = gen;
     newest_snapshot_seq_ = last_seq();
     // Keep the previous generation and every segment after it: if the new snapshot turns out
