@@ -110,7 +110,9 @@ void flush_and_compact(WebPersistence& p, bool page_hiding) {
         // between the parts, when nothing waits to be written, and never while an import is
         // half-applied (staged_import.h: it commits or rolls back first; its slices change the
         // workspace without journal entries, so a part-made snapshot is dropped).
-        if (p.web->app.store.staged_open()) {
+        // A workspace replaced outside a frame (the bridge's load) and not saved yet: the store's
+        // workspace object is the same, its content is not what the part-made snapshot read.
+        if (p.web->app.store.staged_open() || p.web->app.loads != p.seen_loads) {
             p.persist->cancel_compaction();
         } else if (p.persist->journal().buffered_entries() == 0 &&
                    (p.persist->compaction_under_way() || p.persist->wants_compaction())) {
