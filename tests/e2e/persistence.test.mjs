@@ -91,52 +91,6 @@ test('a second tab opens read-only and takes over with "Use this tab here" witho
   assert.equal((await saveStatus(page)).writer, false, 'the first tab still writes');
 });
 
-const waitWriter = (page, what) => waitFor(what, async () => (await saveStatus(page)).writer === true, { timeoutMs: 15_000 });
-
-test('when the writer tab closes, a read-only tab becomes the writer by itself and its edits are saved', async (t) => {
-  const { page, context, url } = await openApp(t);
-  await gotoApp(page, url);
-  const stored = await loadSampleData(page);
-  const second = await context.newPage();
-  await gotoApp(second, url);
-  assert.equal((await saveStatus(second)).writer, false);
-
-  await page.close();
-  await waitWriter(second, 'the remaining tab to become the writer');
-  assert.equal(await second.evaluate(() => getComputedStyle(document.getElementById('dd-readonly')).display), 'none',
-    'the read-only overlay is still shown');
-  assert.deepEqual(dealTitles(await snapshot(second)), dealTitles(stored));
-
-  // An edit made by the user in that tab is saved: it is there after a reload.
-  await second.focus('canvas');
-  const move = await moveDealByKeyboard(second);
-  await waitSaved(second);
-  await second.reload({ waitUntil: 'load' });
-  await waitReady(second);
-  assert.equal((await snapshot(second)).deals.find((d) => d.id === move.id)?.stage, move.to);
-});
-
-test('"Use this tab here" gives the lock to the tab that asked, not to another read-only tab that waited longer', async (t) => {
-  const { page, context, url } = await openApp(t);
-  await gotoApp(page, url);
-  await waitSaved(page);
-  const waitedLonger = await context.newPage();
-  await gotoApp(waitedLonger, url);
-  const asker = await context.newPage();
-  await gotoApp(asker, url);
-  assert.equal((await saveStatus(waitedLonger)).writer, false);
-  assert.equal((await saveStatus(asker)).writer, false);
-
-  await asker.click('#dd-use-this-tab');
-  await waitWriter(asker, 'the tab that asked to become the writer');
-  assert.equal((await saveStatus(waitedLonger)).writer, false, 'the lock went to the tab that did not ask');
-  assert.equal((await saveStatus(page)).writer, false, 'the first tab still writes');
-  // A few seconds later (past the 3 s after which a request takes the lock by force) nothing moved.
-  await asker.waitForTimeout(3500);
-  assert.equal((await saveStatus(asker)).writer, true);
-  assert.equal((await saveStatus(waitedLonger)).writer, false);
-});
-
 test('a read-only tab follows the writer: only the journal tail after an edit, everything after a new snapshot', async (t) => {
   const { page, context, url } = await openApp(t);
   await gotoApp(page, url);
@@ -183,35 +137,6 @@ test('a read-only tab follows the writer: only the journal tail after an edit, e
   assert.deepEqual(dealTitles(await snapshot(follower)), dealTitles(edited));
   assert.ok((await follows()).full > afterSample.full, 'after a new snapshot the follower must reload everything');
   assert.equal((await saveStatus(follower)).writer, false, 'following must not make the tab a writer');
-});
-
-test('a compaction is encoded in parts between frames, and the snapshot it wrote is what a reload opens', async (t) => {
-  const { page, url, problems } = await openApp(t);
-  await gotoApp(page, url);
-  const loaded = await page.evaluate(() => window.dealdeck.loadSample(20000, 3));
-  assert.equal(loaded.ok, true, JSON.stringify(loaded));
-  await page.evaluate(() => window.dealdeck.nextFrame());
-  await waitSaved(page, 60_000);
-  const before = await snapshot(page);
-  const snaps = async () => Object.keys(await readStoredFiles(page)).filter((k) => k.endsWith('.snap')).sort();
-  const snapsBefore = await snaps();
-  const stats = await page.evaluate(() => window.dealdeck.storageStats());
-
-  await page.evaluate(() => window.dealdeck.compactNow());
-  await waitFor('the compaction', async () => (await page.evaluate(() => window.dealdeck.storageStats())).compactions > stats.compactions,
-    { timeoutMs: 60_000 });
-  const parts = (await page.evaluate(() => window.dealdeck.storageStats())).lastCompactionParts;
-  assert.ok(parts > 1, `a 20,000-deal workspace was encoded in ${parts} part(s): one long block`);
-  await waitSaved(page);
-  const snapsAfter = await snaps();
-  assert.notDeepEqual(snapsAfter, snapsBefore, 'no new snapshot generation was stored');
-
-  await page.reload({ waitUntil: 'load' });
-  await waitReady(page);
-  const after = await snapshot(page);
-  assert.equal(after.deals.length, before.deals.length);
-  assert.deepEqual(dealTitles(after), dealTitles(before));
-  assert.deepEqual(problems, []);
 });
 
 test('storage full: the top bar says so, the change stays in the tab, and is saved once space is back', async (t) => {

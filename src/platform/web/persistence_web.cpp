@@ -45,6 +45,10 @@ struct WebPersistence {
     bool edited_since_reload = false;
     // Ticks that encoded a part of the compaction under way (reported when it is written).
     size_t compaction_parts = 0;
+    // A tick's share of a compaction: up to slice_ms of encoding, in steps of part_records
+    // (the test bridge's compactNow sets smaller ones, to get many parts from a small workspace).
+    double compaction_slice_ms = 8;
+    size_t compaction_part_records = 4000;
 };
 
 namespace {
@@ -88,10 +92,7 @@ bool save_replaced_workspace(WebPersistence& p, Millis now) {
     return true;
 }
 
-// A compaction's share of one tick, and the records encoded between two looks at the clock
-// (~1 ms of encoding in WASM).
-constexpr double kCompactionSliceMs = 8;
-constexpr size_t kCompactionPartRecords = 4000;
+// Part-made snapshots dropped by edits in a row before a compaction is made in one go.
 constexpr size_t kCompactionMaxRestarts = 20;
 
 void flush_and_compact(WebPersistence& p, bool page_hiding) {
@@ -123,10 +124,12 @@ void flush_and_compact(WebPersistence& p, bool page_hiding) {
             }
             if (!p.persist->compaction_under_way()) p.compaction_parts = 0;
             ++p.compaction_parts;
-            const double until = emscripten_get_now() + kCompactionSliceMs;
+            // At least one step a tick; more while the tick's slice lasts (~1 ms a step in WASM).
+            const double until = emscripten_get_now() + p.compaction_slice_ms;
             bool done = false;
-            while (!done && emscripten_get_now() < until)
-                if (!p.persist->compact_step(p.web->app.store.workspace(), kCompactionPartRecords, now, done).ok()) break;
+            do {
+                if (!p.persist->compact_step(p.web->app.store.workspace(), p.compaction_part_records, now, done).ok()) break;
+            } while (!done && emscripten_get_now() < until);
             if (done) dd_persist_js_compacted(int(p.compaction_parts));
             if (p.persist->compaction_under_way()) schedule_tick(p, 1);
         }
@@ -318,9 +321,14 @@ EMSCRIPTEN_KEEPALIVE void dd_persist_hand_over(WebPersistence* p) {
     dd::web::become_read_only(*p);
 }
 
-// The test bridge's compactNow(): a snapshot of the workspace now, made in parts as when due.
-EMSCRIPTEN_KEEPALIVE void dd_persist_request_compaction(WebPersistence* p) {
+// The test bridge's compactNow(): a snapshot of the workspace now, made in parts as when due;
+// part_records > 0 (tests) makes every tick one step of that many records.
+EMSCRIPTEN_KEEPALIVE void dd_persist_request_compaction(WebPersistence* p, int part_records) {
     if (p->role != dd::web::Role::Writer || !p->persist) return;
+    if (part_records > 0) {
+        p->compaction_slice_ms = 0;
+        p->compaction_part_records = size_t(part_records);
+    }
     p->persist->request_compaction();
     dd::web::schedule_tick(*p, 0);
 }

@@ -203,7 +203,8 @@ mergeInto(LibraryManager.library, {
                compactions: DDPersist.compactions, lastCompactionParts: DDPersist.lastCompactionParts };
     };
     // A new snapshot now (tests, benchmarks): encoded in parts between frames, as when it is due.
-    dd.compactNow = function () { _dd_persist_request_compaction(ctx); };
+    // partRecords (tests): from then on, one step of that many records a tick.
+    dd.compactNow = function (partRecords) { _dd_persist_request_compaction(ctx, partRecords | 0); };
     // What the top bar shows, and whether everything written reached IndexedDB.
     dd.saveStatus = function () {
       return { text: DDPersist.statusText, isError: DDPersist.statusError, durable: DDSync.durable >= DDSync.requested && !DDSync.inflight && !DDSync.urgentInflight,

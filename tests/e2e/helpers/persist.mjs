@@ -159,6 +159,21 @@ export function readStoredFiles(page) {
   }));
 }
 
+// The stored files' paths only (no contents: cheap whatever their size).
+export function storedFileNames(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('/dealdeck');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); resolve([]); return; }
+      const req = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').getAllKeys();
+      req.onsuccess = () => { db.close(); resolve(req.result.map(String).sort()); };
+      req.onerror = () => reject(req.error);
+    };
+  }));
+}
+
 // Replaces the contents of one stored file (`key` is its IDBFS path, e.g. "/dealdeck/j-5.seg").
 export function writeStoredFile(page, key, bytes) {
   return page.evaluate(({ key, bytes }) => new Promise((resolve, reject) => {
