@@ -356,14 +356,8 @@ bool Journal::wants_compaction() const {
     return count >= segments_due || journal_bytes() >= bytes_due;
 }
 
-Status Journal::compact(std::string_view payload, Millis now) { return compact(payload, journal::crc32(payload), now); }
-
-Status Journal::compact(std::string_view payload, uint32_t payload_crc, Millis now) {
-    std::string file;
-    file.reserve(journal::kSnapshotFrameBytes + payload.size());
-    file.assign(journal::kSnapshotFrameBytes, '\0');
-    file.append(payload);
-    return compact_framed(std::move(file), payload_crc, now);
+Status Journal::compact(std::string_view payload, Millis now) {
+    return compact_framed(journal::with_frame_room(payload), journal::crc32(payload), now);
 }
 
 Status Journal::compact_framed(std::string file, uint32_t payload_crc, Millis now) {

@@ -119,10 +119,9 @@ public:
     void request_compaction() { compaction_requested_ = true; }
     // `payload` is the state after every entry appended so far (buffered entries are flushed first).
     Status compact(std::string_view payload, Millis now);
-    // The same with the payload's CRC-32 already known (no pass over it here).
-    Status compact(std::string_view payload, uint32_t payload_crc, Millis now);
     // The same with the payload already behind journal::kSnapshotFrameBytes bytes of room for
-    // the file's frame (BinarySnapshotWriter's prefix): written as it is, not copied.
+    // the file's frame (BinarySnapshotWriter's prefix) and its CRC-32 known: written as it is,
+    // neither copied nor read again.
     Status compact_framed(std::string file, uint32_t payload_crc, Millis now);
 
     SaveStatus status() const;

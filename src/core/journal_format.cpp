@@ -191,15 +191,16 @@ DecodedSegment decode_segment(std::string_view bytes) {
 }
 
 std::string encode_snapshot(const SnapshotHeader& h, std::string_view payload) {
-    return encode_snapshot(h, payload, crc32(payload));
+    std::string out = with_frame_room(payload);
+    frame_snapshot(out, h, crc32(payload));
+    return out;
 }
 
-std::string encode_snapshot(const SnapshotHeader& h, std::string_view payload, uint32_t payload_crc) {
+std::string with_frame_room(std::string_view payload) {
     std::string out;
     out.reserve(kSnapshotHeader + payload.size());
     out.assign(kSnapshotHeader, '\0');
     out.append(payload);
-    frame_snapshot(out, h, payload_crc);
     return out;
 }
 

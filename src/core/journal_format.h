@@ -64,11 +64,12 @@ struct SnapshotHeader {
     Millis saved_at = 0;
 };
 std::string encode_snapshot(const SnapshotHeader&, std::string_view payload);
-// The same when the payload's CRC-32 is already known (BinarySnapshotWriter::payload_crc).
-std::string encode_snapshot(const SnapshotHeader&, std::string_view payload, uint32_t payload_crc);
-// The same in place: `file` holds kSnapshotFrameBytes bytes of room, then the payload; the frame's
-// header is written into that room (no copy of the payload).
+// The same in place, with the payload's CRC-32 already known (BinarySnapshotWriter::payload_crc):
+// `file` holds kSnapshotFrameBytes bytes of room, then the payload; the frame's header is written
+// into that room (no copy of the payload).
 void frame_snapshot(std::string& file, const SnapshotHeader&, uint32_t payload_crc);
+// kSnapshotFrameBytes zero bytes, then `payload`: a file for frame_snapshot.
+std::string with_frame_room(std::string_view payload);
 
 struct DecodedSnapshot {
     SnapshotHeader header;

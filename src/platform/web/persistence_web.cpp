@@ -118,7 +118,8 @@ void flush_and_compact(WebPersistence& p, bool page_hiding) {
         } else if (p.persist->journal().buffered_entries() == 0 &&
                    (p.persist->compaction_under_way() || p.persist->wants_compaction())) {
             if (p.persist->compaction_restarts() >= kCompactionMaxRestarts) {
-                p.persist->compact(p.web->app.store.workspace(), now);   // edits never paused: in one go
+                // Edits never paused long enough: in one go.
+                if (p.persist->compact(p.web->app.store.workspace(), now).ok()) dd_persist_js_compacted(1);
                 show_status(p);
                 return;
             }
