@@ -12,6 +12,7 @@
   // files are the stored set as it stands (no other tab can write), so the module need not list
   // the stored set again before recovery (that re-check cost ~160 ms at 100,000 deals).
   var storedFiles = readStoredFiles('/dealdeck', takeWriterLock());
+  var fontCache = openFontCache();
   var canvas = document.getElementById('canvas');
   var loading = document.getElementById('dd-loading');
   var started = false;   // the first frame was drawn: later errors are the app's, not the start's
@@ -58,6 +59,7 @@
   window.Module = {
     canvas: canvas,
     ddStoredFiles: storedFiles,
+    ddFontCache: fontCache,
     // Called by the module when it cannot go on (failed fetch or instantiate of dealdeck.wasm).
     onAbort: function (what) {
       showError('The application code (dealdeck.wasm) could not be loaded or started' + (what ? ': ' + what : '') + '.');
@@ -71,9 +73,10 @@
     // (dealdeck.ready 1.2-1.4 s instead of 1.4-2.6 s, interleaved runs at load 3.5-4.7). Recovery
     // needs the files anyway: nothing that shows data could have started sooner.
     // Once the read is in, storedFiles.settled holds it ({box, lock}) for main() to take at once.
+    // The font cache's read (small, beside it) is in by then too, for the first frame.
     preRun: [function (mod) {
       mod.addRunDependency('dd-stored-files');
-      Promise.all([storedFiles.files, storedFiles.lock]).then(function (got) {
+      Promise.all([storedFiles.files, storedFiles.lock, fontCache.read]).then(function (got) {
         storedFiles.settled = { box: got[0], lock: got[1] };
         mod.removeRunDependency('dd-stored-files');
       });
@@ -169,6 +172,76 @@
       }); };
     });
     return { dir: dir, files: files, lock: lock };
+  }
+
+  // The font atlas cache (src/platform/web/font_cache.h): the bytes of atlases built at earlier
+  // starts, one per devicePixelRatio, in a database of their own (IDBFS owns '/dealdeck' and
+  // would take any other record there for a file). {entries: {key: Uint8Array} once `read`
+  // settled, store(key, bytes)}. Any failure only means an empty cache: the fonts are rasterized.
+  function openFontCache() {
+    var cache = { entries: {} };
+    var db = new Promise(function (resolve) {
+      var req;
+      try {
+        req = window.indexedDB && window.indexedDB.open('dealdeck-cache', 1);
+      } catch (e) {
+        req = null;
+      }
+      if (!req) { resolve(null); return; }
+      req.onupgradeneeded = function () { req.result.createObjectStore('fonts'); };
+      req.onsuccess = function () {
+        req.result.onversionchange = function () { req.result.close(); };
+        resolve(req.result);
+      };
+      req.onerror = function (e) { e.preventDefault(); resolve(null); };
+      req.onblocked = function () { resolve(null); };
+    });
+    // tx's requests and its end, with every failure turned into `done` (warned, never thrown).
+    function run(d, mode, body, done) {
+      try {
+        var tx = d.transaction('fonts', mode);
+        body(tx.objectStore('fonts'));
+        tx.oncomplete = function () { done(); };
+        tx.onerror = tx.onabort = function (e) {
+          if (e && e.preventDefault) e.preventDefault();
+          console.warn('dealdeck: the font cache could not be ' + (mode === 'readonly' ? 'read' : 'written'));
+          done();
+        };
+      } catch (e) {
+        done();
+      }
+    }
+    cache.read = db.then(function (d) {
+      if (!d) return undefined;
+      return new Promise(function (resolve) {
+        var got = {};
+        run(d, 'readonly', function (store) {
+          store.openCursor().onsuccess = function (e) {
+            var c = e.target.result;
+            if (!c) return;
+            if (c.value && c.value.bytes instanceof Uint8Array) got[c.key] = c.value.bytes;
+            c.continue();
+          };
+        }, function () { cache.entries = got; resolve(); });
+      });
+    });
+    cache.store = function (key, bytes) {
+      db.then(function (d) {
+        if (!d) return;
+        run(d, 'readwrite', function (store) {
+          store.put({ bytes: bytes, at: Date.now() }, key);
+          // A few scales at most (browser zoom changes devicePixelRatio too): the oldest go.
+          var kept = [];
+          store.openCursor().onsuccess = function (e) {
+            var c = e.target.result;
+            if (c) { kept.push({ key: c.key, at: (c.value && c.value.at) || 0 }); c.continue(); return; }
+            kept.sort(function (a, b) { return b.at - a.at; });
+            kept.slice(4).forEach(function (k) { store.delete(k.key); });
+          };
+        }, function () {});
+      });
+    };
+    return cache;
   }
 
   var script = document.createElement('script');

@@ -20,6 +20,7 @@
 // For work on the start-up itself (not for figures of record):
 //   --profile <dir>      keep the big profile in <dir>, and reuse it when it is already filled
 //                        (skips step 1 and the fill: the stored workspace is the one of the first run)
+//   --trace <file>       a Chrome trace (CDP Tracing: main thread, GPU, compositor) of the last run
 //   --cpu-profile <file> a CPU profile of the last run's page (Chrome DevTools' .cpuprofile JSON,
 //                        from CDP Profiler.start at navigation to Profiler.stop at `interactive`);
 //                        WASM functions are named when the app was linked with --profiling-funcs
@@ -38,6 +39,7 @@ const { launchProfile, tempProfile, saveStatus, waitSaved } = await import('../.
 const textOption = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : null);
 const PROFILE_DIR = textOption('profile');
 const CPU_PROFILE = textOption('cpu-profile');
+const TRACE = textOption('trace');
 const DEALS = option('deals', 100_000);
 const RUNS = option('runs', 5);
 const EDITS = option('edits', 5);
@@ -69,6 +71,23 @@ function recordStart() {
       dd.nextFrame().then(() => { window.__coldStart.interactive = performance.now(); });
     }, () => {});
   }, 1);
+}
+
+// Ends a CDP trace started with Tracing.start (ReturnAsStream) and writes it as Chrome's trace JSON
+// (open it in chrome://tracing or Perfetto).
+async function writeTrace(cdp, file) {
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  const parts = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
+    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString() : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  fs.writeFileSync(file, parts.join(''));
+  console.log(`trace written to ${file}`);
 }
 
 async function phases(page) {
@@ -209,17 +228,30 @@ async function main() {
     browser = await launchProfile(profile);
     await browser.addInitScript(recordStart);
     const page = browser.pages()[0] ?? (await browser.newPage());
-    const cdp = CPU_PROFILE && i === RUNS - 1 ? await browser.newCDPSession(page) : null;
-    if (cdp) {
+    const cdp = (CPU_PROFILE || TRACE) && i === RUNS - 1 ? await browser.newCDPSession(page) : null;
+    if (cdp && TRACE) {
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: { includedCategories: ['toplevel', 'gpu', 'cc', 'viz', 'blink', 'v8', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'gpu.service', 'benchmark', 'renderer.scheduler', 'IndexedDB', 'loading', 'blink.user_timing', 'navigation'] },
+      });
+    }
+    if (cdp && CPU_PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // The page is opened from another site's page, as a user opens it (from the new-tab page or
+    // another site: other renderer processes). Opened from the browser's first about:blank, the
+    // app would share that page's renderer process, whose compositor is torn down on the app's
+    // thread right after the first frame (200-400 ms in a trace, docs/benchmarks.md): a cost of
+    // this harness, which only `interactive` would pay.
+    await page.goto(url.replace('127.0.0.1', 'localhost') + 'favicon.svg');
     await page.goto(url, { waitUntil: 'load' });
     await waitReady(page, 300_000);
     const deadline = Date.now() + 60_000;
     while (!(await page.evaluate(() => window.__coldStart?.interactive)) && Date.now() < deadline) await page.waitForTimeout(20);
-    if (cdp) {
+    if (cdp && TRACE) await writeTrace(cdp, TRACE);
+    if (cdp && CPU_PROFILE) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
       fs.writeFileSync(CPU_PROFILE, JSON.stringify(cpu));
       console.log(`CPU profile of run ${i + 1} written to ${CPU_PROFILE}`);

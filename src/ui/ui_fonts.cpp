@@ -1,9 +1,11 @@
 #include "ui/ui_fonts.h"
 
 #include "imgui.h"
+#include "ui/font_atlas_bytes.h"
 #include "ui/icons.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace dd::ui {
 namespace {
@@ -34,8 +36,22 @@ const ImWchar* text_ranges() {
     return ranges;
 }
 
+// Only the icons we use (see icons.h): the whole Font Awesome range would quadruple the atlas.
+// The atlas keeps the pointer for as long as it lives (a rebuild and the cache's fingerprint read
+// the ranges after add_ui_fonts returned), so the list is built once and never freed.
+const ImWchar* icon_ranges() {
+    static const std::vector<ImWchar> ranges = [] {
+        ImFontGlyphRangesBuilder builder;
+        for (const unsigned* cp = icons::kIconCodepoints; *cp; ++cp) builder.AddChar(ImWchar(*cp));
+        ImVector<ImWchar> built;
+        builder.BuildRanges(&built);
+        return std::vector<ImWchar>(built.begin(), built.end());
+    }();
+    return ranges.data();
+}
+
 ImFont* add_one(ImFontAtlas& atlas, const std::string& text_file, const std::string& icon_file,
-                float size_px, const ImVector<ImWchar>& icon_ranges, bool& all_found) {
+                float size_px, bool& all_found) {
     ImFontConfig cfg;
     cfg.OversampleH = 2;   // Inter's small sizes look best with a little horizontal oversampling
     cfg.OversampleV = 1;
@@ -56,7 +72,7 @@ ImFont* add_one(ImFontAtlas& atlas, const std::string& text_file, const std::str
         icons.PixelSnapH = true;
         icons.GlyphMinAdvanceX = size_px;   // icons line up in buttons of equal width
         icons.GlyphOffset = ImVec2(0.0f, size_px * 0.04f);
-        atlas.AddFontFromFileTTF(icon_file.c_str(), size_px * 0.95f, &icons, icon_ranges.Data);
+        atlas.AddFontFromFileTTF(icon_file.c_str(), size_px * 0.95f, &icons, icon_ranges());
     } else {
         all_found = false;
     }
@@ -65,23 +81,20 @@ ImFont* add_one(ImFontAtlas& atlas, const std::string& text_file, const std::str
 
 }  // namespace
 
-bool add_ui_fonts(ImFontAtlas& atlas, const FontFiles& files, float pixel_scale, UiFonts& out) {
+FontsAdded add_ui_fonts(ImFontAtlas& atlas, const FontFiles& files, float pixel_scale, UiFonts& out,
+                        std::string_view cached) {
     atlas.Clear();
-    // Only the icons we use (see icons.h): the whole Font Awesome range would quadruple the atlas.
-    ImFontGlyphRangesBuilder builder;
-    for (const unsigned* cp = icons::kIconCodepoints; *cp; ++cp) builder.AddChar(ImWchar(*cp));
-    ImVector<ImWchar> icon_ranges;
-    builder.BuildRanges(&icon_ranges);
-
     bool all_found = true;
     const float s = pixel_scale > 0.0f ? pixel_scale : 1.0f;
-    out.body = add_one(atlas, files.regular, files.icons, kBodySize * s, icon_ranges, all_found);
-    out.strong = add_one(atlas, files.semibold, files.icons, kBodySize * s, icon_ranges, all_found);
-    out.heading = add_one(atlas, files.semibold, files.icons, kHeadingSize * s, icon_ranges, all_found);
-    out.small = add_one(atlas, files.regular, files.icons, kSmallSize * s, icon_ranges, all_found);
-    // Ranges are read during Build(): build now, while icon_ranges is alive.
-    atlas.Build();
-    return all_found;
+    out.body = add_one(atlas, files.regular, files.icons, kBodySize * s, all_found);
+    out.strong = add_one(atlas, files.semibold, files.icons, kBodySize * s, all_found);
+    out.heading = add_one(atlas, files.semibold, files.icons, kHeadingSize * s, all_found);
+    out.small = add_one(atlas, files.regular, files.icons, kSmallSize * s, all_found);
+    FontsAdded added;
+    added.all_found = all_found;
+    added.from_cache = !cached.empty() && restore_font_atlas(atlas, cached);
+    if (!added.from_cache) atlas.Build();
+    return added;
 }
 
 FontFiles system_font_files() {

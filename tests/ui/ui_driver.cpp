@@ -14,7 +14,7 @@ UiDriver::UiDriver(float width, float height) : app(IdGenerator(42), 7) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = float(frame_time_ms) / 1000.0f;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
-    fonts_from_system = add_ui_fonts(*io.Fonts, system_font_files(), 1.0f, app.ui.fonts);
+    fonts_from_system = add_ui_fonts(*io.Fonts, system_font_files(), 1.0f, app.ui.fonts).all_found;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // builds the atlas on the CPU

@@ -119,6 +119,13 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_frame_stats(WebApp* web) {
     return web->bridge_out.c_str();
 }
 
+// How this page got its font atlases (fonts.h): rasterized, or restored from the font cache.
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_font_atlas(WebApp* web) {
+    nlohmann::json out = {{"rasterized", web->fonts_rasterized}, {"restored", web->fonts_restored}};
+    web->bridge_out = out.dump();
+    return web->bridge_out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void dd_bridge_reset_frame_stats(WebApp* web) { dd::web::reset_frames(web->stats); }
 
 EMSCRIPTEN_KEEPALIVE double dd_bridge_frames(WebApp* web) { return double(web->scheduler.frames_drawn); }

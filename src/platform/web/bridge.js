@@ -49,6 +49,8 @@ mergeInto(LibraryManager.library, {
       return JSON.parse(UTF8ToString(_dd_bridge_load_sample(web, deals, seed === undefined ? 1 : seed)));
     };
     dd.frameStats = function () { return JSON.parse(callString(_dd_bridge_frame_stats)); };
+    // {rasterized, restored}: font atlases this page built, and took from the font cache.
+    dd.fontAtlas = function () { return JSON.parse(callString(_dd_bridge_font_atlas)); };
     // Starts the frame statistics afresh (a benchmark phase counts only its own frames).
     dd.resetFrameStats = function () { _dd_bridge_reset_frame_stats(web); };
     dd.frames = function () { return _dd_bridge_frames(web); };

@@ -41,7 +41,10 @@ void draw_frame(void* user) {
     ImGuiIO& io = ImGui::GetIO();
 
     dd::web::CanvasChange change = dd::web::canvas_sync(web.canvas);
-    if (change.dpr_changed) dd::web::load_fonts_for_dpr(web.renderer, web.app.ui.fonts, web.canvas.dpr);
+    if (change.dpr_changed) {
+        const bool restored = dd::web::load_fonts_for_dpr(web.renderer, web.app.ui.fonts, web.canvas.dpr).from_cache;
+        ++(restored ? web.fonts_restored : web.fonts_rasterized);
+    }
     io.DisplaySize = ImVec2(float(web.canvas.css_w), float(web.canvas.css_h));
     io.DisplayFramebufferScale = ImVec2(float(web.canvas.dpr), float(web.canvas.dpr));
     // After an idle stretch the gap is long: cap it so ImGui's timers do not jump.

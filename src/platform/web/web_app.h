@@ -25,6 +25,8 @@ struct WebApp {
     FrameStats stats;
     InputState input;
     double last_frame_time = 0;     // emscripten_get_now() of the last frame
+    int fonts_rasterized = 0;       // font atlases built by rasterizing, and restored from the
+    int fonts_restored = 0;         // font cache (fonts.h), since the page loaded
     bool data_ready = false;        // the workspace is loaded: bridge `ready` may resolve
     std::string bridge_out;         // the last string handed to JS (valid until the next call)
     WebPersistence* persistence = nullptr;   // saving to IndexedDB (persistence_web.h)
