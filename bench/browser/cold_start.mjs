@@ -240,12 +240,12 @@ async function main() {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    // The page is opened from another site's page, as a user opens it (from the new-tab page or
-    // another site: other renderer processes). Opened from the browser's first about:blank, the
-    // app would share that page's renderer process, whose compositor is torn down on the app's
-    // thread right after the first frame (200-400 ms in a trace, docs/benchmarks.md): a cost of
-    // this harness, which only `interactive` would pay.
-    await page.goto(url.replace('127.0.0.1', 'localhost') + 'favicon.svg');
+    // Opened from the browser's first about:blank, as all the figures in docs/benchmarks.md were:
+    // the app then shares that page's renderer process (no process start in `ready`), but the
+    // process tears about:blank's compositor down on the app's thread right after the first frame
+    // (200-400 ms in a trace, docs/benchmarks.md), which `interactive` pays. Opened from another
+    // site instead, `interactive` follows `ready` by 30-100 ms, but `ready` then includes the
+    // start of a renderer process (0.3-0.6 s here).
     await page.goto(url, { waitUntil: 'load' });
     await waitReady(page, 300_000);
     const deadline = Date.now() + 60_000;
