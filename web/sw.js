@@ -18,10 +18,39 @@ const SHELL = ['./', 'index.html', 'dealdeck.css', 'boot.js', 'sw-register.js', 
 
 const scoped = (name) => new URL(name, self.registration.scope).href;
 
+// A route for each shell file, to this build's cache: the browser serves them itself, without
+// starting this worker first (static routing, Chromium 123+). At a cold start that start is on
+// the page's critical path: ~90 ms before the navigation's response, then every file after it.
+// Only the exact URLs (no query): the fetch handler below still serves the rest as it always did.
+// What the cache lacks goes to the network, as the fetch handler does.
+function shellRoutes() {
+  const special = /[:*?+(){}\\]/g;   // URLPattern's syntax
+  return SHELL.map((name) => {
+    const url = new URL(scoped(name));
+    return {
+      condition: {
+        requestMethod: 'GET',
+        urlPattern: new URLPattern({
+          protocol: url.protocol.slice(0, -1), hostname: url.hostname, port: url.port,
+          pathname: url.pathname.replace(special, '\\$&'), search: '',
+        }),
+      },
+      source: { cacheName: CACHE },
+    };
+  });
+}
+
 self.addEventListener('install', (event) => {
+  // Routes are an optimization: a browser that refuses them still has the fetch handler.
+  let routed = Promise.resolve();
+  try {
+    if (event.addRoutes && typeof URLPattern === 'function') routed = Promise.resolve(event.addRoutes(shellRoutes())).catch(() => {});
+  } catch (e) {
+    // no routes: every request goes through the fetch handler
+  }
   // cache: 'reload' skips the HTTP cache: the files must be this build's, not older copies.
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(SHELL.map((name) => new Request(scoped(name), { cache: 'reload' })))));
+  event.waitUntil(Promise.all([routed, caches.open(CACHE).then((cache) =>
+    cache.addAll(SHELL.map((name) => new Request(scoped(name), { cache: 'reload' }))))]));
 });
 
 self.addEventListener('activate', (event) => {

@@ -660,25 +660,39 @@ void StoreIndexes::rebuild() {
     // Lanes: sort each lane's deals once, then insert in order (appends to the last block). The
     // keys are copied out beside their slots, read once in table order: a comparator reading two
     // deals per comparison (records of ~300 bytes, at random) missed the cache on most of them.
+    // The lane totals are summed in the same pass, in table order (integers: the order does not
+    // change them), not by walking each lane's deals afterwards (recompute_all_totals: ~60 ms at
+    // 100,000 deals in WASM, a cache miss per deal).
     struct Keyed {
         LaneKey key;
         uint32_t slot;
     };
-    std::unordered_map<Id, std::vector<Keyed>> by_stage;
+    struct StageDeals {
+        std::vector<Keyed> keyed;
+        LaneTotals totals[4];   // by DealStatus, as Lane::totals
+    };
+    std::unordered_map<Id, StageDeals> by_stage;
     for (uint32_t i = 0; i < ws.deals.size(); ++i) {
+        const Deal& d = ws.deals[i];
         index_deal_links(i);
-        by_stage[ws.deals[i].stage].push_back(Keyed{key_of(ws.deals[i]), i});
+        StageDeals& stage = by_stage[d.stage];
+        stage.keyed.push_back(Keyed{key_of(d), i});
+        const Money base = to_base(d.value, d.currency);
+        LaneTotals& t = stage.totals[size_t(d.status)];
+        t.count += 1;
+        t.total += base;
+        t.weighted_x100 += base * probability_of(d);
     }
     // The owners' lists grew by doubling: trim them to their size (a loaded workspace keeps them).
     for (auto& entry : owner_deals) entry.second.shrink_to_fit();
     auto key = slot_key();
     for (auto& entry : by_stage) {
-        auto& keyed = entry.second;
+        auto& keyed = entry.second.keyed;
         std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
         Lane& lane = lanes[entry.first];
         for (const Keyed& k : keyed) lane.order.insert(k.slot, k.key, key);
+        std::copy(std::begin(entry.second.totals), std::end(entry.second.totals), std::begin(lane.totals));
     }
-    recompute_all_totals();
     for (uint32_t i = 0; i < ws.contacts.size(); ++i) company_contacts.link(i, ws.contacts[i].company, company_slot);
     for (uint32_t i = 0; i < ws.activities.size(); ++i) deal_activities.link(i, ws.activities[i].deal, deal_slot);
     for (uint32_t i = 0; i < ws.notes.size(); ++i) deal_notes.link(i, ws.notes[i].deal, deal_slot);
