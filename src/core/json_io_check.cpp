@@ -18,6 +18,7 @@ namespace {
 // numbers (never 0, which marks an empty slot), so their low bits are already a good hash.
 class IdTable {
 public:
+    // count: the most ids it will ever hold (it never grows; a full table would probe forever).
     explicit IdTable(size_t count) {
         size_t capacity = 16;
         while (capacity < count * 2) capacity <<= 1;
@@ -148,12 +149,19 @@ bool has_rate(const WorkspaceSettings& s, Currency c) {
     return false;
 }
 
-// The tables every reference is checked against.
+size_t stage_count(const Workspace& ws) {
+    size_t n = 0;
+    for (const Pipeline& p : ws.pipelines) n += p.stages.size();
+    return n;
+}
+
+// The tables every reference is checked against. Each is sized from the records it will hold:
+// an IdTable never grows, and a full one would probe forever.
 struct Tables {
     IdTable team, pipelines, stages, lost_reasons, custom_fields, companies, contacts, deals;
     std::vector<StageInfo> stage_info;
     explicit Tables(const Workspace& ws)
-        : team(ws.team.size()), pipelines(ws.pipelines.size()), stages(ws.pipelines.size() * 8),
+        : team(ws.team.size()), pipelines(ws.pipelines.size()), stages(stage_count(ws)),
           lost_reasons(ws.lost_reasons.size()), custom_fields(ws.custom_fields.size()),
           companies(ws.companies.size()), contacts(ws.contacts.size()), deals(ws.deals.size()) {}
 };

@@ -1,4 +1,5 @@
 // Pipelines and stages: fixed Won/Lost, reorder, rename, delete only when empty, delete-and-move.
+#include "core/json_io.h"
 #include "test_store_fixture.h"
 
 using namespace dd;
@@ -119,4 +120,32 @@ TEST_CASE("delete a stage: refused with the deal count, or move its deals in the
     CHECK(w.get(c).status == DealStatus::Won);
     // The last open stage cannot go.
     CHECK(w.refused(DeleteStage{w.negotiation, w.won}).message.find("at least one open stage") != std::string::npos);
+}
+
+TEST_CASE("a pipeline of many stages is saved and loaded again (the load check sizes its stage table by the stages)") {
+    // The check once sized its stage table for 8 stages a pipeline: a 17th stage filled it, and
+    // the load probed forever (found by the property test in WASM).
+    World w;
+    std::vector<Id> added;
+    for (int i = 0; i < 60; ++i) {
+        added.push_back(w.ids.next());
+        w.ok(AddStage{w.pipeline, Stage{added.back(), "Step " + std::to_string(i), uint8_t(i), 0, 0, StageKind::Open}, -1});
+    }
+    const Id late = w.deal("Late", added.back(), 5000);
+    REQUIRE(w.store.find_pipeline(w.pipeline)->stages.size() == 65);
+
+    Result<CheckedWorkspace> read = load_checked_workspace_json(save_workspace_json(w.store.workspace()));
+    REQUIRE(read.ok());
+    Store reloaded;
+    REQUIRE(reloaded.load(std::move(read.value())).ok());
+    CHECK(reloaded.find_pipeline(w.pipeline)->stages.size() == 65);
+    CHECK(reloaded.find_deal(late)->stage == added.back());
+    CHECK(reloaded.lane_totals(added.back()).total == 5000);
+
+    // A repeated stage id among them is still named.
+    Workspace twice = w.store.workspace();
+    twice.pipelines[0].stages[50].id = added[3];
+    const Status s = check_workspace(twice);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().field == "pipelines[0].stages[50].id");
 }
