@@ -95,3 +95,44 @@ test('a compaction restarted by 20 edits in a row is then made in one go, and a 
                    Object.fromEntries(ws.deals.map((d) => [d.id, d.stage])), 'an edit was lost');
   assert.deepEqual(problems, []);
 });
+
+// A hidden page's timers are throttled by the browser (a tick a second, later a tick a minute), and
+// nobody waits for its frames: a compaction under way when the page is hidden is finished in one
+// tick. Headless pages are never hidden, so the test makes document.visibilityState say so and
+// sends the event, as the browser does when the tab goes to the background.
+test('a compaction under way when the page is hidden is finished in its next tick, not a part a tick', async (t) => {
+  const { page, url, problems } = await openApp(t);
+  await gotoApp(page, url);
+  const loaded = await page.evaluate(() => window.dealdeck.loadSample(3000, 3));
+  assert.equal(loaded.ok, true, JSON.stringify(loaded));
+  await page.evaluate(() => window.dealdeck.nextFrame());
+  await waitSaved(page, 60_000);
+  const before = await snapshot(page);
+  const stats = () => page.evaluate(() => window.dealdeck.storageStats());
+  const compactionsBefore = (await stats()).compactions;
+
+  // One record a part, one part a tick: ~14,000 ticks (about a minute) while the page is visible.
+  await page.evaluate(() => window.dealdeck.compactNow(1));
+  await nextFrame(page);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await waitFor('the compaction', async () => (await stats()).compactions > compactionsBefore, { timeoutMs: 20_000 });
+  // The ticks before the hide took a part each (tens of them, more on a loaded machine); then one.
+  const parts = (await stats()).lastCompactionParts;
+  assert.ok(parts < 1000, `the hidden page still compacted a part a tick (${parts} parts)`);
+
+  await page.evaluate(() => {
+    delete document.visibilityState;   // the prototype's getters again
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await waitSaved(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  const after = await snapshot(page);
+  assert.deepEqual(dealTitles(after), dealTitles(before));
+  assert.deepEqual(problems, []);
+});

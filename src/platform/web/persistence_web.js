@@ -275,6 +275,10 @@ mergeInto(LibraryManager.library, {
     DDPersist.lastCompactionParts = parts;
   },
 
+  dd_persist_js_page_hidden: function () {
+    return document.visibilityState === 'hidden' ? 1 : 0;
+  },
+
   dd_persist_js_followed__deps: ['$DDPersist'],
   dd_persist_js_followed: function (tail) {
     if (tail) DDPersist.tailFollows++; else DDPersist.fullFollows++;
