@@ -7,30 +7,44 @@ import assert from 'node:assert/strict';
 import { openApp, gotoApp, nextFrame, waitReady, snapshot } from './helpers/app.mjs';
 import { dealTitles, storedFileNames, waitFor, waitSaved } from './helpers/persist.mjs';
 
-test('a compaction is encoded in parts between frames, and the snapshot it wrote is what a reload opens', async (t) => {
+const storageStats = (page) => page.evaluate(() => window.dealdeck.storageStats());
+
+// The app with `deals` sample deals, saved. Returns the page and the test's console problems.
+async function appWithSample(t, deals) {
   const { page, url, problems } = await openApp(t);
   await gotoApp(page, url);
-  const loaded = await page.evaluate(() => window.dealdeck.loadSample(3000, 3));
+  const loaded = await page.evaluate((n) => window.dealdeck.loadSample(n, 3), deals);
   assert.equal(loaded.ok, true, JSON.stringify(loaded));
   await page.evaluate(() => window.dealdeck.nextFrame());
   await waitSaved(page, 60_000);
+  return { page, problems };
+}
+
+// Saved, reloaded: the workspace the next start opens.
+async function reopened(page) {
+  await waitSaved(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  return snapshot(page);
+}
+
+test('a compaction is encoded in parts between frames, and the snapshot it wrote is what a reload opens', async (t) => {
+  const { page, problems } = await appWithSample(t, 3000);
   const before = await snapshot(page);
   const snaps = async () => (await storedFileNames(page)).filter((k) => k.endsWith('.snap'));
   const snapsBefore = await snaps();
-  const stats = await page.evaluate(() => window.dealdeck.storageStats());
+  const stats = await storageStats(page);
 
   // One step of 1,000 records a tick: 3,000 deals and what comes with them are ~14,000 records.
   await page.evaluate(() => window.dealdeck.compactNow(1000));
-  await waitFor('the compaction', async () => (await page.evaluate(() => window.dealdeck.storageStats())).compactions > stats.compactions,
+  await waitFor('the compaction', async () => (await storageStats(page)).compactions > stats.compactions,
     { timeoutMs: 60_000 });
-  const parts = (await page.evaluate(() => window.dealdeck.storageStats())).lastCompactionParts;
+  const parts = (await storageStats(page)).lastCompactionParts;
   assert.ok(parts >= 10, `the workspace was encoded in ${parts} part(s)`);
   await waitSaved(page);
   assert.notDeepEqual(await snaps(), snapsBefore, 'no new snapshot generation was stored');
 
-  await page.reload({ waitUntil: 'load' });
-  await waitReady(page);
-  const after = await snapshot(page);
+  const after = await reopened(page);
   assert.equal(after.deals.length, before.deals.length);
   assert.deepEqual(dealTitles(after), dealTitles(before));
   assert.deepEqual(problems, []);
@@ -41,13 +55,8 @@ test('a compaction is encoded in parts between frames, and the snapshot it wrote
 // restarts the next one is made in one go (persistence_web.cpp, kCompactionMaxRestarts), so the
 // journal cannot grow for ever under a steady stream of edits.
 test('a compaction restarted by 20 edits in a row is then made in one go, and a reload opens every edit', async (t) => {
-  const { page, url, problems } = await openApp(t);
-  await gotoApp(page, url);
-  const loaded = await page.evaluate(() => window.dealdeck.loadSample(300, 3));
-  assert.equal(loaded.ok, true, JSON.stringify(loaded));
-  await page.evaluate(() => window.dealdeck.nextFrame());
-  await waitSaved(page, 60_000);
-  const stats = () => page.evaluate(() => window.dealdeck.storageStats());
+  const { page, problems } = await appWithSample(t, 300);
+  const stats = () => storageStats(page);
   const compactionsBefore = (await stats()).compactions;
 
   // The board holds the keyboard and a card is selected (keyboard only: a click would open a card).
@@ -85,11 +94,8 @@ test('a compaction restarted by 20 edits in a row is then made in one go, and a 
   }
   await waitFor('the compaction in one go', async () => (await stats()).compactions > compactionsBefore, { timeoutMs: 30_000 });
   assert.equal((await stats()).lastCompactionParts, 1, 'the compaction after 20 restarts was not made in one go');
-  await waitSaved(page);
 
-  await page.reload({ waitUntil: 'load' });
-  await waitReady(page);
-  const after = await snapshot(page);
+  const after = await reopened(page);
   assert.equal(after.deals.length, ws.deals.length);
   assert.deepEqual(Object.fromEntries(after.deals.map((d) => [d.id, d.stage])),
                    Object.fromEntries(ws.deals.map((d) => [d.id, d.stage])), 'an edit was lost');
@@ -101,14 +107,9 @@ test('a compaction restarted by 20 edits in a row is then made in one go, and a 
 // tick. Headless pages are never hidden, so the test makes document.visibilityState say so and
 // sends the event, as the browser does when the tab goes to the background.
 test('a compaction under way when the page is hidden is finished in its next tick, not a part a tick', async (t) => {
-  const { page, url, problems } = await openApp(t);
-  await gotoApp(page, url);
-  const loaded = await page.evaluate(() => window.dealdeck.loadSample(3000, 3));
-  assert.equal(loaded.ok, true, JSON.stringify(loaded));
-  await page.evaluate(() => window.dealdeck.nextFrame());
-  await waitSaved(page, 60_000);
+  const { page, problems } = await appWithSample(t, 3000);
   const before = await snapshot(page);
-  const stats = () => page.evaluate(() => window.dealdeck.storageStats());
+  const stats = () => storageStats(page);
   const compactionsBefore = (await stats()).compactions;
 
   // One record a part, one part a tick: ~14,000 ticks (about a minute) while the page is visible.
@@ -129,10 +130,7 @@ test('a compaction under way when the page is hidden is finished in its next tic
     delete document.hidden;
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await waitSaved(page);
-  await page.reload({ waitUntil: 'load' });
-  await waitReady(page);
-  const after = await snapshot(page);
+  const after = await reopened(page);
   assert.deepEqual(dealTitles(after), dealTitles(before));
   assert.deepEqual(problems, []);
 });
