@@ -27,7 +27,8 @@ std::string save_font_atlas(const ImFontAtlas& atlas);
 
 // `atlas` holds its fonts as added, not yet built. True: it is now built from `bytes`, exactly
 // as Build() would have built it. False: `bytes` are not for these fonts or are damaged, and the
-// atlas is as it was.
+// atlas is still unbuilt (its default rectangles may be registered, which Build() does first
+// anyway), so Build() then makes the same atlas as without the attempt.
 bool restore_font_atlas(ImFontAtlas& atlas, std::string_view bytes);
 
 }  // namespace dd::ui
