@@ -42,7 +42,14 @@ void IdbfsStorage::mount(void (*done)(void*, bool), void* ctx) {
     dd_idbfs_js_mount(dir_.c_str(), this);
 }
 
+void IdbfsStorage::close_reading() {
+    if (reading_) std::fclose(reading_);
+    reading_ = nullptr;
+    reading_name_.clear();
+}
+
 Result<std::vector<std::string>> IdbfsStorage::list() {
+    close_reading();
     DIR* d = opendir(dir_.c_str());
     if (!d) return errno_error(dir_, "cannot list");
     std::vector<std::string> names;
@@ -69,6 +76,7 @@ void size_for_overwrite(std::string& bytes, size_t n) {
 }  // namespace
 
 Result<std::string> IdbfsStorage::read(const std::string& name) {
+    close_reading();
     FILE* f = std::fopen(path(name).c_str(), "rb");
     if (!f) return errno_error(name, "cannot open");
     std::string bytes;
@@ -83,23 +91,36 @@ Result<std::string> IdbfsStorage::read(const std::string& name) {
 }
 
 Result<Storage::Part> IdbfsStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
-    FILE* f = std::fopen(path(name).c_str(), "rb");
-    if (!f) return errno_error(name, "cannot open");
-    Part part;
-    struct stat st {};
-    bool failed = fstat(fileno(f), &st) != 0;
-    part.file_size = failed ? 0 : uint64_t(st.st_size);
-    if (!failed && offset < part.file_size && n > 0) {
-        failed = std::fseek(f, long(offset), SEEK_SET) != 0;
-        if (!failed) part.got = std::fread(out, 1, n, f);
-        failed = failed || std::ferror(f) != 0;
+    if (!reading_ || name != reading_name_ || offset != reading_at_) {
+        close_reading();
+        reading_ = std::fopen(path(name).c_str(), "rb");
+        if (!reading_) return errno_error(name, "cannot open");
+        struct stat st {};
+        if (fstat(fileno(reading_), &st) != 0) {
+            close_reading();
+            return errno_error(name, "cannot read");
+        }
+        reading_name_ = name;
+        reading_size_ = uint64_t(st.st_size);
+        if (offset != 0 && std::fseek(reading_, long(offset), SEEK_SET) != 0) {
+            close_reading();
+            return errno_error(name, "cannot read");
+        }
     }
-    std::fclose(f);
-    if (failed) return errno_error(name, "cannot read");
+    Part part;
+    part.file_size = reading_size_;
+    if (offset < reading_size_ && n > 0) part.got = std::fread(out, 1, n, reading_);
+    if (std::ferror(reading_) != 0) {
+        close_reading();
+        return errno_error(name, "cannot read");
+    }
+    reading_at_ = offset + part.got;
+    if (part.got == 0 || reading_at_ >= reading_size_) close_reading();   // read to its end
     return part;
 }
 
 Status IdbfsStorage::write_atomic(const std::string& name, std::string_view bytes) {
+    close_reading();
     const std::string tmp = path(name) + ".tmp";
     FILE* f = std::fopen(tmp.c_str(), "wb");
     if (!f) return errno_error(name, "cannot create");
@@ -114,11 +135,13 @@ Status IdbfsStorage::write_atomic(const std::string& name, std::string_view byte
 }
 
 Status IdbfsStorage::rename(const std::string& from, const std::string& to) {
+    close_reading();
     if (std::rename(path(from).c_str(), path(to).c_str()) != 0) return errno_error(from, "cannot rename");
     return ok_status();
 }
 
 Status IdbfsStorage::remove(const std::string& name) {
+    close_reading();
     if (std::remove(path(name).c_str()) != 0) return errno_error(name, "cannot remove");
     return ok_status();
 }
