@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, gotoApp, waitReady, snapshot } from './helpers/app.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { copyApp, dealTitles, launchProfile, loadSampleData, tempProfile, waitFor } from './helpers/persist.mjs';
+import { copyApp, dealTitles, deferCleanup, launchProfile, loadSampleData, tempProfile, waitFor } from './helpers/persist.mjs';
 
 // Resolves once a service worker is active for this page's scope (its install cached the shell).
 const workerActive = (page) => page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active));
@@ -38,9 +38,9 @@ test('after one visit, the app opens offline with its saved data', async (t) => 
 test('a new deploy shows "update available"; the running build is kept until Reload is clicked', async (t) => {
   const dir = copyApp(t);
   const server = await startStaticServer({ root: dir, mount: '/app/' });
-  t.after(() => server.close());
+  deferCleanup(t, () => server.close());
   const context = await launchProfile(tempProfile(t));
-  t.after(() => context.close());
+  deferCleanup(t, () => context.close());
   const page = context.pages()[0] ?? (await context.newPage());
 
   await gotoApp(page, server.url);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appDir, openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
-import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { dealTitles, deferCleanup, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
@@ -113,9 +113,11 @@ function blobFiles(profile) {
 
 test('a snapshot whose stored Blob file is gone: the previous save is used, and a notice names the snapshot', async (t) => {
   const server = await startStaticServer({ root: appDir });
-  t.after(() => server.close());
+  deferCleanup(t, () => server.close());
   const profile = tempProfile(t);
   let context = await launchProfile(profile);
+  const firstContext = context;
+  deferCleanup(t, () => firstContext.close());   // closed below; here if the test fails first
   let page = context.pages()[0] ?? (await context.newPage());
   await gotoApp(page, server.url);
   const first = await loadSampleData(page);
@@ -133,7 +135,7 @@ test('a snapshot whose stored Blob file is gone: the previous save is used, and 
   fs.rmSync(blobs[blobs.length - 1]);   // the newest snapshot's
 
   context = await launchProfile(profile);
-  t.after(() => context.close());
+  deferCleanup(t, () => context.close());
   page = context.pages()[0] ?? (await context.newPage());
   await gotoApp(page, server.url);
   const shown = (await notices(page)).join('\n');
