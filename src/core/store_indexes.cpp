@@ -459,13 +459,8 @@ bool StoreIndexes::put(Pipeline& p) {
 
 void StoreIndexes::resort_pipelines() {
     auto& v = ws.pipelines;
-    if (std::is_sorted(v.begin(), v.end(), [](const Pipeline& a, const Pipeline& b) {
-            return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
-        }))
-        return;
-    std::sort(v.begin(), v.end(), [](const Pipeline& a, const Pipeline& b) {
-        return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
-    });
+    if (std::is_sorted(v.begin(), v.end(), pipeline_before)) return;
+    std::sort(v.begin(), v.end(), pipeline_before);
     for (uint32_t i = 0; i < v.size(); ++i) pipeline_slot.set(v[i].meta.id, i);
     for (const Pipeline& p : v) index_stages(p);   // indexes of stages within are unchanged; cheap
 }

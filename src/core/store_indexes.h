@@ -18,6 +18,11 @@
 
 namespace dd {
 
+// The order of ws.pipelines (the picker's): by position, equal positions by id.
+inline bool pipeline_before(const Pipeline& a, const Pipeline& b) {
+    return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
+}
+
 // What the indexes need to know about a stage, cached from its pipeline.
 struct StageInfo {
     Id pipeline = kNoId;

@@ -37,9 +37,7 @@ void StoreIndexes::rebuild() {
         map.reserve(vec.size());
         for (uint32_t i = 0; i < vec.size(); ++i) map.set(vec[i].meta.id, i);
     };
-    std::sort(ws.pipelines.begin(), ws.pipelines.end(), [](const Pipeline& a, const Pipeline& b) {
-        return a.position != b.position ? a.position < b.position : a.meta.id < b.meta.id;
-    });
+    std::sort(ws.pipelines.begin(), ws.pipelines.end(), pipeline_before);
     build(ws.pipelines, pipeline_slot);
     build(ws.deals, deal_slot);
     build(ws.contacts, contact_slot);

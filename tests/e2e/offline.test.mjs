@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, gotoApp, waitReady, snapshot } from './helpers/app.mjs';
+import { deferCleanup, openApp, gotoApp, waitReady, snapshot } from './helpers/app.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { copyApp, dealTitles, deferCleanup, launchProfile, loadSampleData, tempProfile, waitFor } from './helpers/persist.mjs';
+import { copyApp, dealTitles, launchProfile, loadSampleData, tempProfile, waitFor } from './helpers/persist.mjs';
 
 // Resolves once a service worker is active for this page's scope (its install cached the shell).
 const workerActive = (page) => page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active));

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appDir, openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
-import { dealTitles, deferCleanup, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { appDir, deferCleanup, openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
+import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));

@@ -52,8 +52,9 @@ private:
     // The file read_part read last, kept open while it is read on from where it stopped: a
     // snapshot is read in ~170 slices at 100,000 deals, and opening it for each (the path's
     // lookup, fstat, seek) cost 30-45 ms of a cold start. A read from elsewhere, any other call
-    // that touches files, or its end closes it; so do the page's own replacements of files,
-    // which happen only between calls, never in the middle of a read from offset 0 to the end.
+    // that touches files, or its end closes it. A read from offset 0 always opens the file
+    // afresh, and the page replaces files (the early read, a read-only tab's reload) only
+    // between calls, never during one read from 0 to the end: a kept file is never stale.
     std::FILE* reading_ = nullptr;
     std::string reading_name_;
     uint64_t reading_at_ = 0;      // the offset the next slice is read from

@@ -1,7 +1,7 @@
 // What every browser test needs: the built app served on a free 127.0.0.1 port, Debian's
 // Chromium (headless, WebGL2 through SwiftShader) in a fresh profile, console errors collected,
 // and small wrappers over the test bridge `window.dealdeck` (docs/testing.md describes it).
-// Everything started here is stopped by the test that started it (one t.after hook).
+// Everything started here is stopped by the test that started it (deferCleanup).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,31 @@ const CHROMIUM_ARGS = [
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// A test's clean-ups, run last registered first, each even when one before it failed (the first
+// error is reported). node:test runs t.after hooks in the order they were added: a profile removed
+// by an earlier hook than the one that closes its browser failed with ENOTEMPTY while Chromium
+// still wrote there, and the browser was then never closed (the test file timed out).
+const cleanupStacks = new WeakMap();
+export function deferCleanup(t, step) {
+  let stack = cleanupStacks.get(t);
+  if (!stack) {
+    stack = [];
+    cleanupStacks.set(t, stack);
+    t.after(async () => {
+      const errors = [];
+      for (const s of stack.splice(0).reverse()) {
+        try {
+          await s();
+        } catch (e) {
+          errors.push(e);
+        }
+      }
+      if (errors.length) throw errors[0];
+    });
+  }
+  stack.push(step);
+}
+
 // Starts a server and a browser for one test and returns the page, not yet navigated.
 //   mount:       URL path the app folder is served under ('/' or '/some/sub/path/')
 //   viewport:    CSS pixels
@@ -44,26 +69,12 @@ export async function openApp(t, { mount = '/', viewport = { width: 1280, height
   if (!fs.existsSync(path.join(appDir, 'index.html'))) {
     throw new Error(`no built app in ${appDir}: run scripts/test.sh (or build the web target) first`);
   }
-  // Clean-up runs in reverse order of start (browser, profile, server), every step
-  // even when one fails, so no Chromium or port outlives its test.
-  const cleanups = [];
-  t.after(async () => {
-    const errors = [];
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (e) {
-        errors.push(e);
-      }
-    }
-    if (errors.length) throw errors[0];
-  });
-
+  // Stopped in reverse order of start (browser, profile, server), every step even when one fails.
   const server = await startStaticServer({ root: appDir, mount });
-  cleanups.push(() => server.close());
+  deferCleanup(t, () => server.close());
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-e2e-'));
-  cleanups.push(() => fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }));
+  deferCleanup(t, () => fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
@@ -72,7 +83,7 @@ export async function openApp(t, { mount = '/', viewport = { width: 1280, height
     colorScheme,
     ...(userAgent ? { userAgent } : {}),
   });
-  cleanups.push(() => context.close());
+  deferCleanup(t, () => context.close());
 
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];

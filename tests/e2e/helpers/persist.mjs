@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { appDir, chromiumPath, clickItem, nextFrame, snapshot } from './app.mjs';
+import { appDir, chromiumPath, clickItem, deferCleanup, nextFrame, snapshot } from './app.mjs';
 
 // The same flags as helpers/app.mjs (/work/shared/toolchain.md).
 export const CHROMIUM_ARGS = [
@@ -71,31 +71,6 @@ export async function moveDealByKeyboard(page) {
 }
 
 // A private copy of the built app, so a test can change it (a new deploy) without touching the build.
-// A test's clean-ups, run last registered first, each even when one before it failed. node:test
-// runs t.after hooks in the order they were added: a profile removed by an earlier hook than the
-// one that closes its browser failed with ENOTEMPTY while Chromium still wrote there, and the
-// browser was then never closed (the test file timed out).
-const cleanupStacks = new WeakMap();
-export function deferCleanup(t, step) {
-  let stack = cleanupStacks.get(t);
-  if (!stack) {
-    stack = [];
-    cleanupStacks.set(t, stack);
-    t.after(async () => {
-      const errors = [];
-      for (const s of stack.splice(0).reverse()) {
-        try {
-          await s();
-        } catch (e) {
-          errors.push(e);
-        }
-      }
-      if (errors.length) throw errors[0];
-    });
-  }
-  stack.push(step);
-}
-
 export function copyApp(t) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-app-'));
   fs.cpSync(appDir, dir, { recursive: true });
@@ -103,8 +78,8 @@ export function copyApp(t) {
   return dir;
 }
 
-// A fresh profile directory, removed at the end of the test (after the browsers deferCleanup
-// closes: register them there).
+// A fresh profile directory, removed at the end of the test, after the browsers registered with
+// deferCleanup (app.mjs) after it are closed.
 export function tempProfile(t) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-e2e-'));
   if (t) deferCleanup(t, () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
