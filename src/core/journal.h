@@ -73,6 +73,13 @@ public:
         : storage_(&storage), name_(std::move(name)), offset_(offset), size_(size), expected_crc_(crc) {}
     bool empty() const { return size_ == 0; }
     uint64_t size() const { return size_; }
+    // The payload's bytes from `from` on, as a payload of their own whose checksum is not checked
+    // (never call its finish()): a part of bytes this one's finish() already checked, read again
+    // later (deferred history lines, persist_history.h).
+    SnapshotPayload tail(uint64_t from) const {
+        const uint64_t at = from < size_ ? from : size_;
+        return SnapshotPayload(*storage_, name_, offset_ + at, size_ - at, 0);
+    }
     // The next up to `n` bytes; 0 at the end, or once a read failed (finish() says so).
     size_t read(char* out, size_t n);
     // The same as a ByteSource (byte_io.h), for a ByteReader pulling from this payload.
@@ -80,6 +87,8 @@ public:
     // Reads whatever the loader left, then: "" when every byte was read and the checksum matches,
     // else what is wrong ("checksum mismatch", "unreadable: ...").
     std::string finish();
+    // Why a read failed ("unreadable: ...", "changed while it was read"), "" if none has.
+    const std::string& read_error() const { return error_; }
     // The whole payload in memory, checked as finish() checks it (an old JSON snapshot; tests).
     Result<std::string> read_all();
     // Back to the first byte: the same candidate loaded again (a retry without some entries).

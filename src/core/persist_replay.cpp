@@ -238,10 +238,12 @@ Status RecordReplay::apply(std::string_view record) {
     if (!scratch_.tombstones.empty()) {
         const Tombstone t = scratch_.tombstones.front();
         scratch_.tombstones.clear();
+        if (history_ids_ && t.kind == RecordKind::DealChange) history_ids_->push_back(t.id);
         x.erase(t.kind, t.id);
         x.add_tomb(t);
         return ok_status();
     }
+    if (history_ids_ && !scratch_.history.empty()) history_ids_->push_back(scratch_.history.front().meta.id);
     if (take(scratch_.deals, x.deals, RecordKind::Deal) || take(scratch_.history, x.history, RecordKind::DealChange) ||
         take(scratch_.activities, x.activities, RecordKind::Activity) || take(scratch_.notes, x.notes, RecordKind::Note) ||
         take(scratch_.contacts, x.contacts, RecordKind::Contact) ||

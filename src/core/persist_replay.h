@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace dd {
 
@@ -26,6 +27,9 @@ public:
     Status apply(std::string_view record);
     // Drops the records deleted during the batch. Call once, after the last apply().
     void finish();
+    // Collects the id of every history line a record puts or erases, in `ids` (unsorted): for a
+    // start that reads the snapshot's lines later, those lines are superseded by the journal.
+    void collect_history_ids(std::vector<Id>* ids) { history_ids_ = ids; }
 
 private:
     struct Indexes;
@@ -33,6 +37,7 @@ private:
     Workspace scratch_;
     TextInterner texts_;   // history lines' repeated texts, one block each across the batch
     std::unique_ptr<Indexes> index_;
+    std::vector<Id>* history_ids_ = nullptr;
 };
 
 }  // namespace dd

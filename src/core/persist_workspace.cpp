@@ -5,6 +5,8 @@
 #include "core/snapshot_binary.h"
 #include "core/store.h"   // ChangeSet
 
+#include <algorithm>
+
 namespace dd {
 
 std::string frame_records(const std::vector<std::string>& records) {
@@ -40,10 +42,12 @@ bool unframe_records(std::string_view entry, std::vector<std::string_view>& reco
     return true;
 }
 
-bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, std::vector<std::string>& warnings) {
+bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, std::vector<std::string>& warnings,
+                    std::vector<Id>* history_ids) {
     const size_t warnings_before = warnings.size();
     std::vector<std::string_view> records;
     RecordReplay replay(ws);   // an id index per kind: O(records), not O(records x deals)
+    replay.collect_history_ids(history_ids);
     for (const journal::Entry& e : entries) {
         // Checksums passed, so a record that does not apply is a bug, not damage: skip that
         // change alone, say so, and let the caller's workspace check decide.
@@ -59,13 +63,17 @@ bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, s
         }
     }
     replay.finish();
+    if (history_ids) {
+        std::sort(history_ids->begin(), history_ids->end());
+        history_ids->erase(std::unique(history_ids->begin(), history_ids->end()), history_ids->end());
+    }
     return warnings.size() == warnings_before;
 }
 
 WorkspacePersistence::WorkspacePersistence(Storage& storage, JournalOptions options)
     : storage_(storage), journal_(storage, options) {}
 
-OpenedWorkspace WorkspacePersistence::open() {
+OpenedWorkspace WorkspacePersistence::open(bool defer_history) {
     OpenedWorkspace out;
     std::vector<std::string> entry_warnings;
     bool json_snapshot = false;   // the snapshot recovered from is an old JSON one
@@ -73,6 +81,7 @@ OpenedWorkspace WorkspacePersistence::open() {
         [&](SnapshotPayload& payload, const std::vector<journal::Entry>& entries) -> Status {
             entry_warnings.clear();
             json_snapshot = false;
+            out.history.reset();   // a candidate before this one was refused
             if (payload.empty() && entries.empty()) {
                 out.checked = CheckedWorkspace{};
                 return ok_status();
@@ -99,19 +108,26 @@ OpenedWorkspace WorkspacePersistence::open() {
                     }
                     ws = std::move(loaded.value()).release();
                 } else {
-                    auto loaded = decode_workspace_binary_stream(payload.source(), payload.size());
+                    DeferredHistory deferred;
+                    auto loaded = decode_workspace_binary_stream(payload.source(), payload.size(), 256 << 10,
+                                                                 defer_history ? &deferred : nullptr);
                     // Only bytes that passed the file's CRC-32 are used.
                     const std::string problem = payload.finish();
                     if (!problem.empty()) return field_error("snapshot", problem);
                     if (!loaded.ok()) return loaded.error();
                     ws = std::move(loaded.value());
+                    if (deferred.count > 0)
+                        out.history = std::make_unique<PendingHistory>(payload.tail(deferred.offset), deferred.count);
                 }
             }
-            replay_entries(ws, entries, entry_warnings);
+            replay_entries(ws, entries, entry_warnings, out.history ? &out.history->superseded : nullptr);
             // One check of the result, handed on with it so that Store::load does not repeat it:
             // a snapshot that fails it, alone or with the journal, is refused as before.
             Result<CheckedWorkspace> checked = CheckedWorkspace::check(std::move(ws));
-            if (!checked.ok()) return checked.error();
+            if (!checked.ok()) {
+                out.history.reset();
+                return checked.error();
+            }
             out.checked = std::move(checked.value());
             return ok_status();
         });

@@ -16,6 +16,7 @@
 #pragma once
 #include "core/journal.h"
 #include "core/model.h"
+#include "core/persist_history.h"
 #include "core/snapshot_binary.h"
 #include "core/storage.h"
 #include "core/store_load.h"
@@ -35,6 +36,9 @@ struct OpenedWorkspace {
     // check costs as much as a fifth of a cold start's decode at 100,000 deals).
     CheckedWorkspace checked;
     Recovery recovery;          // warnings to show (what was lost), files set aside
+    // With open(defer_history): the snapshot's history lines, not in `checked` yet (null: none
+    // deferred). Store::load, then Store::defer_history, then advance_history until done.
+    std::unique_ptr<PendingHistory> history;
     const Workspace& workspace() const { return checked.workspace(); }
 };
 
@@ -47,7 +51,9 @@ class WorkspacePersistence {
 public:
     explicit WorkspacePersistence(Storage& storage, JournalOptions options = {});
 
-    OpenedWorkspace open();
+    // defer_history: leave a binary snapshot's history lines to be read after the first frame
+    // (persist_history.h); a tab that writes starts so. Nothing may be compacted until they are in.
+    OpenedWorkspace open(bool defer_history = false);
     Status save_all(const Workspace&, Millis now);
     // The same with the workspace already encoded (BinarySnapshotWriter, over several frames):
     // `payload` must be the encoding of the workspace as it stands now.
@@ -92,7 +98,9 @@ private:
 
 // Applies journal entries (ChangeSets) to `ws` in one batch (persist_replay.h). A change that does
 // not apply is skipped with a warning; returns false if any was. Check the workspace afterwards.
-bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, std::vector<std::string>& warnings);
+// `history_ids`, if given, receives the sorted ids of the history lines the entries put or erase.
+bool replay_entries(Workspace& ws, const std::vector<journal::Entry>& entries, std::vector<std::string>& warnings,
+                    std::vector<Id>* history_ids = nullptr);
 
 // The framing of one entry, exposed for the tests and the benchmark.
 std::string frame_records(const std::vector<std::string>& records);

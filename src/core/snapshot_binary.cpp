@@ -68,6 +68,8 @@ public:
         bytes::put_varint(out_, records.size());
         for (const auto& r : records) each(r);
     }
+    template <typename V, typename F>
+    void history_lines(const V& records, F&& each) { list("history", records, kMinRecordBytes, each); }
 
 private:
     std::string& out_;
@@ -75,7 +77,9 @@ private:
 
 class Decoder {
 public:
-    explicit Decoder(bytes::ByteReader& in) : in_(in) {}
+    // With `deferred`, the history section is read and checked but its lines are not kept:
+    // where they are goes into `deferred` (decode_workspace_binary_stream).
+    explicit Decoder(bytes::ByteReader& in, DeferredHistory* deferred = nullptr) : in_(in), deferred_(deferred) {}
 
     bool failed() const { return in_.failed(); }
     size_t remaining() const { return in_.remaining(); }
@@ -127,7 +131,8 @@ public:
     // A text that repeats across records (a history line's): equal short texts share one block.
     void shared_text(CompactString& s) {
         const uint64_t n = in_.varint();
-        texts_.assign(s, in_.take(n));
+        if (skipping_) in_.take(n);   // a deferred history line: checked, not kept
+        else texts_.assign(s, in_.take(n));
     }
     // A text mostly picked from a short list (a deal's source, a custom field's option): shared
     // the same way, from a table of its own, so that free texts there (a Text custom field) can
@@ -160,6 +165,36 @@ public:
             each(records.back());
         }
     }
+    // The history section: decoded as any list, or, when deferred, each line read into one
+    // scratch line (so that every value check still runs and a bad line refuses the snapshot
+    // now, when the previous generation can still be used) and dropped, its texts not even
+    // shared. Leaves `records` empty then.
+    template <typename V, typename F>
+    void history_lines(V& records, F&& each) {
+        if (!deferred_) return list("history", records, kMinRecordBytes, each);
+        if (!failed()) {
+            section_ = "history";
+            index_ = 0;
+        }
+        const uint64_t count = in_.varint();
+        if (count > in_.remaining() / kMinRecordBytes) return refuse();
+        records.clear();
+        deferred_->offset = in_.offset();
+        deferred_->count = count;
+        typename V::value_type scratch;
+        skipping_ = true;
+        for (uint64_t i = 0; i < count && !failed(); ++i) {
+            index_ = size_t(i);
+            each(scratch);
+        }
+        skipping_ = false;
+    }
+    // Names the section a decoder reading records one at a time is in (HistoryLineDecoder).
+    void at(const char* section, size_t index) {
+        if (failed()) return;
+        section_ = section;
+        index_ = index;
+    }
 
 private:
     void refuse() {
@@ -167,6 +202,8 @@ private:
         in_.fail();
     }
     bytes::ByteReader& in_;
+    DeferredHistory* deferred_ = nullptr;
+    bool skipping_ = false;   // inside a deferred history section
     TextInterner texts_;    // this load's shared history texts (bounded: compact_string.h)
     TextInterner picked_;   // this load's sources and custom values
     bool bad_value_ = false;
@@ -394,7 +431,7 @@ void workspace_fields(IO& io, W& ws, uint32_t version) {
     io.list("team", ws.team, kMinRecordBytes, [&](auto& r) { member_fields(io, r); });
     io.list("activities", ws.activities, kMinRecordBytes, [&](auto& r) { activity_fields(io, r); });
     io.list("notes", ws.notes, kMinRecordBytes, [&](auto& r) { note_fields(io, r); });
-    io.list("history", ws.history, kMinRecordBytes, [&](auto& r) { change_fields(io, r); });
+    io.history_lines(ws.history, [&](auto& r) { change_fields(io, r); });
     io.list("custom_fields", ws.custom_fields, kMinRecordBytes, [&](auto& r) { custom_field_fields(io, r); });
     io.list("lost_reasons", ws.lost_reasons, kMinRecordBytes, [&](auto& r) { lost_reason_fields(io, r); });
     io.list("tombstones", ws.tombstones, 11, [&](auto& r) { tombstone_fields(io, r); });
@@ -528,9 +565,9 @@ Result<uint32_t> read_header(std::string_view header, uint64_t body_size) {
 
 // The records of a body whose header was accepted: `in` is positioned at the body's first byte
 // and holds exactly the body.
-Result<Workspace> decode_body(bytes::ByteReader& in, uint32_t version) {
+Result<Workspace> decode_body(bytes::ByteReader& in, uint32_t version, DeferredHistory* deferred = nullptr) {
     Workspace ws;
-    Decoder dec(in);
+    Decoder dec(in, deferred);
     workspace_fields(dec, ws, version);
     if (dec.failed()) return snapshot_error(dec.problem());
     if (dec.remaining() != 0)
@@ -550,13 +587,41 @@ Result<Workspace> decode_workspace_binary(std::string_view data) {
     return decode_body(in, version.value());
 }
 
-Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window) {
+Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window,
+                                                 DeferredHistory* deferred) {
     bytes::ByteReader in(source, size, window);
     const std::string_view header = in.take(kHeaderSize);
     if (in.failed()) return snapshot_error("truncated header (" + std::to_string(size) + " bytes)");
     Result<uint32_t> version = read_header(header, size - kHeaderSize);
     if (!version.ok()) return version.error();
-    return decode_body(in, version.value());
+    return decode_body(in, version.value(), deferred);
 }
+
+struct HistoryLineDecoder::State {
+    State(bytes::ByteSource source, uint64_t size, uint64_t count, size_t window)
+        : in(source, size, window), dec(in), count(count) {}
+    bytes::ByteReader in;
+    Decoder dec;
+    uint64_t count;
+    uint64_t next = 0;
+};
+
+HistoryLineDecoder::HistoryLineDecoder(bytes::ByteSource source, uint64_t size, uint64_t count, size_t window)
+    : s_(std::make_unique<State>(source, size, count, window)) {}
+HistoryLineDecoder::~HistoryLineDecoder() = default;
+
+bool HistoryLineDecoder::step(size_t n, ChunkedVector<DealChange>& out) {
+    State& s = *s_;
+    for (; n > 0 && s.next < s.count && !s.dec.failed(); --n, ++s.next) {
+        s.dec.at("history", size_t(s.next));
+        out.emplace_back();
+        change_fields(s.dec, out.back());
+    }
+    return !s.dec.failed();
+}
+
+bool HistoryLineDecoder::done() const { return s_->next == s_->count && !s_->dec.failed(); }
+bool HistoryLineDecoder::failed() const { return s_->dec.failed(); }
+std::string HistoryLineDecoder::problem() const { return s_->dec.failed() ? s_->dec.problem() : std::string(); }
 
 }  // namespace dd

@@ -22,6 +22,7 @@
 #include "core/model.h"
 #include "core/result.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -67,6 +68,14 @@ private:
     size_t crc_to_ = 0;         // bytes of out_ the crc covers
     uint32_t payload_crc_ = 0;  // of the header and the body, once done()
 };
+// Where a snapshot's history lines are, when a start decoded the rest first (below): the deal
+// pages' timelines are not on the first screen, and the lines are ~a quarter of a snapshot's bytes
+// and half of Store::load's work (docs/storage.md, "Start-up").
+struct DeferredHistory {
+    uint64_t offset = 0;   // of the first line's first byte, from the payload's first byte (the header's)
+    uint64_t count = 0;    // lines
+};
+
 // The same without the final check_workspace, for a caller that checks the workspace itself after
 // changing it further (recovery replays the journal onto it, then checks once).
 Result<Workspace> decode_workspace_binary(std::string_view bytes);
@@ -76,7 +85,30 @@ Result<Workspace> decode_workspace_binary(std::string_view bytes);
 // caller checks the same bytes as they pass (the snapshot file's CRC-32, journal_format.h) and
 // discards the result if that fails; computing both cost ~75 ms of a WASM start at 100,000
 // deals. Every other check (magic, version, length, structure) runs.
-Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window = 256 << 10);
+// With `deferred`, the history lines are read and checked like the rest but not kept: the
+// workspace has none, `deferred` says where they are, and HistoryLineDecoder reads them later.
+Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint64_t size, size_t window = 256 << 10,
+                                                 DeferredHistory* deferred = nullptr);
+
+// Decodes deferred history lines a batch at a time: `source` gives the payload's bytes from
+// DeferredHistory::offset on, `size` of them at most. Bytes a start already checked (its CRC-32
+// and every value), so a failure here means the file changed since: problem() says where.
+class HistoryLineDecoder {
+public:
+    HistoryLineDecoder(bytes::ByteSource source, uint64_t size, uint64_t count, size_t window = 256 << 10);
+    ~HistoryLineDecoder();
+    HistoryLineDecoder(const HistoryLineDecoder&) = delete;
+    HistoryLineDecoder& operator=(const HistoryLineDecoder&) = delete;
+
+    bool step(size_t lines, ChunkedVector<DealChange>& out);   // up to `lines` more; false once failed
+    bool done() const;
+    bool failed() const;
+    std::string problem() const;
+
+private:
+    struct State;   // the reader and the decoder (snapshot_binary.cpp)
+    std::unique_ptr<State> s_;
+};
 
 // True when `bytes` start with this encoding's magic (whatever its version): tells a binary
 // snapshot from an older JSON one.

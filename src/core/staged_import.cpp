@@ -178,6 +178,7 @@ void start_rollback(StagedImport::State& s) {
 Result<std::unique_ptr<StagedImport>> StagedImport::begin(Store& store, ImportDeals command, const CommandContext& ctx) {
     // The store's own refusals (a run already open, a viewer, nobody chosen) without validating
     // the whole command here: that is the run's first phase.
+    if (auto s = store.history_ready(); !s) return s.error();
     const Command probe{ImportDeals{}};
     if (store.staged_open() || store.permission_of(ctx.actor) < required_permission(probe)) {
         Status refused = store.check(probe, ctx);

@@ -31,6 +31,12 @@ Status refuse_if_staged(bool staged_open) {
 }
 }  // namespace
 
+// What a store still waiting for its history lines answers to a change.
+Status Store::history_ready() const {
+    if (history_ != HistoryState::Pending) return ok_status();
+    return field_error("history", "the deals' history is still being read: try again in a moment");
+}
+
 Status Store::load(Workspace ws) {
     if (auto s = refuse_if_staged(staged_open_); !s) return s;
     Result<CheckedWorkspace> checked = CheckedWorkspace::check(std::move(ws));
@@ -44,6 +50,7 @@ Status Store::load(CheckedWorkspace ws) {
     ix_->ws = std::move(ws).release();
     ix_->rebuild();
     undo_->clear();
+    history_ = HistoryState::Complete;
     return ok_status();
 }
 
@@ -92,6 +99,7 @@ Status Store::check(const Command& c, const CommandContext& ctx) const {
 }
 
 Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
+    if (auto s = history_ready(); !s) return s.error();
     if (auto s = check(c, ctx); !s) return s.error();
     Tx tx(*ix_, ctx.now);
     std::string label = std::visit([&](const auto& x) { return cmd::run(tx, x, ctx); }, c);
@@ -102,6 +110,7 @@ Result<Applied> Store::apply(const Command& c, const CommandContext& ctx) {
 
 Result<Applied> Store::undo(const CommandContext& ctx) {
     if (auto s = refuse_if_staged(staged_open_); !s) return s.error();
+    if (auto s = history_ready(); !s) return s.error();
     if (undo_->done.empty()) return field_error("", "nothing to undo");
     UndoStep& top = undo_->done.back();
     if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();
@@ -120,6 +129,7 @@ Result<Applied> Store::undo(const CommandContext& ctx) {
 
 Result<Applied> Store::redo(const CommandContext& ctx) {
     if (auto s = refuse_if_staged(staged_open_); !s) return s.error();
+    if (auto s = history_ready(); !s) return s.error();
     if (undo_->undone.empty()) return field_error("", "nothing to redo");
     UndoStep& top = undo_->undone.back();
     if (auto s = allowed_to_restore(*ix_, permission_of(ctx.actor), top, ctx.actor); !s) return s.error();

@@ -96,6 +96,24 @@ public:
     // Checks a command without applying it (what apply would refuse, and why).
     Status check(const Command&, const CommandContext&) const;
 
+    // History lines still to come: a start shows the workspace before the snapshot's history lines
+    // are decoded (persist_history.h). While they are Pending, apply, undo and redo are refused
+    // (a deal's delete erases its lines, an undo may restore them: each needs all of them);
+    // the caller finishes reading them first. Unavailable: they could not be read; everything
+    // works, but a snapshot of this workspace would lose them, so the app writes none.
+    enum class HistoryState { Complete, Pending, Unavailable };
+    HistoryState history_state() const { return history_; }
+    bool history_pending() const { return history_ == HistoryState::Pending; }
+    Status history_ready() const;   // ok, or why a change must wait (the state is Pending)
+    // After load(): the snapshot's history lines will be handed over by attach_history.
+    void defer_history() { history_ = HistoryState::Pending; }
+    // The deferred lines, except those `superseded` (sorted ids the journal put again or erased
+    // after the snapshot: the store has the journal's version or none). Refused, store untouched
+    // and the state Unavailable, when a line repeats an id or names a deal that does not exist.
+    Status attach_history(ChunkedVector<DealChange> lines, const std::vector<Id>& superseded);
+    // The lines could not be read (a file that changed since the start): the state is Unavailable.
+    void history_unavailable() { history_ = HistoryState::Unavailable; }
+
     // True while a long command is applied in slices (staged_import.h): the store is half-way
     // through it, so every other command, undo, redo and load is refused, and nothing may save
     // the workspace until it commits or rolls back.
@@ -152,6 +170,7 @@ private:
     std::unique_ptr<StoreIndexes> ix_;
     std::unique_ptr<UndoHistory> undo_;
     bool staged_open_ = false;
+    HistoryState history_ = HistoryState::Complete;
     friend struct StoreAccess;   // the implementation files (store_*.cpp)
 };
 

@@ -173,6 +173,11 @@ struct StoreIndexes {
 
     // Rebuilds every index from ws (load). Assumes ws passed validation.
     void rebuild();
+    // The history's id map and its deals' chains from scratch (rebuild's part for the history).
+    // The first `check_first` lines (a snapshot's, attached after the start: Store::attach_history)
+    // must name an existing deal, and (then) no line may repeat an id; else refused with the indexes
+    // half-built: the caller puts the lines back as they were and calls it again with 0.
+    Status rebuild_history(size_t check_first = 0);
     void recompute_lane_totals(Id stage);
     void recompute_all_totals();
 

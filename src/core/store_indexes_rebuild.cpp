@@ -45,7 +45,6 @@ void StoreIndexes::rebuild() {
     build(ws.team, member_slot);
     build(ws.activities, activity_slot);
     build(ws.notes, note_slot);
-    build(ws.history, change_slot);
     build(ws.custom_fields, field_slot);
     build(ws.lost_reasons, reason_slot);
     build(ws.saved_views, view_slot);
@@ -102,6 +101,25 @@ void StoreIndexes::rebuild() {
     for (uint32_t i = 0; i < ws.contacts.size(); ++i) company_contacts.link(i, ws.contacts[i].company, company_slot);
     for (uint32_t i = 0; i < ws.activities.size(); ++i) deal_activities.link(i, ws.activities[i].deal, deal_slot);
     for (uint32_t i = 0; i < ws.notes.size(); ++i) deal_notes.link(i, ws.notes[i].deal, deal_slot);
+    rebuild_history();
+    tombstone_slot.clear();
+    for (uint32_t i = 0; i < ws.tombstones.size(); ++i) tombstone_slot.set(ws.tombstones[i].id, i);
+}
+
+Status StoreIndexes::rebuild_history(size_t check_first) {
+    change_slot.clear();
+    change_slot.reserve(ws.history.size());
+    for (uint32_t i = 0; i < ws.history.size(); ++i) {
+        const DealChange& line = ws.history[i];
+        if (check_first == 0) {
+            change_slot.set(line.meta.id, i);
+            continue;
+        }
+        if (line.meta.id == kNoId || change_slot.insert(line.meta.id, i) != decltype(change_slot)::kMissing)
+            return field_error("history[" + std::to_string(i) + "].id", "is missing or repeated");
+        if (i < check_first && !deal_slot.contains(line.deal))
+            return field_error("history[" + std::to_string(i) + "].deal", "names a deal that does not exist");
+    }
     // History lines are listed oldest first within a deal: linked in time order, equal times in
     // table order. Sorted as (time, line) pairs read once in table order, for the reason above;
     // a table already in time order (lines are appended as they happen) is not sorted at all.
@@ -112,8 +130,7 @@ void StoreIndexes::rebuild() {
     history_orphans.clear();
     history_prev.assign(ws.history.size(), kNoLine);
     for (const auto& line : order) link_history(line.second);
-    tombstone_slot.clear();
-    for (uint32_t i = 0; i < ws.tombstones.size(); ++i) tombstone_slot.set(ws.tombstones[i].id, i);
+    return ok_status();
 }
 
 }  // namespace dd
