@@ -4,6 +4,7 @@
 #include "core/starter_workspace.h"
 #include "imgui.h"
 #include "ui/app_dialogs.h"
+#include "ui/app_history.h"
 #include "ui/csv_import.h"
 #include "ui/csv_import_apply.h"
 #include "ui/list_rows.h"
@@ -126,13 +127,19 @@ void step_history(App& app, bool undo, const CommandContext& cmd_ctx, Millis now
 }
 
 void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out) {
+    // A change needs every history line (a delete erases a deal's, an undo may restore some):
+    // those a start left to read between frames are read now, in this frame, if any remain.
+    UiState& ui = app.ui;
+    if (app.pending_history && (!intents.commands.empty() || intents.undo || intents.redo ||
+                                ui.history_asked != UiState::HistoryAsk::None ||
+                                ui.list.import.step == CsvImportState::Step::Applying))
+        finish_pending_history(app, now);
     const CommandContext cmd_ctx{app.store.settings().current_user, now};
     for (const Command& command : intents.commands) report(app, app.store.apply(command, cmd_ctx), now, out);
     // A CSV import applies a slice per frame; its outcome is reported like a command's when done.
     if (auto outcome = csv_import_advance(app.ui.list.import, app.store, cmd_ctx, &out.snapshot)) report(app, std::move(*outcome), now, out);
     // A huge undo or redo (a whole import) runs two frames after it was asked for: the frame in
     // between shows the notice (draw_history_notice), so the screen says why the page stalls.
-    UiState& ui = app.ui;
     if (ui.history_asked != UiState::HistoryAsk::None) {
         if (ui.history_notice_shown) {
             const bool undo = ui.history_asked == UiState::HistoryAsk::Undo;
@@ -172,6 +179,7 @@ void init_app_ui(App& app) {
 
 void load_starter_workspace(App& app, Millis now) {
     app.store.load(make_starter_workspace(app.ids, now));
+    app.pending_history.reset();
     ++app.ui.data_version;
     keep_pipeline_valid(app);
 }
@@ -180,6 +188,7 @@ namespace {
 // What follows Store::load of a whole workspace: views reset to it, a toast either way.
 Status after_workspace_load(App& app, Status s, Millis now, const char* what) {
     if (s.ok()) {
+        app.pending_history.reset();   // lines of the workspace it replaced
         ++app.loads;
         ++app.ui.data_version;
         app.ui.pipeline = kNoId;

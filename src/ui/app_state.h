@@ -3,6 +3,7 @@
 #pragma once
 #include "core/ids.h"
 #include "core/model.h"
+#include "core/persist_history.h"
 #include "core/store.h"
 #include "ui/board_state.h"
 #include "ui/contacts_state.h"
@@ -14,6 +15,7 @@
 #include "ui/theme.h"
 #include "ui/ui_fonts.h"
 
+#include <memory>
 #include <string>
 
 namespace dd::ui {
@@ -63,6 +65,9 @@ struct App {
     UiState ui;
     ItemRegistry items;   // what the last frame drew (bridge, tests)
     uint64_t loads = 0;   // workspaces loaded whole (sample, import): persistence saves a snapshot
+    // The snapshot's history lines a start left to read after the first frame (persist_history.h,
+    // app_history.h): set while the store's history is Pending.
+    std::unique_ptr<PendingHistory> pending_history;
 
     App(IdGenerator id_source, uint64_t store_seed) : store(store_seed), ids(id_source) {}
 };

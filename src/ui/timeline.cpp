@@ -160,7 +160,9 @@ void draw_timeline(ViewContext& ctx, const Deal& deal, float width) {
     ImGui::Dummy(ImVec2(0, space::sm));
 
     const std::vector<TimelineEntry> entries = build_timeline(ctx.store, deal.meta.id, page.timeline_filter);
-    if (entries.empty()) text_item("Nothing here yet.", nullptr, p.text_muted);
+    // Right after a start the snapshot's history lines may still be being read (app_history.h).
+    if (ctx.store.history_pending()) text_item("Loading the history...", nullptr, p.text_muted);
+    else if (entries.empty()) text_item("Nothing here yet.", nullptr, p.text_muted);
     const std::string& locale = ctx.store.settings().locale;
     const bool editable = can_edit_data(ctx.store);
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -4,29 +4,8 @@
 // here, also the web side's fallback after 20 restarts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, gotoApp, nextFrame, waitReady, snapshot } from './helpers/app.mjs';
-import { dealTitles, storedFileNames, waitFor, waitSaved } from './helpers/persist.mjs';
-
-const storageStats = (page) => page.evaluate(() => window.dealdeck.storageStats());
-
-// The app with `deals` sample deals, saved. Returns the page and the test's console problems.
-async function appWithSample(t, deals) {
-  const { page, url, problems } = await openApp(t);
-  await gotoApp(page, url);
-  const loaded = await page.evaluate((n) => window.dealdeck.loadSample(n, 3), deals);
-  assert.equal(loaded.ok, true, JSON.stringify(loaded));
-  await page.evaluate(() => window.dealdeck.nextFrame());
-  await waitSaved(page, 60_000);
-  return { page, problems };
-}
-
-// Saved, reloaded: the workspace the next start opens.
-async function reopened(page) {
-  await waitSaved(page);
-  await page.reload({ waitUntil: 'load' });
-  await waitReady(page);
-  return snapshot(page);
-}
+import { nextFrame, snapshot } from './helpers/app.mjs';
+import { appWithSample, dealTitles, reopened, storageStats, storedFileNames, waitFor, waitSaved } from './helpers/persist.mjs';
 
 test('a compaction is encoded in parts between frames, and the snapshot it wrote is what a reload opens', async (t) => {
   const { page, problems } = await appWithSample(t, 3000);

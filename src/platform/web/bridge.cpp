@@ -4,6 +4,7 @@
 #include "core/sample_data.h"
 #include "platform/web/web_app.h"
 #include "ui/app_frame.h"
+#include "ui/app_history.h"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -76,6 +77,8 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_items(WebApp* web) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_snapshot(WebApp* web) {
+    // The whole workspace, as an export gives it: history lines still to read are read first.
+    dd::ui::finish_pending_history(web->app, dd::Millis(emscripten_date_now()));
     web->bridge_out = dd::save_workspace_json(web->app.store.workspace());
     return web->bridge_out.c_str();
 }
@@ -122,6 +125,17 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_frame_stats(WebApp* web) {
 // How this page got its font atlases (fonts.h): rasterized, or restored from the font cache.
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_font_atlas(WebApp* web) {
     nlohmann::json out = {{"rasterized", web->fonts_rasterized}, {"restored", web->fonts_restored}};
+    web->bridge_out = out.dump();
+    return web->bridge_out.c_str();
+}
+
+// The store's history lines (persist_history.h): "complete", "pending" (a start left the
+// snapshot's to read after the first frame) or "unavailable", and how many the store holds.
+EMSCRIPTEN_KEEPALIVE const char* dd_bridge_history(WebApp* web) {
+    using State = dd::Store::HistoryState;
+    const State s = web->app.store.history_state();
+    nlohmann::json out = {{"state", s == State::Complete ? "complete" : s == State::Pending ? "pending" : "unavailable"},
+                          {"lines", web->app.store.workspace().history.size()}};
     web->bridge_out = out.dump();
     return web->bridge_out.c_str();
 }

@@ -48,6 +48,8 @@ mergeInto(LibraryManager.library, {
     dd.loadSample = function (deals, seed) {
       return JSON.parse(UTF8ToString(_dd_bridge_load_sample(web, deals, seed === undefined ? 1 : seed)));
     };
+    // {state, lines}: the store's history lines, "pending" while a start still reads the snapshot's.
+    dd.history = function () { return JSON.parse(callString(_dd_bridge_history)); };
     dd.frameStats = function () { return JSON.parse(callString(_dd_bridge_frame_stats)); };
     // {rasterized, restored}: font atlases this page built, and took from the font cache.
     dd.fontAtlas = function () { return JSON.parse(callString(_dd_bridge_font_atlas)); };

@@ -63,6 +63,7 @@ void draw_frame(void* user) {
     if (out.wake_after_ms >= 0) dd::web::request_frame_after(web.scheduler, out.wake_after_ms);
     dd::web::record_frame(web.stats, emscripten_get_now() - start);
     dd::web::bridge_frame_drawn(web);
+    dd::web::persistence_frame_drawn(web);
 }
 
 bool create_window(WebApp& web) {

@@ -6,6 +6,7 @@
 #include "core/storage_memory.h"
 #include "platform/web/storage_idbfs.h"
 #include "platform/web/web_app.h"
+#include "ui/app_history.h"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
@@ -50,6 +51,8 @@ struct WebPersistence {
     // (the test bridge's compactNow sets smaller ones, to get many parts from a small workspace).
     double compaction_slice_ms = 8;
     size_t compaction_part_records = 4000;
+    // The snapshot's history lines read after the first frame (app_history.h): a timer is set.
+    bool history_timer_pending = false;
 };
 
 namespace {
@@ -116,6 +119,9 @@ void flush_and_compact(WebPersistence& p, bool page_hiding) {
         // workspace object is the same, its content is not what the part-made snapshot read.
         if (p.web->app.store.staged_open() || p.web->app.loads != p.seen_loads) {
             p.persist->cancel_compaction();
+        } else if (p.web->app.store.history_state() != Store::HistoryState::Complete) {
+            // The workspace lacks the snapshot's history lines (still to read, or unreadable):
+            // a snapshot of it would lose them. The read's end schedules a tick (read_history).
         } else if (p.persist->journal().buffered_entries() == 0 &&
                    (p.persist->compaction_under_way() || p.persist->wants_compaction())) {
             if (p.persist->compaction_restarts() >= kCompactionMaxRestarts) {
@@ -150,6 +156,37 @@ void tick(void* user) {
     flush_and_compact(p, false);
 }
 
+// The history lines are in (or could not be read): the views show them, and a compaction that
+// waited for them may run.
+void history_done(WebPersistence& p) {
+    dd_persist_js_mark("dd-history-loaded");
+    if (p.web->app.store.history_state() == Store::HistoryState::Unavailable)
+        dd_persist_js_warn("The deals' history could not be read; it stays stored, and no new snapshot is written "
+                           "until the app is reloaded. Export a backup.");
+    if (p.role == Role::Writer && p.persist && p.persist->wants_compaction()) schedule_tick(p, 1000);
+    request_frame(p.web->scheduler);
+}
+
+// A batch of the snapshot's history lines, ~8 ms of them, then the page's other tasks (input,
+// frames) run before the next batch: a 100,000-deal start's ~190,000 lines take ~20 ticks.
+constexpr double kHistorySliceMs = 8;
+constexpr size_t kHistoryLinesPerStep = 2048;
+
+void read_history(void* user) {
+    auto& p = *static_cast<WebPersistence*>(user);
+    p.history_timer_pending = false;
+    ui::App& app = p.web->app;
+    const double until = emscripten_get_now() + kHistorySliceMs;
+    bool more = true;
+    while (more && emscripten_get_now() < until) more = ui::read_pending_history(app, kHistoryLinesPerStep, now_ms());
+    if (more) {
+        p.history_timer_pending = true;
+        emscripten_set_timeout(read_history, 0, &p);
+        return;
+    }
+    history_done(p);
+}
+
 void report_warnings(const Recovery& r) {
     for (const std::string& w : r.warnings) dd_persist_js_warn(w.c_str());
 }
@@ -161,7 +198,8 @@ void become_writer(WebPersistence& p) {
     p.persist = std::make_unique<WorkspacePersistence>(p.storage);
     p.role = Role::Writer;
     dd_persist_js_mark("dd-recover-start");
-    OpenedWorkspace opened = p.persist->open();
+    // The snapshot's history lines are left for after the first frame (persist_history.h).
+    OpenedWorkspace opened = p.persist->open(/*defer_history=*/true);
     dd_persist_js_mark("dd-recover-end");
     report_warnings(opened.recovery);
     bool loaded = false;
@@ -170,6 +208,10 @@ void become_writer(WebPersistence& p) {
         dd_persist_js_mark("dd-store-loaded");
         if (st.ok()) {
             loaded = true;
+            if (opened.history) {
+                web.app.store.defer_history();
+                web.app.pending_history = std::move(opened.history);
+            }
         } else {
             dd_persist_js_warn(("The saved workspace was refused by the store (" + st.error().text() +
                                 "); a new workspace was started. The saved files are kept.").c_str());
@@ -271,6 +313,14 @@ void persistence_start(WebApp& web) {
         p);
 }
 
+void persistence_frame_drawn(WebApp& web) {
+    WebPersistence* p = web.persistence;
+    if (!p || !web.app.pending_history || p->history_timer_pending) return;
+    // Set from the frame's callback, the timer runs after the browser shows that frame.
+    p->history_timer_pending = true;
+    emscripten_set_timeout(read_history, 0, p);
+}
+
 void persistence_after_frame(WebApp& web, const ui::FrameOutput& out) {
     WebPersistence* p = web.persistence;
     if (!p || p->role == Role::Starting) return;
@@ -319,6 +369,8 @@ EMSCRIPTEN_KEEPALIVE void dd_persist_lock_result(WebPersistence* p, int got) {
 
 // Another tab asks to take over, or took the lock: save what is pending and stop writing.
 EMSCRIPTEN_KEEPALIVE void dd_persist_hand_over(WebPersistence* p) {
+    // A read-only tab follows the journal from the workspace it holds: a whole one.
+    dd::ui::finish_pending_history(p->web->app, dd::web::now_ms());
     dd::web::flush_and_compact(*p, true);
     if (p->role == dd::web::Role::Writer) {
         p->role = dd::web::Role::ReadOnly;
@@ -347,6 +399,7 @@ EMSCRIPTEN_KEEPALIVE void dd_persist_page_hiding(WebPersistence* p) { dd::web::f
 
 // The workspace as JSON for the export download.
 EMSCRIPTEN_KEEPALIVE void dd_persist_export(WebPersistence* p) {
+    dd::ui::finish_pending_history(p->web->app, dd::web::now_ms());   // the backup holds every line
     const std::string json = dd::save_workspace_json(p->web->app.store.workspace());
     dd_persist_js_download("dealdeck-backup.json", json.c_str());
 }

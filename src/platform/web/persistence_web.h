@@ -20,5 +20,8 @@ struct WebPersistence;
 void persistence_start(WebApp& web);
 // Call after every frame with its output.
 void persistence_after_frame(WebApp& web, const ui::FrameOutput& out);
+// After a frame was drawn: starts reading the history lines a start left for later, if any
+// (persist_history.h), in timer tasks between frames.
+void persistence_frame_drawn(WebApp& web);
 
 }  // namespace dd::web

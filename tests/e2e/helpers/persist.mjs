@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { appDir, chromiumPath, clickItem, deferCleanup, nextFrame, snapshot } from './app.mjs';
+import { appDir, chromiumPath, clickItem, deferCleanup, gotoApp, nextFrame, openApp, snapshot, waitReady } from './app.mjs';
 
 // The same flags as helpers/app.mjs (/work/shared/toolchain.md).
 export const CHROMIUM_ARGS = [
@@ -39,6 +39,27 @@ export async function waitFor(what, check, { timeoutMs = 30_000, stepMs = 100 } 
     await new Promise((r) => setTimeout(r, stepMs));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+export const storageStats = (page) => page.evaluate(() => window.dealdeck.storageStats());
+
+// The app with `deals` sample deals, saved. Returns the page and the test's console problems.
+export async function appWithSample(t, deals) {
+  const { page, url, problems } = await openApp(t);
+  await gotoApp(page, url);
+  const loaded = await page.evaluate((n) => window.dealdeck.loadSample(n, 3), deals);
+  if (!loaded.ok) throw new Error(`loadSample(${deals}): ${JSON.stringify(loaded)}`);
+  await page.evaluate(() => window.dealdeck.nextFrame());
+  await waitSaved(page, 60_000);
+  return { page, problems };
+}
+
+// Saved, reloaded: the workspace the next start opens.
+export async function reopened(page) {
+  await waitSaved(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  return snapshot(page);
 }
 
 export const dealTitles = (ws) => (ws.deals ?? []).map((d) => d.title).sort();

@@ -1,0 +1,74 @@
+// History lines read after the first frame (docs/storage.md, "Start-up"; persist_history.h): a
+// writer tab's start draws the workspace without the snapshot's history lines, reads them in timer
+// tasks between frames, and writes no snapshot before they are in, so that none is ever lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nextFrame, snapshot, waitReady } from './helpers/app.mjs';
+import { appWithSample, moveDealByKeyboard, reopened, storageStats, waitFor, waitSaved } from './helpers/persist.mjs';
+
+const history = (page) => page.evaluate(() => window.dealdeck.history());
+const lineIds = (ws) => ws.history.map((h) => h.id).sort();
+
+// Runs in the page before the app: the store's history as it stands when `ready` resolves (in the
+// first frame's callback, before any timer task of the page can run).
+function recordHistoryAtReady() {
+  const poll = setInterval(() => {
+    const dd = window.dealdeck;
+    if (!dd || !dd.ready) return;
+    clearInterval(poll);
+    dd.ready.then(() => { window.__historyAtReady = dd.history(); }, () => {});
+  }, 1);
+}
+
+test('a reload draws the workspace first and reads the snapshot\'s history lines after it, every one', async (t) => {
+  const { page, problems } = await appWithSample(t, 5_000);
+  await page.focus('canvas');
+  await moveDealByKeyboard(page);   // a line in the journal, beside the snapshot's
+  await waitSaved(page);
+  const before = await snapshot(page);
+  assert.ok(before.history.length > 5_000, `${before.history.length} history lines`);
+
+  await page.addInitScript(recordHistoryAtReady);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  const atReady = await page.evaluate(() => window.__historyAtReady);
+  assert.equal(atReady.state, 'pending', 'the first frame waited for the history lines');
+  assert.ok(atReady.lines < 10, `${atReady.lines} lines at the first frame: the journal's only`);
+
+  // They come in by themselves (nothing here asks for them: snapshot() would read the rest at once).
+  await waitFor('the history lines', async () => (await history(page)).state === 'complete', { timeoutMs: 30_000 });
+  assert.equal((await history(page)).lines, before.history.length);
+  const marks = await page.evaluate(() => ['dd-store-loaded', 'dd-history-loaded'].map(
+    (n) => performance.getEntriesByName(n)[0]?.startTime ?? null));
+  assert.ok(marks[1] !== null && marks[1] > marks[0], `store loaded at ${marks[0]} ms, history at ${marks[1]} ms`);
+  assert.deepEqual(lineIds(await snapshot(page)), lineIds(before));
+  assert.deepEqual(problems, []);
+});
+
+test('an edit made as soon as the app is drawn is applied with every history line, and the next snapshot keeps them all', async (t) => {
+  const { page, problems } = await appWithSample(t, 5_000);
+  const before = await snapshot(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  // At once: the board has the keyboard, a card moves right.
+  await page.focus('canvas');
+  await page.keyboard.press('ArrowDown');
+  await nextFrame(page);
+  await page.keyboard.press('Shift+ArrowRight');
+  await nextFrame(page);
+  const moved = await waitFor('the move', async () => {
+    const ws = await snapshot(page);
+    return ws.history.length > before.history.length ? ws : null;
+  }, { timeoutMs: 10_000 });
+  assert.deepEqual(lineIds(moved).filter((id) => !before.history.some((h) => h.id === id)).length,
+    moved.history.length - before.history.length);
+
+  // A compaction now writes the workspace with every line; the next start reads them back.
+  const stats = await storageStats(page);
+  await page.evaluate(() => window.dealdeck.compactNow());
+  await waitFor('the compaction', async () => (await storageStats(page)).compactions > stats.compactions,
+    { timeoutMs: 60_000 });
+  const after = await reopened(page);
+  assert.deepEqual(lineIds(after), lineIds(moved));
+  assert.deepEqual(problems, []);
+});
