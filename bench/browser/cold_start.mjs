@@ -65,6 +65,7 @@ function recordStart() {
     clearInterval(poll);
     dd.ready.then(() => {
       window.__coldStart.ready = performance.now();
+      window.__coldStart.heapAtReadyMB = (window.Module?.asm?.memory?.buffer?.byteLength ?? NaN) / 1048576;
       const canvas = document.getElementById('canvas');
       const r = canvas.getBoundingClientRect();
       canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: r.left + 20, clientY: r.top + 20 }));
@@ -105,8 +106,11 @@ async function phases(page) {
       recoverStart: mark('dd-recover-start'),
       recoverEnd: mark('dd-recover-end'),
       storeLoaded: mark('dd-store-loaded'),
+      contextMade: mark('dd-context-made'),   // main()'s WebGL2 context (it may wait for the GPU process)
+      historyLoaded: mark('dd-history-loaded'),   // the snapshot's history lines, read after the first frame
       // The wasm heap's size (it never shrinks): every byte of it was fresh memory once, and on a
       // machine whose first write to a page is slow that is much of the start (docs/storage.md).
+      // heapAtReadyMB (above) at `ready`; this one once the history lines are read too.
       heapMB: (window.Module?.asm?.memory?.buffer?.byteLength ?? NaN) / 1048576,
     };
   });
@@ -250,6 +254,8 @@ async function main() {
     await waitReady(page, 300_000);
     const deadline = Date.now() + 60_000;
     while (!(await page.evaluate(() => window.__coldStart?.interactive)) && Date.now() < deadline) await page.waitForTimeout(20);
+    // And the snapshot's history lines, which the app reads after its first frame (docs/storage.md).
+    while ((await page.evaluate(() => window.dealdeck.history?.().state)) === 'pending' && Date.now() < deadline) await page.waitForTimeout(20);
     if (cdp && TRACE) await writeTrace(cdp, TRACE);
     if (cdp && CPU_PROFILE) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
@@ -261,7 +267,8 @@ async function main() {
     runs.push(p);
     console.log(`run ${i + 1}: ready ${round(p.ready)} ms, interactive ${round(p.interactive)} ms ` +
       `(wasm fetched ${round(p.wasmFetched)}, IndexedDB read ${round(p.idbStart)}..${round(p.idbEnd)}, ` +
-      `read transaction from ${round(p.idbRead)}, recover ${round(p.recoverStart)}..${round(p.recoverEnd)}, store loaded ${round(p.storeLoaded)}; wasm heap ${p.heapMB.toFixed(1)} MB; ${status.text})`);
+      `read transaction from ${round(p.idbRead)}, recover ${round(p.recoverStart)}..${round(p.recoverEnd)}, store loaded ${round(p.storeLoaded)}, ` +
+      `WebGL2 context ${round(p.contextMade)}, history lines read ${round(p.historyLoaded)}; wasm heap ${p.heapAtReadyMB.toFixed(1)} MB at ready, ${p.heapMB.toFixed(1)} MB with the history; ${status.text})`);
     await browser.close();
   }
 
@@ -307,7 +314,9 @@ async function main() {
     `(${m((r) => r.idbEnd - r.idbStart)} ms, while the module loads; database open + writer lock until ${m((r) => r.idbRead)} ms); wasm fetched at ${m((r) => r.wasmFetched)} ms; ` +
     `main() mounts the files at ${m((r) => r.mount)} ms (it waits for the page's read; compile and instantiate before it), in MEMFS at ${m((r) => r.mounted)} ms; ` +
     `lock + stored set re-checked ${m((r) => r.recoverStart - r.mounted)} ms; recovery ${m((r) => r.recoverEnd - r.recoverStart)} ms; ` +
-    `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; WebGL2 context, fonts and first frame ${m((r) => r.ready - r.storeLoaded)} ms`);
+    `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; WebGL2 context ${m((r) => r.contextMade - r.storeLoaded)} ms; ` +
+    `fonts and first frame ${m((r) => r.ready - r.contextMade)} ms; ` +
+    `then the snapshot's history lines, read between frames, until ${m((r) => r.historyLoaded)} ms`);
   if (compaction) {
     console.log(`compaction at ${DEALS} deals (dealdeck.compactNow()): ${round(compaction.ms)} ms in ${compaction.parts} parts; ` +
       `longest task on the page's thread ${round(compaction.longest)} ms (${compaction.longTasks} tasks of 50 ms or more)`);

@@ -75,6 +75,31 @@ public:
         }
     }
 
+    // Replaces the list with `n` entries already in key order, entry(i) giving the i-th as
+    // {rank, slot}: a lane built whole (Store::load). Blocks of half the maximum, as inserting
+    // them one by one in order leaves them, but without a search, a memmove or a split per entry
+    // (~50 ms of a 100,000-deal start in WASM).
+    template <typename Entry>
+    void assign_sorted(size_t n, const Entry& entry) {
+        clear();
+        constexpr size_t kFill = kMaxBlock / 2;
+        blocks_.reserve((n + kFill - 1) / kFill);
+        last_rank_.reserve(blocks_.capacity());
+        for (size_t at = 0; at < n; at += kFill) {
+            const size_t end = std::min(n, at + kFill);
+            Block& block = blocks_.emplace_back();
+            block.ranks.reserve(end - at);
+            block.slots.reserve(end - at);
+            for (size_t i = at; i < end; ++i) {
+                const auto [rank, slot] = entry(i);
+                block.ranks.push_back(rank);
+                block.slots.push_back(slot);
+            }
+            last_rank_.push_back(block.ranks.back());
+        }
+        size_ = n;
+    }
+
     // Erases the entry with `key`; false when it was not there.
     template <typename KeyOf>
     bool erase(const LaneKey& key, const KeyOf& key_of) {

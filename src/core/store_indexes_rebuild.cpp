@@ -62,7 +62,7 @@ void StoreIndexes::rebuild() {
     size_t refs = 0;
     for (const Deal& d : ws.deals) refs += !d.external_ref.empty();
     deal_by_ref.reserve(refs);
-    // Lanes: sort each lane's deals once, then insert in order (appends to the last block). The
+    // Lanes: sort each lane's deals once, then build each lane's blocks whole (assign_sorted). The
     // keys are copied out beside their slots, read once in table order: a comparator reading two
     // deals per comparison (records of ~300 bytes, at random) missed the cache on most of them.
     // The lane totals are summed in the same pass, in table order (integers: the order does not
@@ -90,12 +90,11 @@ void StoreIndexes::rebuild() {
     }
     // The owners' lists grew by doubling: trim them to their size (a loaded workspace keeps them).
     for (auto& entry : owner_deals) entry.second.shrink_to_fit();
-    auto key = slot_key();
     for (auto& entry : by_stage) {
         auto& keyed = entry.second.keyed;
         std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
         Lane& lane = lanes[entry.first];
-        for (const Keyed& k : keyed) lane.order.insert(k.slot, k.key, key);
+        lane.order.assign_sorted(keyed.size(), [&](size_t i) { return std::pair<int64_t, uint32_t>(keyed[i].key.rank, keyed[i].slot); });
         std::copy(std::begin(entry.second.totals), std::end(entry.second.totals), std::begin(lane.totals));
     }
     for (uint32_t i = 0; i < ws.contacts.size(); ++i) company_contacts.link(i, ws.contacts[i].company, company_slot);

@@ -3,6 +3,7 @@
 // often has to break a tie on the last rank of a block by the deals' ids.
 #include "core/lane_list.h"
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <random>
 #include <set>
 #include <vector>
@@ -87,4 +88,44 @@ TEST_CASE("LaneList agrees with an ordered set through inserts, erases, splits, 
     lane.insert(uint32_t(deals.keys.size() - 1), LaneKey{5, 5}, deals);
     CHECK(lane.size() == 1);
     CHECK(lane.index_of(LaneKey{5, 5}, deals) == 0);
+}
+
+TEST_CASE("LaneList built whole from sorted entries orders, finds and changes like one built by inserts") {
+    std::mt19937_64 rng(11);
+    Deals deals;
+    std::set<LaneKey> truth;
+    for (uint32_t slot = 0; deals.keys.size() < 1000; ++slot) {
+        const LaneKey key{int64_t(rng() % 6) * 512, rng() % 1000000 + 1};   // many equal ranks
+        if (!truth.insert(key).second) continue;
+        deals.keys.push_back(key);
+    }
+    std::vector<uint32_t> sorted(deals.keys.size());
+    for (uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+    std::sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) { return deals.keys[a] < deals.keys[b]; });
+    LaneList whole, one_by_one;
+    whole.assign_sorted(sorted.size(), [&](size_t i) { return std::pair<int64_t, uint32_t>(deals.keys[sorted[i]].rank, sorted[i]); });
+    for (uint32_t slot : sorted) one_by_one.insert(slot, deals.keys[slot], deals);
+    check_same_order(whole, deals, truth);
+    // The same blocks as in-order inserts leave (so later inserts and erases cost the same).
+    CHECK(whole.memory_bytes() <= one_by_one.memory_bytes());
+    // Then changed: inserts between and around, erases that merge blocks.
+    for (int step = 0; step < 3000; ++step) {
+        if (step % 2 == 0) {
+            const LaneKey key{int64_t(rng() % 7) * 512 - 256, rng() % 1000000 + 1};
+            if (truth.count(key)) continue;
+            const uint32_t slot = uint32_t(deals.keys.size());
+            deals.keys.push_back(key);
+            whole.insert(slot, key, deals);
+            truth.insert(key);
+        } else {
+            auto it = truth.begin();
+            std::advance(it, long(rng() % truth.size()));
+            REQUIRE(whole.erase(*it, deals));
+            truth.erase(it);
+        }
+    }
+    check_same_order(whole, deals, truth);
+    whole.assign_sorted(0, [&](size_t) { return std::pair<int64_t, uint32_t>(0, 0); });
+    CHECK(whole.empty());
+    CHECK(whole.index_of(deals.keys[0], deals) == LaneList::npos);
 }

@@ -25,6 +25,10 @@ using dd::web::WebApp;
 EM_JS(int, dd_prefers_dark, (), {
     return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
 });
+// A performance mark for the cold-start benchmark's phases (bench/browser/cold_start.mjs).
+EM_JS(void, dd_mark, (const char* name), {
+    if (typeof performance !== "undefined" && performance.mark) performance.mark(UTF8ToString(name));
+});
 // Tell the page the module failed in a way it cannot see (web/boot.js shows #dd-error).
 EM_JS(void, dd_show_fatal, (const char* message), {
     if (Module['ddFatal']) Module['ddFatal'](UTF8ToString(message));
@@ -101,6 +105,7 @@ int main() {
         dd_show_fatal("Dealdeck could not start WebGL2 drawing in this browser.");
         return 1;
     }
+    dd_mark("dd-context-made");
     dd::web::input_install(*web);
     dd::web::clipboard_install(*web);
     dd::web::bridge_install(*web);
