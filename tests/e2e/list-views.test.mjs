@@ -98,7 +98,14 @@ test('list views: saved through the UI, kept across a reload, restored with one 
   // Open deals only, by value (largest first), without the Company column.
   await untickStatuses(page, ['Won', 'Lost', 'Abandoned'], all);
   const before = rowIds(await items(page));
-  await hoverClick(page, ...(({ x, y, w, h }) => [x + w / 2, y + h / 2])(inMain(await items(page), 'Value')));
+  // A click lost while the closed popup settles (seen once in CI, under load) is repeated; one
+  // that landed re-sorts the rows within a frame or two, so it is never clicked twice (a second
+  // click would turn the order round).
+  const sorted = async () => rowIds(await items(page))[0] !== before[0];
+  for (let attempt = 0; attempt < 3 && !(await sorted()); attempt++) {
+    await hoverClick(page, ...(({ x, y, w, h }) => [x + w / 2, y + h / 2])(inMain(await items(page), 'Value')));
+    for (let i = 0; i < 3 && !(await sorted()); i++) await nextFrame(page);
+  }
   await waitForItems(page, (now) => rowIds(now)[0] !== before[0], { what: 'rows sorted by value' });
   await toggleColumn(page, 'Company');
   await waitForItems(page, (now) => !inMain(now, 'Company'), { what: 'the Company column hidden' });

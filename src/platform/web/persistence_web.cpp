@@ -51,8 +51,10 @@ struct WebPersistence {
     // (the test bridge's compactNow sets smaller ones, to get many parts from a small workspace).
     double compaction_slice_ms = 8;
     size_t compaction_part_records = 4000;
-    // The snapshot's history lines read after the first frame (app_history.h): a timer is set.
+    // The snapshot's history lines read after the first frame (app_history.h): a timer is set;
+    // the notice that they could not be read is shown.
     bool history_timer_pending = false;
+    bool history_warned = false;
 };
 
 namespace {
@@ -160,9 +162,6 @@ void tick(void* user) {
 // waited for them may run.
 void history_done(WebPersistence& p) {
     dd_persist_js_mark("dd-history-loaded");
-    if (p.web->app.store.history_state() == Store::HistoryState::Unavailable)
-        dd_persist_js_warn("The deals' history could not be read; it stays stored, and no new snapshot is written "
-                           "until the app is reloaded. Export a backup.");
     if (p.role == Role::Writer && p.persist && p.persist->wants_compaction()) schedule_tick(p, 1000);
     request_frame(p.web->scheduler);
 }
@@ -315,7 +314,14 @@ void persistence_start(WebApp& web) {
 
 void persistence_frame_drawn(WebApp& web) {
     WebPersistence* p = web.persistence;
-    if (!p || !web.app.pending_history || p->history_timer_pending) return;
+    if (!p) return;
+    // Read here or in a frame that needed them (a change asked for first): said once, and for good.
+    if (web.app.store.history_state() == Store::HistoryState::Unavailable && !p->history_warned) {
+        p->history_warned = true;
+        dd_persist_js_warn("The deals' history could not be read. It stays stored: no new snapshot is written until "
+                           "the app is reloaded. Export a backup.");
+    }
+    if (!web.app.pending_history || p->history_timer_pending) return;
     // Set from the frame's callback, the timer runs after the browser shows that frame.
     p->history_timer_pending = true;
     emscripten_set_timeout(read_history, 0, p);

@@ -75,9 +75,11 @@ export async function loadSampleData(page) {
 // One edit through the user's path on the board: the selection moves down a card (ArrowDown), then
 // that card moves one stage right (Shift+Right), one key per frame (ImGui 1.86 samples keys once
 // per frame). Click the canvas first so the board has the keyboard. Returns the deal that moved,
-// the stage it left and the one it reached, and the workspace after the move.
-export async function moveDealByKeyboard(page) {
-  const before = await snapshot(page);
+// the stage it left and the one it reached, and the workspace after the move. `before`: the
+// workspace as it stands, when the caller has it (the keys then go first: snapshot() would read
+// history lines a start has not read yet).
+export async function moveDealByKeyboard(page, { before } = {}) {
+  before ??= await snapshot(page);
   await page.keyboard.press('ArrowDown');
   await nextFrame(page);
   await page.keyboard.press('Shift+ArrowRight');
