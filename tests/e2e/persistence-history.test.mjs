@@ -4,9 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { snapshot, waitReady } from './helpers/app.mjs';
-import { appWithSample, moveDealByKeyboard, reopened, storageStats, waitFor, waitSaved } from './helpers/persist.mjs';
+import { appWithSample, history, moveDealByKeyboard, reopened, storageStats, waitFor, waitSaved } from './helpers/persist.mjs';
 
-const history = (page) => page.evaluate(() => window.dealdeck.history());
 const lineIds = (ws) => ws.history.map((h) => h.id).sort();
 
 // Runs in the page before the app: the store's history as it stands when `ready` resolves (in the

@@ -42,6 +42,8 @@ export async function waitFor(what, check, { timeoutMs = 30_000, stepMs = 100 } 
 }
 
 export const storageStats = (page) => page.evaluate(() => window.dealdeck.storageStats());
+// {state, lines}: the store's history lines ("pending" while a start still reads the snapshot's).
+export const history = (page) => page.evaluate(() => window.dealdeck.history());
 
 // The app with `deals` sample deals, saved. Returns the page and the test's console problems.
 export async function appWithSample(t, deals) {
