@@ -301,3 +301,31 @@ TEST_CASE("the history line decoder reads, a batch at a time, the lines a full d
     CHECK(short_read.failed());
     CHECK(short_read.problem().find("history[") != std::string::npos);
 }
+
+TEST_CASE("a snapshot file that changes while its history lines are read: the read fails, the store keeps its own lines and works") {
+    StoreWriter w(3000);   // lines past the decoder's first 256 KB window: read in more than one go
+    const Id moved = w.deal_with_history(0);
+    w.apply(MoveDeal{moved, w.other_open_stage(moved)});   // a journal line beside the snapshot's
+    WorkspacePersistence reader(w.storage);
+    OpenedWorkspace opened = reader.open(true);
+    REQUIRE(opened.history != nullptr);
+    Store store(0xfeed);
+    REQUIRE(store.load(std::move(opened.checked)).ok());
+    store.defer_history();
+    const size_t own = store.workspace().history.size();
+    REQUIRE(own > 0);
+    REQUIRE(advance_history(store, *opened.history, 10) == HistoryProgress::Reading);
+    // Another writer replaced the file meanwhile (what the app's no-compaction rule prevents).
+    for (auto& [name, bytes] : w.storage.files())
+        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".snap") == 0) bytes += "more";
+    std::string problem;
+    HistoryProgress p = HistoryProgress::Reading;
+    while (p == HistoryProgress::Reading) p = advance_history(store, *opened.history, 1000, &problem);
+    CHECK(p == HistoryProgress::Failed);
+    CHECK(problem.find("changed while it was read") != std::string::npos);
+    CHECK(store.history_state() == Store::HistoryState::Unavailable);
+    CHECK(store.workspace().history.size() == own);
+    const size_t lines = store.history_of(moved).size();
+    REQUIRE(store.apply(MoveDeal{moved, w.other_open_stage(moved)}, CommandContext{store.settings().current_user, w.now + 1000}).ok());
+    CHECK(store.history_of(moved).size() > lines);
+}
