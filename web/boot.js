@@ -132,7 +132,7 @@
       req.onupgradeneeded = function (e) { e.target.transaction.abort(); };
       req.onerror = function (e) { e.preventDefault(); resolve(null); };
       req.onblocked = function () { resolve(null); };
-      req.onsuccess = function () { lock.then(function () {
+      req.onsuccess = function () { lock.then(function (writer) {
         var db = req.result;
         var keys = null, values = null;
         var fail = function (e) { if (e && e.preventDefault) e.preventDefault(); db.close(); resolve(null); };
@@ -151,12 +151,19 @@
             // are fetched here, still while the module loads; MEMFS takes bytes. A Blob that
             // cannot be read (its file gone from the browser's profile) becomes an empty file,
             // which recovery reports as a damaged snapshot before it uses the previous one.
+            // Under the writer lock only the newest snapshot's bytes are fetched: the generation
+            // before it is needed only if the newest does not load, and at 100,000 deals it is
+            // another 42 MB (~0.3 s) before the first frame. It stays a Blob, which the module
+            // keeps unread (storage_idbfs.js, `unread`) and fetches if recovery asks for it.
+            // A read-only tab reads every file, as it always did.
+            var newest = writer && writer.held ? newestSnapshot(keys) : null;
             var out = {};
             var fetches = [];
             keys.forEach(function (key, i) {
               var v = values[i];
               out[key] = v;
               if (v && typeof Blob !== 'undefined' && v.contents instanceof Blob) {
+                if (newest !== null && key !== newest) return;
                 fetches.push(v.contents.arrayBuffer().then(function (buf) { v.contents = new Uint8Array(buf); },
                                                            function () { v.contents = new Uint8Array(0); }));
               }
@@ -172,6 +179,16 @@
       }); };
     });
     return { dir: dir, files: files, lock: lock };
+  }
+
+  // The live snapshot with the highest generation among IndexedDB's keys, or null. Its name is
+  // s-<generation, 16 hex digits>.snap (journal_format.cpp): the greatest name is the newest.
+  function newestSnapshot(keys) {
+    var best = null;
+    keys.forEach(function (key) {
+      if (/\/s-[0-9a-f]{16}\.snap$/.test(key) && (best === null || key > best)) best = key;
+    });
+    return best;
   }
 
   // The font atlas cache (src/platform/web/font_cache.h): the bytes of atlases built at earlier

@@ -216,6 +216,14 @@ Recovery Journal::recover(const LoadCandidate& load) {
         SnapshotPayload payload;
         size_t file_bytes = 0;
         covered_seq = 0;
+        if (gen != 0 && !storage_.bytes_ready(snapshot_files[gen])) {
+            // Only reached when every newer candidate failed. Nothing has been renamed, written
+            // or committed yet (the files set aside are renamed after this loop): the caller
+            // fetches the bytes and recovers again, and that run decides as if they had been here.
+            Recovery wait;
+            wait.needs_bytes = snapshot_files[gen];
+            return wait;
+        }
         if (gen != 0) {
             const std::string& name = snapshot_files[gen];
             const std::string problem = open_snapshot(gen, payload, file_bytes);

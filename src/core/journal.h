@@ -52,6 +52,9 @@ struct Recovery {
     uint64_t entries_replayed = 0;
     std::vector<std::string> warnings;     // human sentences naming what was lost and what was kept
     std::vector<std::string> set_aside;    // names of the files renamed to *.bad
+    // Not empty: recovery stopped before trying this snapshot, whose bytes are not in yet
+    // (Storage::bytes_ready), and changed nothing. Fetch them, then recover again.
+    std::string needs_bytes;
 };
 
 // Loads a candidate state into the caller's model: the snapshot payload (empty = no snapshot: an

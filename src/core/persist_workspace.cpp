@@ -131,6 +131,11 @@ OpenedWorkspace WorkspacePersistence::open(bool defer_history) {
             out.checked = std::move(checked.value());
             return ok_status();
         });
+    if (!out.recovery.needs_bytes.empty()) {   // nothing decided: see Recovery::needs_bytes
+        out.checked = CheckedWorkspace{};
+        out.history.reset();
+        return out;
+    }
     out.recovery.warnings.insert(out.recovery.warnings.end(), entry_warnings.begin(), entry_warnings.end());
     out.found = out.recovery.loaded_snapshot || out.recovery.entries_replayed > 0;
     if (out.recovery.loaded_snapshot && json_snapshot) journal_.request_compaction();

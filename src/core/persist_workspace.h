@@ -35,7 +35,7 @@ struct OpenedWorkspace {
     // Checked once by recovery: Store::load(std::move(checked)) does not check it again (the
     // check costs as much as a fifth of a cold start's decode at 100,000 deals).
     CheckedWorkspace checked;
-    Recovery recovery;          // warnings to show (what was lost), files set aside
+    Recovery recovery;          // warnings to show (what was lost), files set aside; needs_bytes
     // With open(defer_history): the snapshot's history lines, not in `checked` yet (null: none
     // deferred). Store::load, then Store::defer_history, then advance_history until done.
     std::unique_ptr<PendingHistory> history;

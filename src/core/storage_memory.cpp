@@ -9,19 +9,26 @@ Result<std::vector<std::string>> MemoryStorage::list() {
     return names;
 }
 
+namespace {
+Error not_fetched(const std::string& name) { return field_error(name, "its bytes are not read in yet"); }
+}  // namespace
+
 Result<std::string> MemoryStorage::read(const std::string& name) {
+    if (held_.count(name)) return not_fetched(name);
     auto it = files_.find(name);
     if (it == files_.end()) return field_error(name, "no such file");
     return it->second;
 }
 
 Result<Storage::Part> MemoryStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
+    if (held_.count(name)) return not_fetched(name);
     auto it = files_.find(name);
     if (it == files_.end()) return field_error(name, "no such file");
     return part_of(it->second, offset, out, n);
 }
 
 Status MemoryStorage::write_atomic(const std::string& name, std::string_view bytes) {
+    held_.erase(name);   // replaced: these bytes are here
     if (tear_next_) {
         tear_next_ = false;
         files_[name] = std::string(bytes.substr(0, tear_keep_));
@@ -32,6 +39,7 @@ Status MemoryStorage::write_atomic(const std::string& name, std::string_view byt
 }
 
 Status MemoryStorage::rename(const std::string& from, const std::string& to) {
+    if (held_.count(from)) return not_fetched(from);
     auto it = files_.find(from);
     if (it == files_.end()) return field_error(from, "no such file");
     std::string bytes = std::move(it->second);
@@ -41,6 +49,7 @@ Status MemoryStorage::rename(const std::string& from, const std::string& to) {
 }
 
 Status MemoryStorage::remove(const std::string& name) {
+    held_.erase(name);
     if (files_.erase(name) == 0) return field_error(name, "no such file");
     return ok_status();
 }

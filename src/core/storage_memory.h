@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 
 namespace dd {
@@ -22,6 +23,7 @@ public:
     Status write_atomic(const std::string& name, std::string_view bytes) override;
     Status rename(const std::string& from, const std::string& to) override;
     Status remove(const std::string& name) override;
+    bool bytes_ready(const std::string& name) const override { return held_.count(name) == 0; }
 
     uint64_t commit() override;
     uint64_t durable_ticket() const override { return durable_ticket_; }
@@ -37,6 +39,10 @@ public:
     void fail_commits(std::string message, bool quota = false);
     // The next write_atomic writes only `keep_bytes` of its content, and not atomically.
     void tear_next_write(size_t keep_bytes) { tear_next_ = true; tear_keep_ = keep_bytes; }
+    // A stored file whose bytes are "not fetched yet" (Storage::bytes_ready), as a browser start
+    // leaves the older snapshot: listed, removable, but not readable or renamable until released.
+    void hold_bytes(const std::string& name) { held_.insert(name); }
+    void release_bytes(const std::string& name) { held_.erase(name); }
     // Power loss: the files go back to what the last completed commit held.
     void crash();
 
@@ -52,6 +58,7 @@ private:
 
     std::map<std::string, std::string> files_;
     std::map<std::string, std::string> durable_;
+    std::set<std::string> held_;
     uint64_t next_ticket_ = 0;
     uint64_t pending_ticket_ = 0;
     uint64_t durable_ticket_ = 0;

@@ -233,6 +233,68 @@ TEST_CASE("a binary snapshot the workspace check refuses falls back to the previ
     check_fell_back(saved, "deals[7].stage");
 }
 
+// A browser start fetches only the newest snapshot's bytes (Storage::bytes_ready): the older
+// generation is read only when the newest does not load.
+TEST_CASE("the older snapshot's bytes are not needed while the newest loads, and a compaction can still remove it") {
+    SavedWorkspace saved(37, 50);
+    save_two_generations(saved);
+    const std::string older = journal::snapshot_name(1);
+    saved.storage.hold_bytes(older);
+    WorkspacePersistence writer(saved.storage);
+    const OpenedWorkspace opened = writer.open();
+    REQUIRE(opened.found);
+    CHECK(opened.recovery.needs_bytes.empty());
+    CHECK(opened.recovery.snapshot_generation == 2);
+    CHECK(opened.recovery.warnings.empty());
+    CHECK(records_of(opened.workspace()) == records_of(saved.ws));
+    CHECK(saved.storage.files().count(older) == 1);
+    // The next compaction writes generation 3 and lets generation 1 go, bytes or not.
+    REQUIRE(writer.compact(saved.ws, kNow + 10).ok());
+    CHECK(saved.storage.files().count(journal::snapshot_name(3)) == 1);
+    CHECK(saved.storage.files().count(older) == 0);
+    CHECK(saved.storage.bytes_ready(older));
+}
+
+TEST_CASE("a newest snapshot that fails while the older one's bytes are not in: recovery stops, changes nothing, and falls back once they are") {
+    SavedWorkspace saved(41, 50);
+    save_two_generations(saved);
+    std::string& newest = saved.storage.files()[journal::snapshot_name(2)];
+    newest[newest.size() / 2] ^= 0x10;
+    const std::string older = journal::snapshot_name(1);
+    saved.storage.hold_bytes(older);
+    const auto files_before = saved.storage.files();
+    const uint64_t commits_before = saved.storage.commits_done();
+
+    const OpenedWorkspace waiting = saved.reopen();
+    CHECK(waiting.recovery.needs_bytes == older);
+    CHECK_FALSE(waiting.found);
+    CHECK(waiting.recovery.warnings.empty());    // said by the run that decides
+    CHECK(waiting.recovery.set_aside.empty());
+    CHECK(saved.storage.files() == files_before);   // nothing renamed aside, nothing written
+    CHECK(saved.storage.commits_done() == commits_before);
+
+    saved.storage.release_bytes(older);
+    check_fell_back(saved, "checksum mismatch");
+}
+
+TEST_CASE("memory storage: a file whose bytes are held is listed and removable, never read or renamed") {
+    MemoryStorage storage;
+    REQUIRE(storage.write_atomic("a", "bytes").ok());
+    storage.hold_bytes("a");
+    CHECK_FALSE(storage.bytes_ready("a"));
+    CHECK(storage.list().value() == std::vector<std::string>{"a"});
+    CHECK_FALSE(storage.read("a").ok());
+    char buf[4];
+    CHECK_FALSE(storage.read_part("a", 0, buf, sizeof buf).ok());
+    CHECK_FALSE(storage.rename("a", "b").ok());
+    CHECK(storage.files().count("a") == 1);
+    REQUIRE(storage.write_atomic("a", "new").ok());   // replaced: its bytes are here
+    CHECK(storage.read("a").value() == "new");
+    storage.hold_bytes("a");
+    REQUIRE(storage.remove("a").ok());
+    CHECK(storage.bytes_ready("a"));
+}
+
 TEST_CASE("a corrupted journal segment loses only its change, named in the warning") {
     SavedWorkspace saved(13, 50);
     saved.rename_flushed(0, "Kept 1", kNow + 1000);

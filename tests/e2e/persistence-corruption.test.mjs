@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appDir, deferCleanup, openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
-import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, storageStats, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
@@ -48,6 +48,10 @@ test('a damaged newest snapshot: the previous save is used, a notice names the f
   assert.match(shown, new RegExp(`snapshot ${newest.replace('.', '\\.')} is damaged`));
   assert.match(shown, /kept as/);
   assert.deepEqual(dealTitles(await snapshot(page)), dealTitles(first), 'the previous save was not used');
+  // The start had left the previous save unread (only the newest is read up front): recovery
+  // fetched it once the newest failed.
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('dd-fetch-unread').length), 1);
+  assert.deepEqual((await storageStats(page)).unread, []);
   await waitSaved(page);
   await waitFor('the damaged file kept aside', async () => (await storedNames(page)).includes(`${newest}.bad`), { timeoutMs: 10_000 });
 });

@@ -195,11 +195,20 @@ void become_writer(WebPersistence& p) {
     WebApp& web = *p.web;
     const Millis now = now_ms();
     p.persist = std::make_unique<WorkspacePersistence>(p.storage);
-    p.role = Role::Writer;
     dd_persist_js_mark("dd-recover-start");
     // The snapshot's history lines are left for after the first frame (persist_history.h).
     OpenedWorkspace opened = p.persist->open(/*defer_history=*/true);
     dd_persist_js_mark("dd-recover-end");
+    if (!opened.recovery.needs_bytes.empty()) {
+        // The newest snapshot did not load, and the one before it was left unread at start
+        // (Storage::bytes_ready): fetch it, then recover again. Recovery changed nothing, and
+        // the tab stays Starting meanwhile (nothing saves, the page still says Loading).
+        p.persist.reset();
+        dd_persist_js_mark("dd-fetch-unread");
+        p.storage.fetch_unread([](void* ctx) { become_writer(*static_cast<WebPersistence*>(ctx)); }, &p);
+        return;
+    }
+    p.role = Role::Writer;
     report_warnings(opened.recovery);
     bool loaded = false;
     if (opened.found) {

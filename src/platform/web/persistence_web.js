@@ -200,7 +200,8 @@ mergeInto(LibraryManager.library, {
     dd.storageStats = function () {
       return { bytesSynced: DDSync.bytes, syncs: DDSync.syncs, durable: DDSync.durable, requested: DDSync.requested, error: DDSync.error,
                writer: DDPersist.writer, follows: { tail: DDPersist.tailFollows, full: DDPersist.fullFollows },
-               compactions: DDPersist.compactions, lastCompactionParts: DDPersist.lastCompactionParts };
+               compactions: DDPersist.compactions, lastCompactionParts: DDPersist.lastCompactionParts,
+               unread: Object.keys(DDSync.unread) };   // files whose bytes this start has not read (storage_idbfs.js)
     };
     // A new snapshot now (tests, benchmarks): encoded in parts between frames, as when it is due.
     // partRecords (tests): from then on, one step of that many records a tick.

@@ -18,10 +18,17 @@ int dd_idbfs_js_quota();
 int dd_idbfs_js_fenced();
 char* dd_idbfs_js_error();
 double dd_idbfs_js_stats();
+int dd_idbfs_js_bytes_ready(const char* path);
+void dd_idbfs_js_forget_unread(const char* path);
+void dd_idbfs_js_fetch_unread(void* ctx);
 
 EMSCRIPTEN_KEEPALIVE void dd_idbfs_mounted(void* ctx, int ok) {
     auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
     if (s->on_mounted) s->on_mounted(s->mounted_ctx, ok != 0);
+}
+EMSCRIPTEN_KEEPALIVE void dd_idbfs_unread_in(void* ctx) {
+    auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
+    if (s->on_unread_in) s->on_unread_in(s->unread_ctx);
 }
 EMSCRIPTEN_KEEPALIVE void dd_idbfs_sync_changed(void* ctx) {
     auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
@@ -41,6 +48,18 @@ void IdbfsStorage::mount(void (*done)(void*, bool), void* ctx) {
     mounted_ctx = ctx;
     dd_idbfs_js_mount(dir_.c_str(), this);
 }
+
+bool IdbfsStorage::bytes_ready(const std::string& name) const { return dd_idbfs_js_bytes_ready(path(name).c_str()) != 0; }
+
+void IdbfsStorage::fetch_unread(void (*done)(void*), void* ctx) {
+    on_unread_in = done;
+    unread_ctx = ctx;
+    dd_idbfs_js_fetch_unread(this);
+}
+
+// Its MEMFS file is an empty stand-in: read as it is, it would pass for a damaged snapshot.
+Error IdbfsStorage::not_read_in(const std::string& name) const { return field_error(name, "its bytes are not read in yet"); }
+void IdbfsStorage::forget_unread(const std::string& name) const { dd_idbfs_js_forget_unread(path(name).c_str()); }
 
 void IdbfsStorage::close_reading() {
     if (reading_) std::fclose(reading_);
@@ -77,6 +96,7 @@ void size_for_overwrite(std::string& bytes, size_t n) {
 
 Result<std::string> IdbfsStorage::read(const std::string& name) {
     close_reading();
+    if (!bytes_ready(name)) return not_read_in(name);
     FILE* f = std::fopen(path(name).c_str(), "rb");
     if (!f) return errno_error(name, "cannot open");
     std::string bytes;
@@ -93,6 +113,7 @@ Result<std::string> IdbfsStorage::read(const std::string& name) {
 Result<Storage::Part> IdbfsStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
     if (!reading_ || name != reading_name_ || offset != reading_at_) {
         close_reading();
+        if (!bytes_ready(name)) return not_read_in(name);
         reading_ = std::fopen(path(name).c_str(), "rb");
         if (!reading_) return errno_error(name, "cannot open");
         struct stat st {};
@@ -131,18 +152,22 @@ Status IdbfsStorage::write_atomic(const std::string& name, std::string_view byte
         return errno_error(name, "cannot write");
     }
     if (std::rename(tmp.c_str(), path(name).c_str()) != 0) return errno_error(name, "cannot rename");
+    forget_unread(name);   // replaced by these bytes
     return ok_status();
 }
 
 Status IdbfsStorage::rename(const std::string& from, const std::string& to) {
     close_reading();
+    if (!bytes_ready(from)) return not_read_in(from);
     if (std::rename(path(from).c_str(), path(to).c_str()) != 0) return errno_error(from, "cannot rename");
+    forget_unread(to);
     return ok_status();
 }
 
 Status IdbfsStorage::remove(const std::string& name) {
     close_reading();
     if (std::remove(path(name).c_str()) != 0) return errno_error(name, "cannot remove");
+    forget_unread(name);
     return ok_status();
 }
 

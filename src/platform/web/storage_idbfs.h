@@ -27,6 +27,10 @@ public:
     Status write_atomic(const std::string& name, std::string_view bytes) override;
     Status rename(const std::string& from, const std::string& to) override;
     Status remove(const std::string& name) override;
+    // False for an older snapshot web/boot.js left unread (storage_idbfs.js, DDSync.unread).
+    bool bytes_ready(const std::string& name) const override;
+    // Fetches every file left unread at start; `done(ctx)` once their bytes are in MEMFS.
+    void fetch_unread(void (*done)(void* ctx), void* ctx);
 
     uint64_t commit() override;
     // The page is going away: commits start their IndexedDB transaction before returning,
@@ -43,10 +47,14 @@ public:
     void* mounted_ctx = nullptr;
     void (*on_sync_changed)(void* ctx) = nullptr;
     void* sync_ctx = nullptr;
+    void (*on_unread_in)(void* ctx) = nullptr;
+    void* unread_ctx = nullptr;
 
 private:
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     void close_reading();
+    Error not_read_in(const std::string& name) const;
+    void forget_unread(const std::string& name) const;
     std::string dir_;
     bool urgent_ = false;
     // The file read_part read last, kept open while it is read on from where it stopped: a

@@ -36,6 +36,11 @@ mergeInto(LibraryManager.library, {
     writable: false,  // only the tab holding the writer lock syncs (persistence_web.js sets it)
     known: null,      // {path: timestamp ms} of the stored set as this tab last wrote or read it
     onDurable: null,  // called after each successful sync
+    // {path: entry whose contents is still a Blob}: older snapshots web/boot.js left unread. In
+    // MEMFS each is an empty file with the stored timestamp, so no sync ever writes it (only a
+    // changed timestamp is written) and a removal still reaches IndexedDB; storage_idbfs.cpp
+    // refuses to read or rename it until fetchUnread has put its bytes in.
+    unread: {},
     bytes: 0,         // bytes this tab sent to IndexedDB (benchmarks)
     syncs: 0,
 
@@ -241,12 +246,31 @@ mergeInto(LibraryManager.library, {
           create.forEach(function (path) {
             if (err) return;
             if (!got[path]) return step(new Error(path + ' was removed while it was read'));
+            delete DDSync.unread[path];
             IDBFS.storeLocalEntry(path, got[path], step);
           });
-          remove.forEach(function (path) { if (!err) IDBFS.removeLocalEntry(path, step); });
+          remove.forEach(function (path) {
+            delete DDSync.unread[path];
+            if (!err) IDBFS.removeLocalEntry(path, step);
+          });
           done(err);
         }, done);
       };
+    },
+    // Puts the bytes of every file left unread at start into MEMFS (its stored timestamp kept, so
+    // no sync writes it back), then done(). A Blob that cannot be read becomes an empty file, as
+    // in web/boot.js: recovery reports it damaged.
+    fetchUnread: function (done) {
+      var paths = Object.keys(DDSync.unread);
+      Promise.all(paths.map(function (path) {
+        var entry = DDSync.unread[path];
+        var place = function (buf) {
+          if (DDSync.unread[path] !== entry) return;   // removed or replaced meanwhile
+          delete DDSync.unread[path];
+          IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(buf) }, function () {});
+        };
+        return entry.contents.arrayBuffer().then(place, function () { place(new ArrayBuffer(0)); });
+      })).then(function () { done(); });
     },
     // IndexedDB -> the mounted directory (start-up, and a tab taking over from another).
     populate: function (done) {
@@ -270,7 +294,15 @@ mergeInto(LibraryManager.library, {
       var prefix = DDSync.dir + '/';
       var paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; }).sort();
       var err = null;
-      for (var i = 0; i < paths.length && !err; i++) IDBFS.storeLocalEntry(paths[i], files[paths[i]], function (e) { err = e; });
+      var place = function (path) {
+        var entry = files[path];
+        if (entry && typeof Blob !== 'undefined' && entry.contents instanceof Blob) {
+          DDSync.unread[path] = entry;
+          entry = { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(0) };
+        }
+        IDBFS.storeLocalEntry(path, entry, function (e) { err = e; });
+      };
+      for (var i = 0; i < paths.length && !err; i++) place(paths[i]);
       if (!err) {
         var stored = {};
         paths.forEach(function (p) { stored[p] = files[p]; });
@@ -445,4 +477,13 @@ mergeInto(LibraryManager.library, {
   },
   dd_idbfs_js_stats__deps: ['$DDSync'],
   dd_idbfs_js_stats: function () { return DDSync.bytes; },
+  // Files left unread at start (DDSync.unread), by full path.
+  dd_idbfs_js_bytes_ready__deps: ['$DDSync'],
+  dd_idbfs_js_bytes_ready: function (pathPtr) { return DDSync.unread[UTF8ToString(pathPtr)] ? 0 : 1; },
+  dd_idbfs_js_forget_unread__deps: ['$DDSync'],
+  dd_idbfs_js_forget_unread: function (pathPtr) { delete DDSync.unread[UTF8ToString(pathPtr)]; },
+  dd_idbfs_js_fetch_unread__deps: ['$DDSync'],
+  dd_idbfs_js_fetch_unread: function (ctx) {
+    DDSync.fetchUnread(function () { _dd_idbfs_unread_in(ctx); });
+  },
 });
