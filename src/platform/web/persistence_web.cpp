@@ -205,7 +205,16 @@ void become_writer(WebPersistence& p) {
         // the tab stays Starting meanwhile (nothing saves, the page still says Loading).
         p.persist.reset();
         dd_persist_js_mark("dd-fetch-unread");
-        p.storage.fetch_unread([](void* ctx) { become_writer(*static_cast<WebPersistence*>(ctx)); }, &p);
+        p.storage.fetch_unread(
+            [](void* ctx, bool ok) {
+                auto& p = *static_cast<WebPersistence*>(ctx);
+                if (ok) return become_writer(p);
+                // Never recover without it: it would be taken for damaged, set aside, and the
+                // previous save lost from IndexedDB. Nothing is written; a reload tries again.
+                dd_persist_js_warn(("The previous save could not be read into memory (" + p.storage.commit_error() +
+                                    "). Nothing was changed: reload the page to try again.").c_str());
+            },
+            &p);
         return;
     }
     p.role = Role::Writer;

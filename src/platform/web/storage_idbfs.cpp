@@ -26,9 +26,9 @@ EMSCRIPTEN_KEEPALIVE void dd_idbfs_mounted(void* ctx, int ok) {
     auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
     if (s->on_mounted) s->on_mounted(s->mounted_ctx, ok != 0);
 }
-EMSCRIPTEN_KEEPALIVE void dd_idbfs_unread_in(void* ctx) {
+EMSCRIPTEN_KEEPALIVE void dd_idbfs_unread_in(void* ctx, int ok) {
     auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
-    if (s->on_unread_in) s->on_unread_in(s->unread_ctx);
+    if (s->on_unread_in) s->on_unread_in(s->unread_ctx, ok != 0);
 }
 EMSCRIPTEN_KEEPALIVE void dd_idbfs_sync_changed(void* ctx) {
     auto* s = static_cast<dd::web::IdbfsStorage*>(ctx);
@@ -51,7 +51,7 @@ void IdbfsStorage::mount(void (*done)(void*, bool), void* ctx) {
 
 bool IdbfsStorage::bytes_ready(const std::string& name) const { return dd_idbfs_js_bytes_ready(path(name).c_str()) != 0; }
 
-void IdbfsStorage::fetch_unread(void (*done)(void*), void* ctx) {
+void IdbfsStorage::fetch_unread(void (*done)(void*, bool), void* ctx) {
     on_unread_in = done;
     unread_ctx = ctx;
     dd_idbfs_js_fetch_unread(this);

@@ -29,8 +29,9 @@ public:
     Status remove(const std::string& name) override;
     // False for an older snapshot web/boot.js left unread (storage_idbfs.js, DDSync.unread).
     bool bytes_ready(const std::string& name) const override;
-    // Fetches every file left unread at start; `done(ctx)` once their bytes are in MEMFS.
-    void fetch_unread(void (*done)(void* ctx), void* ctx);
+    // Fetches every file left unread at start; `done(ctx, ok)` once their bytes are in MEMFS
+    // (ok false: some could not be placed; they stay unread, commit_error() says why).
+    void fetch_unread(void (*done)(void* ctx, bool ok), void* ctx);
 
     uint64_t commit() override;
     // The page is going away: commits start their IndexedDB transaction before returning,
@@ -47,7 +48,7 @@ public:
     void* mounted_ctx = nullptr;
     void (*on_sync_changed)(void* ctx) = nullptr;
     void* sync_ctx = nullptr;
-    void (*on_unread_in)(void* ctx) = nullptr;
+    void (*on_unread_in)(void* ctx, bool ok) = nullptr;
     void* unread_ctx = nullptr;
 
 private:

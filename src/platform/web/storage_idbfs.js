@@ -258,19 +258,23 @@ mergeInto(LibraryManager.library, {
       };
     },
     // Puts the bytes of every file left unread at start into MEMFS (its stored timestamp kept, so
-    // no sync writes it back), then done(). A Blob that cannot be read becomes an empty file, as
-    // in web/boot.js: recovery reports it damaged.
+    // no sync writes it back), then done(err). A Blob that cannot be read becomes an empty file, as
+    // in web/boot.js: recovery reports it damaged. Bytes that MEMFS cannot take (out of memory)
+    // leave the file unread and `err` set: the caller must not go on as if it were damaged.
     fetchUnread: function (done) {
       var paths = Object.keys(DDSync.unread);
+      var failed = null;
       Promise.all(paths.map(function (path) {
         var entry = DDSync.unread[path];
         var place = function (buf) {
           if (DDSync.unread[path] !== entry) return;   // removed or replaced meanwhile
-          delete DDSync.unread[path];
-          IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(buf) }, function () {});
+          IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(buf) }, function (e) {
+            if (e) failed = failed || e;
+            else delete DDSync.unread[path];
+          });
         };
         return entry.contents.arrayBuffer().then(place, function () { place(new ArrayBuffer(0)); });
-      })).then(function () { done(); });
+      })).then(function () { done(failed); });
     },
     // IndexedDB -> the mounted directory (start-up, and a tab taking over from another).
     populate: function (done) {
@@ -484,6 +488,9 @@ mergeInto(LibraryManager.library, {
   dd_idbfs_js_forget_unread: function (pathPtr) { delete DDSync.unread[UTF8ToString(pathPtr)]; },
   dd_idbfs_js_fetch_unread__deps: ['$DDSync'],
   dd_idbfs_js_fetch_unread: function (ctx) {
-    DDSync.fetchUnread(function () { _dd_idbfs_unread_in(ctx); });
+    DDSync.fetchUnread(function (err) {
+      if (err) DDSync.error = DDSync.describe(err);
+      _dd_idbfs_unread_in(ctx, err ? 0 : 1);
+    });
   },
 });
