@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appDir, deferCleanup, openApp, gotoApp, snapshot, load } from './helpers/app.mjs';
-import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, storageStats, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { appDir, deferCleanup, openApp, gotoApp, snapshot } from './helpers/app.mjs';
+import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, saveTwoGenerations, storageStats, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
@@ -30,11 +30,7 @@ function flipMiddle(file) {
 test('a damaged newest snapshot: the previous save is used, a notice names the file, it is kept as .bad', async (t) => {
   const { page, url } = await openApp(t);
   await gotoApp(page, url);
-  const first = await loadSampleData(page);
-  const second = structuredClone(first);
-  second.deals.forEach((d, i) => { d.title = `Second save ${i}`; });
-  assert.equal((await load(page, second)).ok, true);
-  await waitSaved(page);
+  const { first } = await saveTwoGenerations(page);
 
   const snaps = (await storedNames(page)).filter((n) => /^s-.*\.snap$/.test(n)).sort();
   assert.ok(snaps.length >= 2, `two snapshot generations expected, stored: ${snaps}`);
@@ -124,11 +120,7 @@ test('a snapshot whose stored Blob file is gone: the previous save is used, and 
   deferCleanup(t, () => firstContext.close());   // closed below; here if the test fails first
   let page = context.pages()[0] ?? (await context.newPage());
   await gotoApp(page, server.url);
-  const first = await loadSampleData(page);
-  const second = structuredClone(first);
-  second.deals.forEach((d, i) => { d.title = `Second save ${i}`; });
-  assert.equal((await load(page, second)).ok, true);
-  await waitSaved(page);
+  const { first } = await saveTwoGenerations(page);
   const snaps = Object.entries(await readStoredFiles(page)).filter(([k]) => /\/s-.*\.snap$/.test(k)).map(([k]) => k).sort();
   assert.ok(snaps.length >= 2, `two snapshot generations expected, stored: ${snaps}`);
   const newest = snaps[snaps.length - 1].replace('/dealdeck/', '');

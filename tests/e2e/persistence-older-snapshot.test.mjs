@@ -5,19 +5,15 @@
 // the stored bytes, and that a compaction still lets it go.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoApp, load, openApp, snapshot, waitReady } from './helpers/app.mjs';
-import { dealTitles, loadSampleData, moveDealByKeyboard, readStoredFiles, storageStats, waitFor, waitSaved } from './helpers/persist.mjs';
+import { gotoApp, openApp, snapshot, waitReady } from './helpers/app.mjs';
+import { dealTitles, moveDealByKeyboard, readStoredFiles, saveTwoGenerations, storageStats, waitFor, waitSaved } from './helpers/persist.mjs';
 
 const snapshotsOf = (files) => Object.keys(files).filter((k) => /\/s-[0-9a-f]{16}\.snap$/.test(k)).sort();
 
 test('a start leaves the older snapshot unread; edits and saves keep its stored bytes; a compaction removes it', async (t) => {
   const { page, url } = await openApp(t);
   await gotoApp(page, url);
-  const first = await loadSampleData(page);
-  const second = structuredClone(first);
-  second.deals.forEach((d, i) => { d.title = `Second save ${i}`; });
-  assert.equal((await load(page, second)).ok, true);
-  await waitSaved(page);
+  const { second } = await saveTwoGenerations(page);
 
   const before = await readStoredFiles(page);
   const [older, newest] = snapshotsOf(before);

@@ -95,6 +95,18 @@ export async function moveDealByKeyboard(page, { before } = {}) {
   return { id: after.moved.id, from, to: after.moved.stage, ws: after.ws };
 }
 
+// Two whole snapshot generations stored: the sample data, then the same with every deal renamed
+// ("Second save <n>"), each saved as a snapshot of its own. Returns both workspaces.
+export async function saveTwoGenerations(page) {
+  const first = await loadSampleData(page);
+  const second = structuredClone(first);
+  second.deals.forEach((d, i) => { d.title = `Second save ${i}`; });
+  const loaded = await page.evaluate((j) => window.dealdeck.load(j), second);
+  if (!loaded.ok) throw new Error(`load: ${JSON.stringify(loaded)}`);
+  await waitSaved(page);
+  return { first, second };
+}
+
 // A private copy of the built app, so a test can change it (a new deploy) without touching the build.
 export function copyApp(t) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealdeck-app-'));
