@@ -21,8 +21,8 @@ namespace dd {
 class Store;
 
 struct PendingHistory {
-    PendingHistory(SnapshotPayload lines_bytes, uint64_t count)
-        : bytes(std::move(lines_bytes)), decoder(bytes.source(), bytes.size(), count) {}
+    PendingHistory(SnapshotPayload lines_bytes, uint64_t count, uint64_t first_line_at)
+        : bytes(std::move(lines_bytes)), decoder(bytes.source(), bytes.size(), count, first_line_at) {}
     PendingHistory(const PendingHistory&) = delete;   // the decoder reads through `bytes`
     PendingHistory& operator=(const PendingHistory&) = delete;
 

@@ -117,7 +117,7 @@ OpenedWorkspace WorkspacePersistence::open(bool defer_history) {
                     if (!loaded.ok()) return loaded.error();
                     ws = std::move(loaded.value());
                     if (deferred.count > 0)
-                        out.history = std::make_unique<PendingHistory>(payload.tail(deferred.offset), deferred.count);
+                        out.history = std::make_unique<PendingHistory>(payload.tail(deferred.offset), deferred.count, deferred.offset);
                 }
             }
             replay_entries(ws, entries, entry_warnings, out.history ? &out.history->superseded : nullptr);

@@ -86,7 +86,7 @@ public:
     // Where the first problem was: "deals[12] at byte 4096 of the body: a value out of range".
     std::string problem() const {
         const std::string at = section_ ? std::string(section_) + "[" + std::to_string(index_) + "]" : "settings";
-        return at + " at byte " + std::to_string(in_.failed_at()) + " of the body: " +
+        return at + " at byte " + std::to_string(first_byte_at_ + in_.failed_at()) + " of the body: " +
                (bad_value_ ? "a value out of range" : "truncated or malformed");
     }
 
@@ -189,6 +189,9 @@ public:
         }
         skipping_ = false;
     }
+    // Where the reader's first byte sits in the body (a history line decoder starts at the first
+    // line), so that problem() names the byte a full decode would.
+    void count_bytes_from(uint64_t at) { first_byte_at_ = at; }
     // Names the section a decoder reading records one at a time is in (HistoryLineDecoder).
     void at(const char* section, size_t index) {
         if (failed()) return;
@@ -203,6 +206,7 @@ private:
     }
     bytes::ByteReader& in_;
     DeferredHistory* deferred_ = nullptr;
+    uint64_t first_byte_at_ = 0;   // count_bytes_from
     bool skipping_ = false;   // inside a deferred history section
     TextInterner texts_;    // this load's shared history texts (bounded: compact_string.h)
     TextInterner picked_;   // this load's sources and custom values
@@ -598,16 +602,19 @@ Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint6
 }
 
 struct HistoryLineDecoder::State {
-    State(bytes::ByteSource source, uint64_t size, uint64_t count, size_t window)
-        : in(source, size, window), dec(in), count(count) {}
+    State(bytes::ByteSource source, uint64_t size, uint64_t count, uint64_t first_line_at, size_t window)
+        : in(source, size, window), dec(in), count(count) {
+        dec.count_bytes_from(first_line_at);
+    }
     bytes::ByteReader in;
     Decoder dec;
     uint64_t count;
     uint64_t next = 0;
 };
 
-HistoryLineDecoder::HistoryLineDecoder(bytes::ByteSource source, uint64_t size, uint64_t count, size_t window)
-    : s_(std::make_unique<State>(source, size, count, window)) {}
+HistoryLineDecoder::HistoryLineDecoder(bytes::ByteSource source, uint64_t size, uint64_t count, uint64_t first_line_at,
+                                       size_t window)
+    : s_(std::make_unique<State>(source, size, count, first_line_at, window)) {}
 HistoryLineDecoder::~HistoryLineDecoder() = default;
 
 bool HistoryLineDecoder::step(size_t n, ChunkedVector<DealChange>& out) {

@@ -91,11 +91,13 @@ Result<Workspace> decode_workspace_binary_stream(bytes::ByteSource source, uint6
                                                  DeferredHistory* deferred = nullptr);
 
 // Decodes deferred history lines a batch at a time: `source` gives the payload's bytes from
-// DeferredHistory::offset on, `size` of them at most. Bytes a start already checked (its CRC-32
-// and every value), so a failure here means the file changed since: problem() says where.
+// DeferredHistory::offset (`first_line_at`) on, `size` of them at most. Bytes a start already
+// checked (its CRC-32 and every value), so a failure here means the file changed since:
+// problem() says where, as a byte of the body.
 class HistoryLineDecoder {
 public:
-    HistoryLineDecoder(bytes::ByteSource source, uint64_t size, uint64_t count, size_t window = 256 << 10);
+    HistoryLineDecoder(bytes::ByteSource source, uint64_t size, uint64_t count, uint64_t first_line_at,
+                       size_t window = 256 << 10);
     ~HistoryLineDecoder();
     HistoryLineDecoder(const HistoryLineDecoder&) = delete;
     HistoryLineDecoder& operator=(const HistoryLineDecoder&) = delete;

@@ -287,19 +287,27 @@ TEST_CASE("the history line decoder reads, a batch at a time, the lines a full d
     CHECK(without.value().history.empty());
     CHECK(where.count == ws.history.size());
     Mem tail{std::string_view(bytes).substr(size_t(where.offset))};
-    HistoryLineDecoder decoder({&Mem::read, &tail}, bytes.size() - where.offset, where.count, 512);
+    HistoryLineDecoder decoder({&Mem::read, &tail}, bytes.size() - where.offset, where.count, where.offset, 512);
     ChunkedVector<DealChange> lines;
     while (!decoder.done()) REQUIRE(decoder.step(7, lines));
     REQUIRE(lines.size() == full.value().history.size());
     for (size_t i = 0; i < lines.size(); ++i) CHECK(record_to_json(lines[i]) == record_to_json(full.value().history[i]));
     // Bytes that end early: failed, and said where.
     Mem cut{std::string_view(bytes).substr(size_t(where.offset), 100)};
-    HistoryLineDecoder short_read({&Mem::read, &cut}, 100, where.count, 64);
+    HistoryLineDecoder short_read({&Mem::read, &cut}, 100, where.count, where.offset, 64);
     ChunkedVector<DealChange> some;
     while (!short_read.done() && short_read.step(5, some)) {
     }
     CHECK(short_read.failed());
-    CHECK(short_read.problem().find("history[") != std::string::npos);
+    const std::string problem = short_read.problem();
+    CHECK(problem.find("history[") != std::string::npos);
+    // The byte named is the body's, as a full decode names it: past the first line's offset,
+    // within the 100 bytes given.
+    const size_t at = problem.find("at byte ");
+    REQUIRE(at != std::string::npos);
+    const uint64_t byte = std::stoull(problem.substr(at + 8));
+    CHECK(byte >= where.offset);
+    CHECK(byte <= where.offset + 100);
 }
 
 TEST_CASE("a snapshot file that changes while its history lines are read: the read fails, the store keeps its own lines and works") {
