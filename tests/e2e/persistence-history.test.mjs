@@ -3,6 +3,7 @@
 // tasks between frames, and writes no snapshot before they are in, so that none is ever lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { snapshot, waitReady } from './helpers/app.mjs';
 import { appWithSample, history, moveDealByKeyboard, reopened, storageStats, waitFor, waitSaved } from './helpers/persist.mjs';
 
@@ -63,5 +64,45 @@ test('an edit made as soon as the app is drawn is applied with every history lin
     { timeoutMs: 60_000 });
   const after = await reopened(page);
   assert.deepEqual(lineIds(after), lineIds(moved));
+  assert.deepEqual(problems, []);
+});
+
+// Runs in the page before the app: at `ready` (history still pending), asks for what needs every
+// line at once, `what` being 'snapshot' (the bridge's) or 'export' (the backup download).
+function askAtReady(what) {
+  const poll = setInterval(() => {
+    const dd = window.dealdeck;
+    if (!dd || !dd.ready) return;
+    clearInterval(poll);
+    dd.ready.then(() => {
+      const state = dd.history().state;
+      if (what === 'snapshot') window.__atReady = { state, lines: dd.snapshot().history.length };
+      else { window.__atReady = { state }; dd.exportWorkspace(); }
+    }, () => {});
+  }, 1);
+}
+
+test('snapshot() and the backup export asked for while the history lines are pending hold every line', async (t) => {
+  const { page, problems } = await appWithSample(t, 3_000);
+  const before = await snapshot(page);
+
+  await page.addInitScript(askAtReady, 'snapshot');
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  const asked = await waitFor('the snapshot at ready', () => page.evaluate(() => window.__atReady));
+  assert.equal(asked.state, 'pending');
+  assert.equal(asked.lines, before.history.length, 'snapshot() left history lines out');
+
+  // A new page for the second init script (a page keeps every script it was given).
+  const exporting = await page.context().newPage();
+  await page.close();
+  await exporting.addInitScript(askAtReady, 'export');
+  const downloaded = exporting.waitForEvent('download');
+  await exporting.goto(page.url(), { waitUntil: 'load' });
+  await waitReady(exporting);
+  const download = await downloaded;
+  assert.equal((await exporting.evaluate(() => window.__atReady)).state, 'pending');
+  const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(backup.history.map((h) => h.id).sort(), lineIds(before), 'the backup left history lines out');
   assert.deepEqual(problems, []);
 });
