@@ -482,6 +482,8 @@ mergeInto(LibraryManager.library, {
   dd_idbfs_js_stats__deps: ['$DDSync'],
   dd_idbfs_js_stats: function () { return DDSync.bytes; },
   // Files left unread at start (DDSync.unread), by full path.
+  dd_idbfs_js_unread_count__deps: ['$DDSync'],
+  dd_idbfs_js_unread_count: function () { return Object.keys(DDSync.unread).length; },
   dd_idbfs_js_bytes_ready__deps: ['$DDSync'],
   dd_idbfs_js_bytes_ready: function (pathPtr) { return DDSync.unread[UTF8ToString(pathPtr)] ? 0 : 1; },
   dd_idbfs_js_forget_unread__deps: ['$DDSync'],
