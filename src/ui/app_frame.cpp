@@ -133,7 +133,7 @@ void apply_intents(App& app, FrameIntents& intents, Millis now, FrameOutput& out
     if (app.pending_history && (!intents.commands.empty() || intents.undo || intents.redo ||
                                 ui.history_asked != UiState::HistoryAsk::None ||
                                 ui.list.import.step == CsvImportState::Step::Applying))
-        finish_pending_history(app, now);
+        finish_pending_history(app);
     const CommandContext cmd_ctx{app.store.settings().current_user, now};
     for (const Command& command : intents.commands) report(app, app.store.apply(command, cmd_ctx), now, out);
     // A CSV import applies a slice per frame; its outcome is reported like a command's when done.

@@ -4,7 +4,7 @@
 
 namespace dd::ui {
 
-bool read_pending_history(App& app, size_t lines, Millis now) {
+bool read_pending_history(App& app, size_t lines) {
     if (!app.pending_history) return false;
     if (!app.store.history_pending()) {   // a workspace loaded whole since: those lines are not its
         app.pending_history.reset();
@@ -15,17 +15,15 @@ bool read_pending_history(App& app, size_t lines, Millis now) {
     if (p == HistoryProgress::Reading) return true;
     app.pending_history.reset();
     ++app.ui.data_version;
-    if (p == HistoryProgress::Failed) {
-        // Said for longer than a command's toast: no new snapshot is written from now on (the
-        // store's history is Unavailable), so what is stored keeps the lines.
-        app.ui.toast = Toast{"The deals' history could not be read (" + problem + "). It stays stored; export a backup.",
-                             true, now + 12000};
-    }
+    // No toast: the page's notice says it and stays (no new snapshot is written from now on: the
+    // store's history is Unavailable, so what is stored keeps the lines), and a toast beside it
+    // said the same twice.
+    if (p == HistoryProgress::Failed) app.history_problem = problem;
     return false;
 }
 
-void finish_pending_history(App& app, Millis now) {
-    read_pending_history(app, std::numeric_limits<size_t>::max(), now);
+void finish_pending_history(App& app) {
+    read_pending_history(app, std::numeric_limits<size_t>::max());
 }
 
 }  // namespace dd::ui

@@ -8,9 +8,10 @@
 namespace dd::ui {
 
 // Reads up to `lines` more lines; true while some remain. When the last are in, the views rebuild
-// what they cached (the timelines); when they cannot be read, a toast says so.
-bool read_pending_history(App& app, size_t lines, Millis now);
+// what they cached (the timelines); when they cannot be read, app.history_problem says why (the
+// timelines say the history is missing; the platform's notice, which lasts, says it once).
+bool read_pending_history(App& app, size_t lines);
 // Everything left, now. Nothing to do when no lines are pending.
-void finish_pending_history(App& app, Millis now);
+void finish_pending_history(App& app);
 
 }  // namespace dd::ui

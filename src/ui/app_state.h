@@ -68,6 +68,7 @@ struct App {
     // The snapshot's history lines a start left to read after the first frame (persist_history.h,
     // app_history.h): set while the store's history is Pending.
     std::unique_ptr<PendingHistory> pending_history;
+    std::string history_problem;   // why they could not be read (the store's history is Unavailable)
 
     App(IdGenerator id_source, uint64_t store_seed) : store(store_seed), ids(id_source) {}
 };

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace dd::ui {
@@ -30,7 +31,12 @@ const Stage* first_open_stage(const Pipeline* p) {
     return nullptr;
 }
 
-void copy(char* dst, size_t n, const std::string& s) { std::snprintf(dst, n, "%s", s.c_str()); }
+// Into a fixed form buffer, cut to fit (n > 0).
+void copy(char* dst, size_t n, const std::string& s) {
+    const size_t len = std::min(s.size(), n - 1);
+    std::memcpy(dst, s.data(), len);
+    dst[len] = '\0';
+}
 
 std::string trimmed(const char* text) {
     std::string s(text);

@@ -327,9 +327,8 @@ void open_activity_editor(DealPageState& page, const Activity& activity) {
         const int minutes = int((activity.due_at - Millis(day) * kDayMs) / 60'000);
         std::snprintf(a.date, sizeof a.date, "%s", day_to_string(day).c_str());
         if (minutes) {
-            char hhmm[16];
-            std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", minutes / 60, minutes % 60);
-            std::snprintf(a.time, sizeof a.time, "%s", hhmm);
+            // 0 <= minutes < 1440: always "HH:MM" (unsigned and bounded, so the compiler sees it fits).
+            std::snprintf(a.time, sizeof a.time, "%02u:%02u", unsigned(minutes / 60) % 24u, unsigned(minutes % 60));
         }
     }
     a.duration_min = activity.duration_min;

@@ -155,13 +155,16 @@ void draw_timeline(ViewContext& ctx, const Deal& deal, float width) {
     for (const FilterChip& f : kFilters) {
         ImGui::SameLine(0, space::xs);
         const bool only_this = page.timeline_filter == f.bit;
-        if (toggle_chip(f.label, only_this, p)) page.timeline_filter = only_this ? kTimelineAll : f.bit;
+        if (toggle_chip(f.label, only_this, p)) page.timeline_filter = only_this ? uint8_t(kTimelineAll) : f.bit;
     }
     ImGui::Dummy(ImVec2(0, space::sm));
 
     const std::vector<TimelineEntry> entries = build_timeline(ctx.store, deal.meta.id, page.timeline_filter);
     // Right after a start the snapshot's history lines may still be being read (app_history.h).
     if (ctx.store.history_pending()) text_item("Loading the history...", nullptr, p.text_muted);
+    else if (ctx.store.history_state() == Store::HistoryState::Unavailable)   // app_history.h
+        text_item("Earlier changes could not be read. They stay stored: reload the page to read them again.", nullptr,
+                  p.text_muted);
     else if (entries.empty()) text_item("Nothing here yet.", nullptr, p.text_muted);
     const std::string& locale = ctx.store.settings().locale;
     const bool editable = can_edit_data(ctx.store);

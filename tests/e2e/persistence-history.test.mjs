@@ -9,15 +9,35 @@ import { appWithSample, history, moveDealByKeyboard, reopened, storageStats, wai
 
 const lineIds = (ws) => ws.history.map((h) => h.id).sort();
 
-// Runs in the page before the app: the store's history as it stands when `ready` resolves (in the
-// first frame's callback, before any timer task of the page can run).
-function recordHistoryAtReady() {
+// Runs in the page before the app: at `ready` (in the first frame's callback, before any timer
+// task of the page can run, so while the history lines are still pending) does what the URL's hash
+// says and keeps what it saw in window.__atReady: #history the store's history as it stands;
+// #snapshot asks for the bridge's snapshot(), #export for the backup download, which both need
+// every line at once. One script for all: a page keeps every init script it was given.
+function atReady() {
+  const what = location.hash.slice(1);
+  if (!['history', 'snapshot', 'export'].includes(what)) return;
   const poll = setInterval(() => {
     const dd = window.dealdeck;
     if (!dd || !dd.ready) return;
     clearInterval(poll);
-    dd.ready.then(() => { window.__historyAtReady = dd.history(); }, () => {});
+    dd.ready.then(() => {
+      const history = dd.history();
+      if (what === 'history') window.__atReady = history;
+      else if (what === 'snapshot') window.__atReady = { state: history.state, lines: dd.snapshot().history.length };
+      else { window.__atReady = { state: history.state }; dd.exportWorkspace(); }
+    }, () => {});
   }, 1);
+}
+
+// Reloads `page` (with atReady added) asking for `what` at ready; what atReady saw. The same page
+// each time, which hands its writer lock on (a second page opened while the first closes can find
+// the lock still held, open read-only and read every line at start).
+async function reloadAsking(page, what) {
+  await page.evaluate((h) => { location.hash = h; }, what);
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page);
+  return waitFor(`the ${what} at ready`, () => page.evaluate(() => window.__atReady));
 }
 
 test('a reload draws the workspace first and reads the snapshot\'s history lines after it, every one', async (t) => {
@@ -28,12 +48,10 @@ test('a reload draws the workspace first and reads the snapshot\'s history lines
   const before = await snapshot(page);
   assert.ok(before.history.length > 5_000, `${before.history.length} history lines`);
 
-  await page.addInitScript(recordHistoryAtReady);
-  await page.reload({ waitUntil: 'load' });
-  await waitReady(page);
-  const atReady = await page.evaluate(() => window.__historyAtReady);
-  assert.equal(atReady.state, 'pending', 'the first frame waited for the history lines');
-  assert.ok(atReady.lines < 10, `${atReady.lines} lines at the first frame: the journal's only`);
+  await page.addInitScript(atReady);
+  const atReadyHistory = await reloadAsking(page, 'history');
+  assert.equal(atReadyHistory.state, 'pending', 'the first frame waited for the history lines');
+  assert.ok(atReadyHistory.lines < 10, `${atReadyHistory.lines} lines at the first frame: the journal's only`);
 
   // They come in by themselves (nothing here asks for them: snapshot() would read the rest at once).
   await waitFor('the history lines', async () => (await history(page)).state === 'complete', { timeoutMs: 30_000 });
@@ -67,43 +85,16 @@ test('an edit made as soon as the app is drawn is applied with every history lin
   assert.deepEqual(problems, []);
 });
 
-// Runs in the page before the app: at `ready` (history still pending), asks for what needs every
-// line at once, as the URL's hash says: #snapshot (the bridge's snapshot()) or #export (the backup
-// download). One script for both: a page keeps every init script it was given.
-function askAtReady() {
-  const what = location.hash.slice(1);
-  if (what !== 'snapshot' && what !== 'export') return;
-  const poll = setInterval(() => {
-    const dd = window.dealdeck;
-    if (!dd || !dd.ready) return;
-    clearInterval(poll);
-    dd.ready.then(() => {
-      const state = dd.history().state;
-      if (what === 'snapshot') window.__atReady = { state, lines: dd.snapshot().history.length };
-      else { window.__atReady = { state }; dd.exportWorkspace(); }
-    }, () => {});
-  }, 1);
-}
-
 test('snapshot() and the backup export asked for while the history lines are pending hold every line', async (t) => {
   const { page, problems } = await appWithSample(t, 3_000);
   const before = await snapshot(page);
-  await page.addInitScript(askAtReady);
-  // Reloads of the same page, which hands its writer lock on (a second page opened while the first
-  // closes can find the lock still held, open read-only and read every line at start).
-  const open = async (what) => {
-    await page.evaluate((h) => { location.hash = h; }, what);
-    await page.reload({ waitUntil: 'load' });
-    await waitReady(page);
-    return waitFor(`the ${what} at ready`, () => page.evaluate(() => window.__atReady));
-  };
-
-  const asked = await open('snapshot');
+  await page.addInitScript(atReady);
+  const asked = await reloadAsking(page, 'snapshot');
   assert.equal(asked.state, 'pending');
   assert.equal(asked.lines, before.history.length, 'snapshot() left history lines out');
 
   const downloaded = page.waitForEvent('download');
-  assert.equal((await open('export')).state, 'pending');
+  assert.equal((await reloadAsking(page, 'export')).state, 'pending');
   const backup = JSON.parse(fs.readFileSync(await (await downloaded).path(), 'utf8'));
   assert.deepEqual(backup.history.map((h) => h.id).sort(), lineIds(before), 'the backup left history lines out');
   assert.deepEqual(problems, []);

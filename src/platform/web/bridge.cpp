@@ -78,7 +78,7 @@ EMSCRIPTEN_KEEPALIVE const char* dd_bridge_items(WebApp* web) {
 
 EMSCRIPTEN_KEEPALIVE const char* dd_bridge_snapshot(WebApp* web) {
     // The whole workspace, as an export gives it: history lines still to read are read first.
-    dd::ui::finish_pending_history(web->app, dd::Millis(emscripten_date_now()));
+    dd::ui::finish_pending_history(web->app);
     web->bridge_out = dd::save_workspace_json(web->app.store.workspace());
     return web->bridge_out.c_str();
 }
