@@ -59,6 +59,54 @@ test('a damaged newest snapshot: the previous save is used, a notice names the f
   await waitFor('the damaged file kept aside', async () => (await storedNames(page)).includes(`${newest}.bad`), { timeoutMs: 10_000 });
 });
 
+// Runs in the page before the app, when the URL's hash is #fail-placing: Blob reads made once
+// recovery began (the previous save's bytes, fetched when the newest snapshot failed) give
+// something that is not bytes, so placing them in MEMFS throws, as bytes MEMFS could not take
+// would; until the test sets window.__failBlobReads to false.
+function failBlobReadsInRecovery() {
+  if (location.hash !== '#fail-placing') return;
+  const real = Blob.prototype.arrayBuffer;
+  window.__failBlobReads = true;
+  Blob.prototype.arrayBuffer = function () {
+    const recovering = performance.getEntriesByName('dd-recover-start').length > 0;
+    return recovering && window.__failBlobReads ? Promise.resolve(-1) : real.call(this);
+  };
+}
+
+test('a damaged newest snapshot whose previous save cannot be placed in memory: nothing is written, a notice says to reload, a reload recovers', async (t) => {
+  const { page, url } = await openApp(t);
+  await gotoApp(page, url);
+  const { first } = await saveTwoGenerations(page);
+  const snaps = (await storedNames(page)).filter((n) => /^s-.*\.snap$/.test(n)).sort();
+  const newest = snaps[snaps.length - 1];
+
+  await page.goto(new URL('favicon.svg', url).href);
+  const files = await readStoredFiles(page);
+  await writeStoredFile(page, `/dealdeck/${newest}`, flipMiddle(files[`/dealdeck/${newest}`]));
+  const damaged = await readStoredFiles(page);
+  await page.addInitScript(failBlobReadsInRecovery);
+  await page.goto(`${url}#fail-placing`, { waitUntil: 'load' });
+
+  await waitFor('the notice', async () => (await notices(page)).some((n) => /could not be read into memory/.test(n)));
+  const shown = (await notices(page)).join('\n');
+  assert.match(shown, /Nothing was changed: reload the page to try again/);
+  assert.doesNotMatch(shown, /is damaged/, 'recovery went on without the previous save');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('dd-fetch-unread').length), 1);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('dd-recover-end').length), 0);
+  assert.equal(await page.evaluate(() => document.getElementById('dd-loading').hidden), false, 'the app went on as if loaded');
+  // Nothing written: the stored files are the ones the start found, the damaged one not set aside.
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => { window.__failBlobReads = false; });
+  assert.deepEqual(await readStoredFiles(page), damaged);
+
+  // A reload without the fault: the previous save is used, the damaged snapshot kept aside.
+  await gotoApp(page, url);
+  assert.deepEqual(dealTitles(await snapshot(page)), dealTitles(first), 'the previous save was not used');
+  assert.match((await notices(page)).join('\n'), new RegExp(`snapshot ${newest.replace('.', '\\.')} is damaged`));
+  await waitSaved(page);
+  await waitFor('the damaged file kept aside', async () => (await storedNames(page)).includes(`${newest}.bad`), { timeoutMs: 10_000 });
+});
+
 test('a damaged journal segment: the changes before it are kept, a notice names the file, it is kept as .bad', async (t) => {
   const { page, url } = await openApp(t);
   await gotoApp(page, url);

@@ -259,8 +259,9 @@ mergeInto(LibraryManager.library, {
     },
     // Puts the bytes of every file left unread at start into MEMFS (its stored timestamp kept, so
     // no sync writes it back), then done(err). A Blob that cannot be read becomes an empty file, as
-    // in web/boot.js: recovery reports it damaged. Bytes that MEMFS cannot take (out of memory)
-    // leave the file unread and `err` set: the caller must not go on as if it were damaged.
+    // in web/boot.js: recovery reports it damaged. Bytes that MEMFS cannot take (out of memory,
+    // anything thrown while placing them) leave the file unread and `err` set: the caller must not
+    // go on as if it were damaged. `done` is called once, whatever fails.
     fetchUnread: function (done) {
       var paths = Object.keys(DDSync.unread);
       var failed = null;
@@ -268,13 +269,17 @@ mergeInto(LibraryManager.library, {
         var entry = DDSync.unread[path];
         var place = function (buf) {
           if (DDSync.unread[path] !== entry) return;   // removed or replaced meanwhile
-          IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(buf) }, function (e) {
-            if (e) failed = failed || e;
-            else delete DDSync.unread[path];
-          });
+          try {
+            IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(buf) }, function (e) {
+              if (e) failed = failed || e;
+              else delete DDSync.unread[path];
+            });
+          } catch (e) {
+            failed = failed || e;
+          }
         };
         return entry.contents.arrayBuffer().then(place, function () { place(new ArrayBuffer(0)); });
-      })).then(function () { done(failed); });
+      })).then(function () { done(failed); }, done);
     },
     // IndexedDB -> the mounted directory (start-up, and a tab taking over from another).
     populate: function (done) {
