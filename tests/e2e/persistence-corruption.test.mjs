@@ -150,20 +150,24 @@ test('a damaged journal segment: the changes before it are kept, a notice names 
 });
 
 // Chromium keeps a Blob stored in IndexedDB as a file of its own in the profile
-// (<origin>.indexeddb.blob/<db>/<nn>/<number>, numbered as written). Snapshots are stored as
-// Blobs (storage_idbfs.js): one whose file is gone cannot be read, and must count as damaged.
-function blobFiles(profile) {
+// (<origin>.indexeddb.blob/<database>/<nn>/<number in hex>, numbered as written, per database).
+// Snapshots are stored as Blobs (storage_idbfs.js): one whose file is gone cannot be read, and
+// must count as damaged. The snapshots' database is the one with the most blob files (the font
+// cache's holds one atlas); its files come oldest first.
+function snapshotBlobFiles(profile) {
   const root = path.join(profile, 'Default', 'IndexedDB');
-  const out = [];
-  const walk = (dir) => {
+  const byDatabase = new Map();
+  const walk = (dir, database) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.includes('.indexeddb.blob') && /^\d+$/.test(e.name)) out.push(p);
+      if (e.isDirectory()) walk(p, database ?? (dir.endsWith('.indexeddb.blob') ? e.name : null));
+      else if (database && /^[0-9a-f]+$/.test(e.name)) byDatabase.set(database, [...(byDatabase.get(database) ?? []), p]);
     }
   };
-  if (fs.existsSync(root)) walk(root);
-  return out.sort((a, b) => Number(path.basename(a)) - Number(path.basename(b)));
+  if (fs.existsSync(root)) walk(root, null);
+  const files = [...byDatabase.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const number = (p) => parseInt(path.basename(p), 16);   // hex: a, b, ... 10 (not decimal order)
+  return files.sort((a, b) => number(a) - number(b));
 }
 
 test('a snapshot whose stored Blob file is gone: the previous save is used, and a notice names the snapshot', async (t) => {
@@ -181,7 +185,7 @@ test('a snapshot whose stored Blob file is gone: the previous save is used, and 
   const newest = snaps[snaps.length - 1].replace('/dealdeck/', '');
   await context.close();
 
-  const blobs = blobFiles(profile);
+  const blobs = snapshotBlobFiles(profile);
   assert.ok(blobs.length >= 2, `the snapshots' blob files were not found: ${blobs}`);
   fs.rmSync(blobs[blobs.length - 1]);   // the newest snapshot's
 
