@@ -48,6 +48,7 @@ public:
 
     // Direct access to stored files (corruption, inspection).
     std::map<std::string, std::string>& files() { return files_; }
+    bool has(const std::string& name) const { return files_.count(name) != 0; }
     // Bytes that commits sent to durable storage: only files that changed since the previous
     // commit count, whole (what IDBFS does).
     uint64_t bytes_committed() const { return bytes_committed_; }

@@ -3,7 +3,7 @@
 #include "core/json_io.h"
 #include "core/persist_follow.h"
 #include "core/persist_workspace.h"
-#include "core/storage_memory.h"
+#include "core/storage_overlay.h"
 #include "platform/web/storage_idbfs.h"
 #include "platform/web/web_app.h"
 #include "ui/app_history.h"
@@ -248,14 +248,10 @@ void become_writer(WebPersistence& p) {
     show_status(p);
 }
 
-// What is stored, recovered without writing anything (recovery's renames stay in a scratch copy);
-// the tab follows the journal from there.
+// What is stored, recovered without writing anything (recovery's renames and writes stay in
+// memory, over the files: storage_overlay.h); the tab follows the journal from there.
 OpenedWorkspace read_stored(WebPersistence& p) {
-    MemoryStorage scratch;
-    auto names = p.storage.list();
-    if (names.ok())
-        for (const std::string& n : names.value())
-            if (auto bytes = p.storage.read(n); bytes.ok()) scratch.write_atomic(n, bytes.value());
+    OverlayStorage scratch(p.storage);
     WorkspacePersistence reader(scratch);
     OpenedWorkspace opened = reader.open();
     p.follow = follow_position(reader, opened);
