@@ -139,6 +139,49 @@ test('a read-only tab follows the writer: only the journal tail after an edit, e
   assert.equal((await saveStatus(follower)).writer, false, 'following must not make the tab a writer');
 });
 
+// The page's visibility as the browser would report it when the tab is put in the background or
+// shown again (Playwright keeps every headless page visible): the property and the event.
+const setVisibility = (page, state) => page.evaluate((v) => {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => v === 'hidden' });
+  document.dispatchEvent(new Event('visibilitychange'));
+}, state);
+
+test('a hidden read-only tab does not follow every save; shown again, it catches up at once', async (t) => {
+  const { page, context, url } = await openApp(t);
+  await gotoApp(page, url);
+  await loadSampleData(page);
+  await waitSaved(page);
+  const follower = await context.newPage();
+  await gotoApp(follower, url);
+  assert.equal((await saveStatus(follower)).writer, false);
+  const follows = () => follower.evaluate(() => window.dealdeck.storageStats().follows);
+  const before = await follows();
+
+  await setVisibility(follower, 'hidden');
+  await page.bringToFront();
+  await page.focus('canvas');
+  const moves = [];
+  for (let n = 0; n < 2; n++) {
+    moves.push(await moveDealByKeyboard(page));
+    await waitSaved(page);
+  }
+  await waitFor('the hidden tab to note the saves', async () => (await follows()).whenShown === true, { timeoutMs: 10_000 });
+  await page.waitForTimeout(500);   // time for a follow that should not happen
+  const hidden = await follows();
+  assert.equal(hidden.tail + hidden.full, before.tail + before.full, `a hidden tab followed: ${JSON.stringify(hidden)}`);
+  const stale = await snapshot(follower);
+  assert.notEqual(stale.deals.find((d) => d.id === moves[1].id)?.stage, moves[1].to, 'the hidden tab shows the last move already');
+
+  const stages = (ws) => JSON.stringify(ws.deals.map((d) => [d.id, d.stage]).sort());
+  const writerStages = stages(await snapshot(page));
+  await setVisibility(follower, 'visible');
+  await waitFor('the shown tab to catch up', async () => stages(await snapshot(follower)) === writerStages, { timeoutMs: 30_000 });
+  const shown = await follows();
+  assert.equal(shown.tail + shown.full, hidden.tail + hidden.full + 1, `one follow for both saves: ${JSON.stringify(shown)}`);
+  assert.equal(shown.whenShown, false);
+});
+
 test('storage full: the top bar says so, the change stays in the tab, and is saved once space is back', async (t) => {
   const { page, url } = await openApp(t);
   await gotoApp(page, url);
