@@ -16,7 +16,8 @@
 //    starts before the module loads, main() mounting the files, the lock (and the re-check of
 //    the stored set), recovery (snapshot decode + journal replay + check), Store::load.
 // 3. The same edit figures at 1,000 deals, for comparison.
-// 4. A compaction of the big workspace (skip with --no-compaction): time, parts, longest task.
+// 4. A second tab opened beside the writer, 3 times: its `ready` (it opens read-only) and heap.
+// 5. A compaction of the big workspace (skip with --no-compaction): time, parts, longest task.
 // Prints medians; asserts nothing. Not part of the test suite (run by hand).
 //
 // For work on the start-up itself (not for figures of record):
@@ -304,7 +305,25 @@ async function main() {
   }
 
   const m = (f) => round(median(runs.map(f)));
-  // 4. A compaction of the stored workspace (compactNow above).
+  // 4. Tabs opened beside the writer, one after the other: read-only, they read every stored file
+  //    and decode the history lines before their first frame (docs/storage.md, Tabs).
+  const readOnly = [];
+  {
+    browser = await launchProfile(profile);
+    await browser.addInitScript(recordStart);
+    const writer = browser.pages()[0] ?? (await browser.newPage());
+    await writer.goto(url, { waitUntil: 'load' });
+    await waitReady(writer, 300_000);
+    for (let i = 0; i < 3; i++) {
+      const tab = await browser.newPage();
+      await tab.goto(url, { waitUntil: 'load' });
+      await waitReady(tab, 300_000);
+      readOnly.push(await tab.evaluate(() => ({ ...window.__coldStart, writer: window.dealdeck.saveStatus().writer })));
+      await tab.close();
+    }
+    await browser.close();
+  }
+  // 5. A compaction of the stored workspace (compactNow above).
   let compaction = null;
   if (COMPACTION) {
     browser = await launchProfile(profile);
@@ -328,6 +347,10 @@ async function main() {
     `Store::load ${m((r) => r.storeLoaded - r.recoverEnd)} ms; WebGL2 context ${m((r) => r.contextMade - r.storeLoaded)} ms; ` +
     `fonts and first frame ${m((r) => r.ready - r.contextMade)} ms; ` +
     `then the snapshot's history lines, read between frames, until ${m((r) => r.historyLoaded)} ms`);
+  const readOnlyReady = readOnly.filter((r) => !r.writer).map((r) => r.ready);
+  console.log(`a second tab beside the writer (read-only), opened ${readOnly.length} times: dealdeck.ready ` +
+    `${round(median(readOnlyReady))} ms (median; ${readOnlyReady.map(round).join(', ')}), wasm heap at ready ` +
+    `${readOnly.map((r) => r.heapAtReadyMB.toFixed(1)).join(' / ')} MB${readOnlyReady.length < readOnly.length ? '; SOME BECAME THE WRITER' : ''}`);
   if (compaction) {
     console.log(`compaction at ${DEALS} deals (dealdeck.compactNow()): ${round(compaction.ms)} ms in ${compaction.parts} parts; ` +
       `longest task on the page's thread ${round(compaction.longest)} ms (${compaction.longTasks} tasks of 50 ms or more)`);
