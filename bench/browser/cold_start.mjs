@@ -24,6 +24,9 @@
 //   --profile <dir>      keep the big profile in <dir>, and reuse it when it is already filled
 //                        (skips step 1 and the fill: the stored workspace is the one of the first run)
 //   --trace <file>       a Chrome trace (CDP Tracing: main thread, GPU, compositor) of the last run
+//   --journal <n>        before the runs, n more edits, each saved on its own: the starts then replay a
+//                        journal of n segments (a real profile holds up to ~1,300 at 100,000 deals
+//                        before the next compaction, docs/storage.md); ~0.5 s an edit
 //   --cpu-profile <file> a CPU profile of the last run's page (Chrome DevTools' .cpuprofile JSON,
 //                        from CDP Profiler.start at navigation to Profiler.stop at `interactive`);
 //                        WASM functions are named when the app was linked with --profiling-funcs
@@ -47,6 +50,7 @@ const DEALS = option('deals', 100_000);
 const RUNS = option('runs', 5);
 const EDITS = option('edits', 5);
 const COMPACTION = !args.includes('--no-compaction');
+const JOURNAL = option('journal', 0);
 
 // openApp and tempProfile register their clean-up with a node:test context; this script is its own.
 const cleanups = [];
@@ -256,6 +260,25 @@ async function main() {
     fs.rmSync(`${PROFILE_DIR}/Default/Service Worker`, { recursive: true, force: true });
   }
   await context.close();
+
+  if (JOURNAL > 0) {
+    browser = await launchProfile(profile);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page, 300_000);
+    await waitSaved(page, 300_000);
+    const journal = await measureEdits(page, JOURNAL);
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('/dealdeck');
+      open.onsuccess = () => {
+        const keys = open.result.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys();
+        keys.onsuccess = () => { open.result.close(); resolve(keys.result.filter((k) => /\.seg$|\/j-/.test(k)).length); };
+      };
+    }));
+    console.log(`journal: ${journal.bytes.length} of ${JOURNAL} edits saved on their own; ${stored} journal segment files stored` +
+      (journal.failures.length ? ` (${journal.failures[0]})` : ''));
+    await browser.close();
+  }
 
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
