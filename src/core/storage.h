@@ -60,6 +60,9 @@ public:
     virtual bool quota_exceeded() const { return false; }
 };
 
+// What a storage says when asked to read or rename a file whose bytes are not in yet (bytes_ready).
+inline Error bytes_not_read_in(const std::string& name) { return field_error(name, "its bytes are not read in yet"); }
+
 // read_part of a file held whole in memory (the in-memory storages).
 inline Storage::Part part_of(std::string_view file, uint64_t offset, char* out, size_t n) {
     Storage::Part part;

@@ -9,19 +9,15 @@ Result<std::vector<std::string>> MemoryStorage::list() {
     return names;
 }
 
-namespace {
-Error not_fetched(const std::string& name) { return field_error(name, "its bytes are not read in yet"); }
-}  // namespace
-
 Result<std::string> MemoryStorage::read(const std::string& name) {
-    if (held_.count(name)) return not_fetched(name);
+    if (held_.count(name)) return bytes_not_read_in(name);
     auto it = files_.find(name);
     if (it == files_.end()) return field_error(name, "no such file");
     return it->second;
 }
 
 Result<Storage::Part> MemoryStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
-    if (held_.count(name)) return not_fetched(name);
+    if (held_.count(name)) return bytes_not_read_in(name);
     auto it = files_.find(name);
     if (it == files_.end()) return field_error(name, "no such file");
     return part_of(it->second, offset, out, n);
@@ -39,7 +35,7 @@ Status MemoryStorage::write_atomic(const std::string& name, std::string_view byt
 }
 
 Status MemoryStorage::rename(const std::string& from, const std::string& to) {
-    if (held_.count(from)) return not_fetched(from);
+    if (held_.count(from)) return bytes_not_read_in(from);
     auto it = files_.find(from);
     if (it == files_.end()) return field_error(from, "no such file");
     std::string bytes = std::move(it->second);

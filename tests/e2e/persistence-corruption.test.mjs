@@ -6,18 +6,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appDir, deferCleanup, openApp, gotoApp, snapshot } from './helpers/app.mjs';
-import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, readStoredFiles, saveTwoGenerations, storageStats, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
+import { dealTitles, launchProfile, loadSampleData, moveDealByKeyboard, notices, readStoredFiles, saveTwoGenerations, storageStats, tempProfile, waitFor, waitSaved, writeStoredFile } from './helpers/persist.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
-const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
 const storedNames = async (page) => Object.keys(await readStoredFiles(page)).map((k) => k.replace('/dealdeck/', ''));
 
 // Leaves the app (so it holds no file open and writes nothing), changes stored bytes from a page of
-// the same origin, and opens the app again.
-async function corruptThenReopen(page, url, corrupt) {
+// the same origin, and opens the app again (by `reopen`: by default, until it is ready).
+async function corruptThenReopen(page, url, corrupt, reopen = () => gotoApp(page, url)) {
   await page.goto(new URL('favicon.svg', url).href);
   await corrupt();
-  await gotoApp(page, url);
+  await reopen();
 }
 
 function flipMiddle(file) {
@@ -80,12 +79,13 @@ test('a damaged newest snapshot whose previous save cannot be placed in memory: 
   const snaps = (await storedNames(page)).filter((n) => /^s-.*\.snap$/.test(n)).sort();
   const newest = snaps[snaps.length - 1];
 
-  await page.goto(new URL('favicon.svg', url).href);
-  const files = await readStoredFiles(page);
-  await writeStoredFile(page, `/dealdeck/${newest}`, flipMiddle(files[`/dealdeck/${newest}`]));
-  const damaged = await readStoredFiles(page);
-  await page.addInitScript(failBlobReadsInRecovery);
-  await page.goto(`${url}#fail-placing`, { waitUntil: 'load' });
+  let damaged;
+  await corruptThenReopen(page, url, async () => {
+    const files = await readStoredFiles(page);
+    await writeStoredFile(page, `/dealdeck/${newest}`, flipMiddle(files[`/dealdeck/${newest}`]));
+    damaged = await readStoredFiles(page);
+    await page.addInitScript(failBlobReadsInRecovery);
+  }, () => page.goto(`${url}#fail-placing`, { waitUntil: 'load' }));   // it never gets ready
 
   await waitFor('the notice', async () => (await notices(page)).some((n) => /could not be read into memory/.test(n)));
   const shown = (await notices(page)).join('\n');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, gotoApp, waitReady, snapshot, load, clickItem } from './helpers/app.mjs';
-import { dealTitles, loadSampleData, moveDealByKeyboard, readStoredFiles, saveStatus, waitFor, waitSaved } from './helpers/persist.mjs';
+import { dealTitles, loadSampleData, moveDealByKeyboard, notices, readStoredFiles, saveStatus, waitFor, waitSaved } from './helpers/persist.mjs';
 
 test('loading sample data through the top bar, then reloading: the data is kept', async (t) => {
   const { page, url, problems } = await openApp(t);
@@ -60,7 +60,7 @@ test('importing a bad backup shows its error and changes nothing', async (t) => 
   const before = await snapshot(page);
   const error = await page.evaluate(() => window.dealdeck.importWorkspace('{"format":"dealdeck","version":1,"deals":[{"title":5}]}'));
   assert.match(error, /Import refused, nothing changed: /);
-  const shown = await page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent).join('\n'));
+  const shown = (await notices(page)).join('\n');
   assert.match(shown, /Import refused/);
   assert.deepEqual(await snapshot(page), before);
   // And after a reload, still the same workspace: nothing was written.

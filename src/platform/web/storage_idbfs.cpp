@@ -62,8 +62,6 @@ void IdbfsStorage::fetch_unread(void (*done)(void*, bool), void* ctx) {
     dd_idbfs_js_fetch_unread(this);
 }
 
-// Its MEMFS file is an empty stand-in: read as it is, it would pass for a damaged snapshot.
-Error IdbfsStorage::not_read_in(const std::string& name) const { return field_error(name, "its bytes are not read in yet"); }
 void IdbfsStorage::forget_unread(const std::string& name) const {
     if (dd_idbfs_js_unread_count() > 0) dd_idbfs_js_forget_unread(path(name).c_str());
 }
@@ -103,7 +101,8 @@ void size_for_overwrite(std::string& bytes, size_t n) {
 
 Result<std::string> IdbfsStorage::read(const std::string& name) {
     close_reading();
-    if (!bytes_ready(name)) return not_read_in(name);
+    // An unread file's MEMFS copy is an empty stand-in: read, it would pass for a damaged snapshot.
+    if (!bytes_ready(name)) return bytes_not_read_in(name);
     FILE* f = std::fopen(path(name).c_str(), "rb");
     if (!f) return errno_error(name, "cannot open");
     std::string bytes;
@@ -120,7 +119,7 @@ Result<std::string> IdbfsStorage::read(const std::string& name) {
 Result<Storage::Part> IdbfsStorage::read_part(const std::string& name, uint64_t offset, char* out, size_t n) {
     if (!reading_ || name != reading_name_ || offset != reading_at_) {
         close_reading();
-        if (!bytes_ready(name)) return not_read_in(name);
+        if (!bytes_ready(name)) return bytes_not_read_in(name);
         reading_ = std::fopen(path(name).c_str(), "rb");
         if (!reading_) return errno_error(name, "cannot open");
         struct stat st {};
@@ -165,7 +164,7 @@ Status IdbfsStorage::write_atomic(const std::string& name, std::string_view byte
 
 Status IdbfsStorage::rename(const std::string& from, const std::string& to) {
     close_reading();
-    if (!bytes_ready(from)) return not_read_in(from);
+    if (!bytes_ready(from)) return bytes_not_read_in(from);
     if (std::rename(path(from).c_str(), path(to).c_str()) != 0) return errno_error(from, "cannot rename");
     forget_unread(to);
     return ok_status();

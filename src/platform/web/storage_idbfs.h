@@ -54,7 +54,6 @@ public:
 private:
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     void close_reading();
-    Error not_read_in(const std::string& name) const;
     void forget_unread(const std::string& name) const;
     std::string dir_;
     bool urgent_ = false;

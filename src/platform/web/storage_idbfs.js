@@ -235,11 +235,10 @@ mergeInto(LibraryManager.library, {
       tx.onabort = function () { done(tx.error || new Error('reading the stored files was aborted')); };
       tx.oncomplete = function () {
         var blobs = create.filter(function (path) { return got[path] && typeof Blob !== 'undefined' && got[path].contents instanceof Blob; });
-        // A Blob that cannot be read (its file gone from the browser's profile) becomes an empty
-        // file: recovery reports a damaged snapshot and uses the previous one (as web/boot.js).
         Promise.all(blobs.map(function (path) {
-          var bytes = function (buf) { got[path] = { timestamp: got[path].timestamp, mode: got[path].mode, contents: new Uint8Array(buf) }; };
-          return got[path].contents.arrayBuffer().then(bytes, function () { bytes(new ArrayBuffer(0)); });
+          return DDSync.bytesOf(got[path].contents).then(function (bytes) {
+            got[path] = { timestamp: got[path].timestamp, mode: got[path].mode, contents: bytes };
+          });
         })).then(function () {
           var err = null;
           var step = function (e) { err = err || e; };
@@ -257,29 +256,30 @@ mergeInto(LibraryManager.library, {
         }, done);
       };
     },
+    // A stored Blob's bytes (a Promise of a Uint8Array). One that cannot be read (its file gone
+    // from the browser's profile) gives no bytes, an empty file: recovery reports a damaged
+    // snapshot and uses the previous one (as web/boot.js does).
+    bytesOf: function (blob) {
+      return blob.arrayBuffer().catch(function () { return new ArrayBuffer(0); })
+        .then(function (buf) { return new Uint8Array(buf); });
+    },
     // Puts the bytes of every file left unread at start into MEMFS (its stored timestamp kept, so
-    // no sync writes it back), then done(err). A Blob that cannot be read becomes an empty file, as
-    // in web/boot.js: recovery reports it damaged. Bytes that MEMFS cannot take (out of memory,
-    // anything thrown while placing them) leave the file unread and `err` set: the caller must not
+    // no sync writes it back), then done(err). Bytes that cannot be taken (out of memory, anything
+    // thrown while making or placing them) leave the file unread and `err` set: the caller must not
     // go on as if it were damaged. `done` is called once, whatever fails.
     fetchUnread: function (done) {
       var paths = Object.keys(DDSync.unread);
       var failed = null;
       Promise.all(paths.map(function (path) {
         var entry = DDSync.unread[path];
-        var place = function (buf) {
+        return DDSync.bytesOf(entry.contents).then(function (bytes) {
           if (DDSync.unread[path] !== entry) return;   // removed or replaced meanwhile
-          try {
-            IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: new Uint8Array(buf) }, function (e) {
-              if (e) failed = failed || e;
-              else delete DDSync.unread[path];
-            });
-          } catch (e) {
-            failed = failed || e;
-          }
-        };
-        return entry.contents.arrayBuffer().then(place, function () { place(new ArrayBuffer(0)); });
-      })).then(function () { done(failed); }, done);
+          IDBFS.storeLocalEntry(path, { timestamp: entry.timestamp, mode: entry.mode, contents: bytes }, function (e) {
+            if (e) failed = failed || e;
+            else delete DDSync.unread[path];
+          });
+        }).catch(function (e) { failed = failed || e; });
+      })).then(function () { done(failed); });
     },
     // IndexedDB -> the mounted directory (start-up, and a tab taking over from another).
     populate: function (done) {

@@ -95,6 +95,9 @@ export async function moveDealByKeyboard(page, { before } = {}) {
   return { id: after.moved.id, from, to: after.moved.stage, ws: after.ws };
 }
 
+// The texts of the page's notices (persistence_web.js: damaged files, storage errors, reload prompts).
+export const notices = (page) => page.evaluate(() => [...document.querySelectorAll('.dd-notice')].map((n) => n.textContent));
+
 // Two whole snapshot generations stored: the sample data, then the same with every deal renamed
 // ("Second save <n>"), each saved as a snapshot of its own. Returns both workspaces.
 export async function saveTwoGenerations(page) {
